@@ -1,0 +1,1 @@
+//! Content-vs-boilerplate classification of text blocks.

@@ -1,0 +1,122 @@
+//! The article model (title, deck, byline, sections of paragraphs) and the parsers that build it
+//! from plain text, Markdown and HTML.
+
+pub mod boilerplate;
+pub mod html;
+pub mod markdown;
+pub mod text;
+
+use serde::Serialize;
+
+/// A parsed news article: what the reader shows and what the tagger reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Article {
+    pub title: String,
+    pub deck: Option<String>,
+    pub byline: Option<String>,
+    pub sections: Vec<Section>,
+    /// Lines (or blocks, for HTML) of page boilerplate that the parser dropped.
+    #[serde(skip)]
+    pub dropped: usize,
+}
+
+/// A run of paragraphs under one heading; the first section's heading may be `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One paragraph of body text: non-empty, whitespace-normalised, no control characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Paragraph {
+    pub text: String,
+}
+
+impl Paragraph {
+    pub fn new(text: impl Into<String>) -> Self {
+        Paragraph { text: text.into() }
+    }
+}
+
+/// The input formats lede understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// Decide the format from the file name's extension, then from the content.
+    pub fn detect(name: &str, text: &str) -> Format {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+            return Format::Html;
+        }
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            return Format::Markdown;
+        }
+        if html::looks_like_html(text) {
+            return Format::Html;
+        }
+        Format::Text
+    }
+}
+
+impl Article {
+    /// All paragraphs in reading order; the index here is the `paragraph` of a mention.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.sections.iter().flat_map(|s| s.paragraphs.iter())
+    }
+
+    /// Number of paragraphs over all sections.
+    pub fn paragraph_count(&self) -> usize {
+        self.sections.iter().map(|s| s.paragraphs.len()).sum()
+    }
+}
+
+/// Parse sanitized text in the given format into an article.
+pub fn parse(text: &str, format: Format) -> Article {
+    match format {
+        Format::Text => text::parse(text),
+        Format::Markdown => markdown::parse(text),
+        Format::Html => html::parse(text),
+    }
+}
+
+/// A readable outline: title, deck, byline, each heading with its paragraph count and first
+/// words, and how much boilerplate was dropped.
+pub fn outline(a: &Article) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(s, "title:  {}", a.title);
+    let _ = writeln!(s, "deck:   {}", a.deck.as_deref().unwrap_or("-"));
+    let _ = writeln!(s, "byline: {}", a.byline.as_deref().unwrap_or("-"));
+    for sec in &a.sections {
+        let _ = writeln!(
+            s,
+            "\n## {}  ({} paragraph{})",
+            sec.heading.as_deref().unwrap_or("(no heading)"),
+            sec.paragraphs.len(),
+            if sec.paragraphs.len() == 1 { "" } else { "s" }
+        );
+        for p in &sec.paragraphs {
+            let words: Vec<&str> = p.text.split_whitespace().take(10).collect();
+            let more = if p.text.split_whitespace().nth(10).is_some() {
+                " …"
+            } else {
+                ""
+            };
+            let _ = writeln!(s, "   - {}{more}", words.join(" "));
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\n{} paragraphs; {} lines of boilerplate dropped",
+        a.paragraph_count(),
+        a.dropped
+    );
+    s
+}

@@ -1,0 +1,209 @@
+//! The `lede` command line: read (default), parse, actors, tag, export.
+//! One-line errors on stderr; exit 1 for bad input, 2 for bad usage.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lede::{article, source, tag, Error};
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "lede",
+    version,
+    about = "Read news articles in the terminal, with their actors made visible"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Article to read (plain text, Markdown or HTML; `-` for stdin). Without one, the bundled sample.
+    file: Option<String>,
+    /// Theme name (dark, light, high-contrast, or a theme in the config dir).
+    #[arg(long)]
+    theme: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the article's structure: title, deck, byline, sections.
+    Parse {
+        file: String,
+        /// Print JSON instead of a readable outline.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the people and countries in the article.
+    Actors {
+        file: String,
+        /// Print JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV (name, kind, code, mentions, paragraphs).
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Tag raw text lines for evaluation: JSON lines {"id","text"} on stdin.
+    Tag {
+        /// Required: read and write JSON lines.
+        #[arg(long, required = true)]
+        jsonl: bool,
+    },
+    /// Export the highlighted notes of an article.
+    Export {
+        file: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Md,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lede: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Some(Command::Parse { file, json }) => cmd_parse(&file, json),
+        Some(Command::Actors { file, json, csv }) => cmd_actors(&file, json, csv),
+        Some(Command::Tag { .. }) => cmd_tag(),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => cmd_export(&file, format, output),
+        None => cmd_read(cli.file, cli.theme),
+    }
+}
+
+/// Read, sanitize and parse a file, reporting decode warnings on stderr.
+fn load(file: &str) -> Result<article::Article, Error> {
+    let src = source::read(file)?;
+    for w in &src.warnings {
+        eprintln!("lede: warning: {w}");
+    }
+    let format = article::Format::detect(&src.name, &src.text);
+    Ok(article::parse(&src.text, format))
+}
+
+fn out(s: &str) -> Result<(), Error> {
+    let mut o = std::io::stdout().lock();
+    match o.write_all(s.as_bytes()).and_then(|_| o.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`lede parse x | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("stdout", &e)),
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(v).map_err(|e| Error::Other(format!("cannot write JSON: {e}")))
+}
+
+fn cmd_parse(file: &str, json: bool) -> Result<(), Error> {
+    let a = load(file)?;
+    if json {
+        out(&(to_json(&a)? + "\n"))
+    } else {
+        out(&lede::article::outline(&a))
+    }
+}
+
+fn tagger() -> Result<tag::Tagger, Error> {
+    let cfg = lede::config::Config::load_default()?;
+    Ok(tag::Tagger::new(cfg.lexicon))
+}
+
+fn cmd_actors(file: &str, json: bool, csv: bool) -> Result<(), Error> {
+    let a = load(file)?;
+    let tagged = tagger()?.tag_article(&a);
+    if json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            actors: &'a [tag::Actor],
+        }
+        out(&(to_json(&Out {
+            actors: &tagged.actors,
+        })? + "\n"))
+    } else if csv {
+        out(&tag::actors_csv(&tagged))
+    } else {
+        out(&tag::actors_table(&tagged))
+    }
+}
+
+fn cmd_tag() -> Result<(), Error> {
+    let tagger = tagger()?;
+    let stdin = std::io::stdin().lock();
+    let mut o = std::io::BufWriter::new(std::io::stdout().lock());
+    for (n, line) in stdin.lines().enumerate() {
+        let line = line.map_err(|e| Error::io("-", &e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| Error::Other(format!("stdin:{}: not a JSON object: {e}", n + 1)))?;
+        let text = doc
+            .get("text")
+            .and_then(|t| t.as_str())
+            .ok_or_else(|| Error::Other(format!("stdin:{}: no \"text\" string", n + 1)))?;
+        let entities: Vec<serde_json::Value> = tagger
+            .tag_text(text)
+            .into_iter()
+            .filter_map(|s| {
+                let label = match s.kind {
+                    tag::EntityKind::Person => "PERSON",
+                    tag::EntityKind::Country => "COUNTRY",
+                    tag::EntityKind::Metonym => return None,
+                };
+                Some(serde_json::json!({
+                    "start": s.start, "end": s.end, "label": label, "text": &text[s.start..s.end]
+                }))
+            })
+            .collect();
+        let id = doc.get("id").cloned().unwrap_or(serde_json::Value::Null);
+        let line = serde_json::json!({ "id": id, "entities": entities });
+        if let Err(e) = writeln!(o, "{line}") {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(());
+            }
+            return Err(Error::io("stdout", &e));
+        }
+    }
+    match o.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", &e)),
+        _ => Ok(()),
+    }
+}
+
+fn cmd_export(_file: &str, _format: ExportFormat, _output: Option<String>) -> Result<(), Error> {
+    Err(Error::Other("export is not implemented yet".into()))
+}
+
+fn cmd_read(file: Option<String>, _theme: Option<String>) -> Result<(), Error> {
+    let _ = file;
+    Err(Error::Other(
+        "the reader is not implemented yet; try `lede parse FILE`".into(),
+    ))
+}

@@ -1,0 +1,1 @@
+//! Highlights and notes: anchoring, atomic per-article storage, export to Markdown and JSON.

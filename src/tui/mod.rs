@@ -1,0 +1,1 @@
+//! The terminal front end: the only code that imports ratatui and crossterm.

@@ -1,0 +1,1 @@
+//! The reader's pure state machine: `ViewState`, `Action`, `update()`.
