@@ -201,9 +201,33 @@ fn cmd_export(_file: &str, _format: ExportFormat, _output: Option<String>) -> Re
     Err(Error::Other("export is not implemented yet".into()))
 }
 
-fn cmd_read(file: Option<String>, _theme: Option<String>) -> Result<(), Error> {
-    let _ = file;
-    Err(Error::Other(
-        "the reader is not implemented yet; try `lede parse FILE`".into(),
-    ))
+/// The bundled sample article, opened by `lede` without a file.
+const SAMPLE: &str = include_str!("../examples/sample.txt");
+
+fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    let cfg = lede::config::Config::load_default()?;
+    let theme = cfg.resolve_theme(theme_flag.as_deref(), lede::config::no_color_env())?;
+    // Everything that can fail on input happens before the terminal changes.
+    let article = match file.as_deref() {
+        None => article::parse(SAMPLE, article::Format::Text),
+        Some(f) => load(f)?,
+    };
+    let tagged = tag::Tagger::new(cfg.lexicon.clone()).tag_article(&article);
+    let mut state = lede::view::ViewState::new(&article, &tagged, cfg.keymap.help_lines());
+    let opts = lede::tui::Options {
+        mouse: cfg.mouse,
+        exit_after_first_frame: std::env::var_os("LEDE_EXIT_AFTER_FIRST_FRAME")
+            .is_some_and(|v| !v.is_empty()),
+    };
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Error::Other(
+            "the reader needs a terminal on stdout; try `lede parse FILE` or `lede actors FILE`".into(),
+        ));
+    }
+    lede::tui::run(&mut state, &theme, &cfg.keymap, &opts)?;
+    if opts.exit_after_first_frame {
+        eprintln!("lede: first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(())
 }

@@ -1,1 +1,140 @@
-//! The terminal front end: the only code that imports ratatui and crossterm.
+//! The terminal front end: the only code that imports ratatui and crossterm. `run` sets the
+//! terminal up (raw mode, alternate screen, mouse only when asked), restores it on exit, on
+//! panic and on SIGINT/SIGTERM/SIGHUP, and loops: draw `&ViewState` → read an event → map it
+//! to an `Action` → `view::update`.
+
+pub mod input;
+pub mod style;
+pub mod widgets;
+
+use crate::config::keymap::Keymap;
+use crate::config::theme::Theme;
+use crate::error::Error;
+use crate::view::{Action, ViewState};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How to run the reader.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Capture the mouse (wheel, clicks). Off by default: it breaks selecting text.
+    pub mouse: bool,
+    /// Exit right after the first frame is drawn (for measuring start-up time).
+    pub exit_after_first_frame: bool,
+}
+
+/// Key hints for the status line's right side, from the keymap.
+pub fn hints(keymap: &Keymap) -> String {
+    use crate::view::Action as A;
+    let mut parts = Vec::new();
+    for (a, label) in [
+        (A::FocusNext, "actors"),
+        (A::Search, "search"),
+        (A::Help, "help"),
+        (A::Quit, "quit"),
+    ] {
+        if let Some(k) = keymap.keys_for(a).first() {
+            parts.push(format!("{k} {label}"));
+        }
+    }
+    parts.join("  ")
+}
+
+fn term_err(e: std::io::Error) -> Error {
+    Error::Other(format!("terminal: {e}"))
+}
+
+/// Put the terminal back: leave raw mode and the alternate screen, show the cursor.
+pub fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+/// Run the reader until the user quits or a signal arrives.
+pub fn run(state: &mut ViewState, theme: &Theme, keymap: &Keymap, opts: &Options) -> Result<(), Error> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(term_err)?;
+    }
+    let prev = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        prev(info);
+    }));
+
+    terminal::enable_raw_mode().map_err(term_err)?;
+    let mut out = std::io::stdout();
+    let setup = if opts.mouse {
+        execute!(out, EnterAlternateScreen, cursor::Hide, EnableMouseCapture)
+    } else {
+        execute!(out, EnterAlternateScreen, cursor::Hide)
+    };
+    if let Err(e) = setup {
+        restore();
+        return Err(term_err(e));
+    }
+    let result = event_loop(state, theme, keymap, opts, &stop);
+    restore();
+    let _ = std::panic::take_hook();
+    result
+}
+
+fn event_loop(
+    state: &mut ViewState,
+    theme: &Theme,
+    keymap: &Keymap,
+    opts: &Options,
+    stop: &AtomicBool,
+) -> Result<(), Error> {
+    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).map_err(term_err)?;
+    let hints = hints(keymap);
+    loop {
+        let size = term.size().map_err(term_err)?;
+        if (size.width, size.height) != (state.width, state.height) {
+            state.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+        }
+        term.draw(|f| widgets::draw(f.buffer_mut(), state, theme, &hints))
+            .map_err(term_err)?;
+        if opts.exit_after_first_frame {
+            return Ok(());
+        }
+        // Wait for input, checking now and then whether a signal asked us to stop.
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(Duration::from_millis(200)).map_err(term_err)? {
+                break;
+            }
+        }
+        // Take every pending event before drawing again, so a burst of keys costs one frame.
+        loop {
+            let ev = event::read().map_err(term_err)?;
+            if let Some(a) = input::action(&ev, state.mode, keymap, opts.mouse) {
+                state.update(a);
+            }
+            if state.quit {
+                return Ok(());
+            }
+            if !event::poll(Duration::ZERO).map_err(term_err)? {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The reader's actions: what a key, a mouse event or a resize asks the view to do.
+//! Bindable actions have a snake_case name (the keymap vocabulary); the rest are internal.
+
+/// One thing the user (or the terminal) asks the reader to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    LineDown,
+    LineUp,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    NextSection,
+    PrevSection,
+    NextSentence,
+    PrevSentence,
+    /// Move focus between the article and the actor panel.
+    FocusNext,
+    /// Enter: select or deselect the actor under the panel cursor.
+    Activate,
+    /// n: next mention of the selected actors, or next search match while a search is active.
+    NextMatch,
+    PrevMatch,
+    /// f: show only the paragraphs mentioning the selected actors.
+    Filter,
+    /// Switch the filter between "all of the selected actors" and "any of them".
+    FilterMode,
+    /// F: clear the filter.
+    ClearFilter,
+    /// `/`: start an incremental search.
+    Search,
+    TogglePanel,
+    Help,
+    /// Esc: close what is open (help, search), else leave the panel.
+    Close,
+    Quit,
+    // Internal actions: never bound in the keymap.
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+    /// A character typed into the search prompt.
+    SearchInput(char),
+    SearchBackspace,
+    /// Enter in the search prompt: keep the search, leave the prompt.
+    SearchConfirm,
+    /// Mouse wheel: scroll the pane under the pointer by this many lines.
+    Wheel { x: u16, y: u16, lines: i16 },
+    /// Mouse click at a terminal cell.
+    Click { x: u16, y: u16 },
+}
+
+/// Bindable actions and their names in `keymap.toml` / `config.toml`.
+pub const BINDABLE: &[(&str, Action)] = &[
+    ("line_down", Action::LineDown),
+    ("line_up", Action::LineUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("next_section", Action::NextSection),
+    ("prev_section", Action::PrevSection),
+    ("next_sentence", Action::NextSentence),
+    ("prev_sentence", Action::PrevSentence),
+    ("focus_next", Action::FocusNext),
+    ("activate", Action::Activate),
+    ("next_match", Action::NextMatch),
+    ("prev_match", Action::PrevMatch),
+    ("filter", Action::Filter),
+    ("filter_mode", Action::FilterMode),
+    ("clear_filter", Action::ClearFilter),
+    ("search", Action::Search),
+    ("toggle_panel", Action::TogglePanel),
+    ("help", Action::Help),
+    ("close", Action::Close),
+    ("quit", Action::Quit),
+];
+
+impl Action {
+    /// The bindable action called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Action> {
+        BINDABLE.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+    }
+
+    /// The keymap name of a bindable action.
+    pub fn name(self) -> Option<&'static str> {
+        BINDABLE.iter().find(|(_, a)| *a == self).map(|(n, _)| *n)
+    }
+}
