@@ -197,6 +197,11 @@ impl ViewState {
         }
     }
 
+    /// The block at the top of the screen (None when nothing is visible).
+    pub fn top_block(&self) -> Option<usize> {
+        (self.top.vi < self.visible_len()).then(|| self.block_at(self.top.vi))
+    }
+
     /// Whether block `b` is shown (not filtered out).
     pub fn is_visible(&self, b: usize) -> bool {
         self.vi_of(b).is_ok()
@@ -339,6 +344,9 @@ impl ViewState {
     fn sentences_on_screen(&self) -> Vec<Cursor> {
         let (top, bottom) = (self.top, self.bottom());
         let mut out = Vec::new();
+        if self.visible_len() == 0 {
+            return out;
+        }
         for vi in top.vi..=bottom.vi.min(self.visible_len().saturating_sub(1)) {
             let b = self.block_at(vi);
             for (i, &(s, _)) in self.doc.blocks[b].sentences().iter().enumerate() {
@@ -513,7 +521,7 @@ impl ViewState {
     /// Recompute the visible blocks after a change of filter or selection, keeping the
     /// reader near the same place.
     fn apply_filter(&mut self) {
-        let anchor = self.block_at(self.top.vi.min(self.visible_len().saturating_sub(1)));
+        let anchor = self.top_block().unwrap_or(0);
         self.visible = match self.filter {
             None => None,
             Some(mode) => {
@@ -730,6 +738,9 @@ impl ViewState {
             (0..start.min(len)).rev().find(|&v| is_heading(self, v))
         };
         match target {
+            Some(vi) if forward && Pos { vi, row: 0 }.min(self.max_top()) <= self.top => {
+                self.message = Some("no next section".into());
+            }
             Some(vi) => {
                 self.set_top(Pos { vi, row: 0 });
                 if let Some(c) = self.first_sentence_from(vi) {
@@ -950,7 +961,7 @@ pub fn update(s: &mut ViewState, action: Action) {
         }
         Action::Search => {
             s.mode = Mode::SearchInput;
-            s.search = Some(Search::new(s.block_at(s.top.vi.min(s.visible_len().saturating_sub(1)))));
+            s.search = Some(Search::new(s.top_block().unwrap_or(0)));
             s.current = None;
         }
         Action::Wheel { x, y, lines } => {
