@@ -252,7 +252,11 @@ impl Keymap {
             for k in &b.keys {
                 if let Some(prev) = map.insert(*k, b.action) {
                     let prev_name = prev.name().unwrap_or("?");
-                    let span = span_of(b.action).or_else(|| span_of(prev));
+                    // Report the later of the two places (the one that made the clash).
+                    let span = match (span_of(b.action), span_of(prev)) {
+                        (Some(x), Some(y)) => Some(if x.start >= y.start { x } else { y }),
+                        (x, y) => x.or(y),
+                    };
                     return Err(KeymapError {
                         span,
                         message: format!(
