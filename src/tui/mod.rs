@@ -125,6 +125,9 @@ fn event_loop(
         }
         // Take every pending event before drawing again, so a burst of keys costs one frame.
         loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
             let ev = event::read().map_err(term_err)?;
             if let Some(a) = input::action(&ev, state.mode, keymap, opts.mouse) {
                 state.update(a);

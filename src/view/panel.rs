@@ -52,18 +52,26 @@ pub fn order(doc: &Doc) -> Vec<usize> {
 /// Levels of the strip, from "no mention here" to "most mentions".
 pub const STRIP_LEVELS: [char; 5] = ['·', '▂', '▄', '▆', '█'];
 
-/// A `width`-cell strip: cell i covers an equal share of the article's paragraphs and shows
-/// how many of the actor's mentions fall there, relative to the busiest cell.
+/// A `width`-cell strip: cell i covers an equal share of the article's paragraphs (a short
+/// article's paragraph spans several cells) and shows how many of the actor's mentions fall
+/// there, relative to the busiest cell.
 pub fn strip(actor: &Actor, paragraphs: usize, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let paragraphs = paragraphs.max(1);
-    let mut counts = vec![0usize; width];
+    let n = paragraphs.max(1);
+    let mut per_para = vec![0usize; n];
     for m in &actor.mentions {
-        let cell = (m.paragraph.min(paragraphs - 1) * width) / paragraphs;
-        counts[cell.min(width - 1)] += 1;
+        per_para[m.paragraph.min(n - 1)] += 1;
     }
+    // Cell c covers paragraphs [c·n/w, (c+1)·n/w), at least one.
+    let counts: Vec<usize> = (0..width)
+        .map(|c| {
+            let lo = (c * n / width).min(n - 1);
+            let hi = ((c + 1) * n / width).max(lo + 1).min(n);
+            per_para[lo..hi].iter().sum()
+        })
+        .collect();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     counts
         .iter()
