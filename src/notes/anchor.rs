@@ -1,0 +1,314 @@
+//! Anchoring highlights to article text, after the W3C Web Annotation selectors: a
+//! TextQuoteSelector (the quote with ~32 characters of prefix and suffix) and a
+//! TextPositionSelector (paragraph index and byte offset). When the article text changed, a
+//! highlight is found again: at its old position if the quote is still there; else the exact quote
+//! whose context matches best (then nearest the old position); else a fuzzy match that tolerates
+//! small edits inside the quote. What cannot be found is reported as orphaned by the caller.
+//!
+//! The "document text" is all section paragraphs in reading order joined by `"\n\n"`; a quote that
+//! spans paragraphs contains those separators.
+
+use crate::article::Article;
+use serde::{Deserialize, Serialize};
+
+/// Characters of context kept before and after a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// A place in the article: paragraph index over all section paragraphs in reading order, and a
+/// UTF-8 byte offset into that paragraph's text (the convention of `Mention`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TextPosition {
+    pub paragraph: usize,
+    pub offset: usize,
+}
+
+impl TextPosition {
+    pub fn new(paragraph: usize, offset: usize) -> Self {
+        TextPosition { paragraph, offset }
+    }
+}
+
+/// The paragraphs of an article as one string, with each paragraph's start offset.
+#[derive(Debug, Clone, Default)]
+pub struct DocText {
+    pub text: String,
+    starts: Vec<usize>,
+    lens: Vec<usize>,
+}
+
+/// Separator between paragraphs in the document text and in multi-paragraph quotes.
+pub const PARAGRAPH_SEP: &str = "\n\n";
+
+impl DocText {
+    pub fn new(article: &Article) -> Self {
+        let mut d = DocText::default();
+        for (i, p) in article.paragraphs().enumerate() {
+            if i > 0 {
+                d.text.push_str(PARAGRAPH_SEP);
+            }
+            d.starts.push(d.text.len());
+            d.lens.push(p.text.len());
+            d.text.push_str(&p.text);
+        }
+        d
+    }
+
+    pub fn paragraph_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte length of paragraph `p` (0 if there is no such paragraph).
+    pub fn paragraph_len(&self, p: usize) -> usize {
+        self.lens.get(p).copied().unwrap_or(0)
+    }
+
+    /// Global byte offset of a position, if it exists and lies on a character boundary.
+    pub fn to_global(&self, p: TextPosition) -> Option<usize> {
+        let start = *self.starts.get(p.paragraph)?;
+        if p.offset > self.lens[p.paragraph] {
+            return None;
+        }
+        let g = start + p.offset;
+        self.text.is_char_boundary(g).then_some(g)
+    }
+
+    /// Like `to_global` but clamps a position that no longer exists to the nearest place.
+    fn to_global_clamped(&self, p: TextPosition) -> usize {
+        match self.starts.get(p.paragraph) {
+            Some(&s) => s + p.offset.min(self.lens[p.paragraph]),
+            None => self.text.len(),
+        }
+    }
+
+    /// The paragraph holding global offset `g`, taking a separator as the start of the next one.
+    fn start_pos(&self, g: usize) -> TextPosition {
+        let i = self.starts.partition_point(|&s| s <= g).saturating_sub(1);
+        match self.starts.get(i) {
+            Some(&s) if g < s + self.lens[i] => TextPosition::new(i, g - s),
+            Some(_) if i + 1 < self.starts.len() => TextPosition::new(i + 1, 0),
+            Some(&s) => TextPosition::new(i, self.lens[i].min(g - s)),
+            None => TextPosition::new(0, 0),
+        }
+    }
+
+    /// The paragraph holding global offset `g` as an exclusive end: a separator ends the previous.
+    fn end_pos(&self, g: usize) -> TextPosition {
+        let i = self.starts.partition_point(|&s| s < g).saturating_sub(1);
+        match self.starts.get(i) {
+            Some(&s) if g >= s => TextPosition::new(i, (g - s).min(self.lens[i])),
+            _ => TextPosition::new(0, 0),
+        }
+    }
+
+    /// The text between two positions (paragraphs joined by `"\n\n"`), if the range is valid.
+    pub fn slice(&self, start: TextPosition, end: TextPosition) -> Option<&str> {
+        let (a, b) = (self.to_global(start)?, self.to_global(end)?);
+        (a < b).then(|| &self.text[a..b])
+    }
+
+    /// Up to `CONTEXT_CHARS` characters before global offset `g`.
+    pub fn prefix_at(&self, g: usize) -> String {
+        let before = &self.text[..g];
+        let skip = before.chars().count().saturating_sub(CONTEXT_CHARS);
+        before.chars().skip(skip).collect()
+    }
+
+    /// Up to `CONTEXT_CHARS` characters after global offset `g`.
+    pub fn suffix_at(&self, g: usize) -> String {
+        self.text[g..].chars().take(CONTEXT_CHARS).collect()
+    }
+
+    /// Code-point offset of a global byte offset (what W3C TextPositionSelector counts).
+    pub fn char_offset(&self, g: usize) -> usize {
+        self.text[..g.min(self.text.len())].chars().count()
+    }
+}
+
+/// What a highlight stores to be found again.
+#[derive(Debug, Clone, Copy)]
+pub struct Selector<'a> {
+    pub quote: &'a str,
+    pub prefix: &'a str,
+    pub suffix: &'a str,
+    pub start: TextPosition,
+}
+
+/// How a highlight was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Quote still at its position.
+    Position,
+    /// Quote found verbatim elsewhere.
+    Exact,
+    /// Text close to the quote found (small edits inside it).
+    Fuzzy,
+}
+
+/// Largest text × quote size (in characters) the fuzzy search will take on; above it a quote that
+/// is not found verbatim is reported orphaned rather than stall the reader.
+const FUZZY_BUDGET: usize = 200_000_000;
+
+/// Find the quote in `doc`; returns its (start, end) positions, or `None` if it is lost.
+pub fn locate(doc: &DocText, sel: &Selector) -> Option<(TextPosition, TextPosition, Found)> {
+    if sel.quote.is_empty() {
+        return None;
+    }
+    let text = doc.text.as_str();
+    // 1. Still where it was.
+    if let Some(g) = doc.to_global(sel.start) {
+        if text[g..].starts_with(sel.quote) {
+            return Some((
+                doc.start_pos(g),
+                doc.end_pos(g + sel.quote.len()),
+                Found::Position,
+            ));
+        }
+    }
+    let old = doc.to_global_clamped(sel.start);
+    // 2. Exact quote elsewhere: best context, then nearest the old position.
+    let mut best: Option<(usize, usize, usize)> = None; // (score, distance, offset)
+    let mut from = 0;
+    while let Some(i) = text[from..].find(sel.quote) {
+        let g = from + i;
+        let score = common_suffix(&text[..g], sel.prefix)
+            + common_prefix(&text[g + sel.quote.len()..], sel.suffix);
+        let dist = g.abs_diff(old);
+        if best.is_none_or(|(s, d, _)| score > s || (score == s && dist < d)) {
+            best = Some((score, dist, g));
+        }
+        from = g + text[g..].chars().next().map_or(1, char::len_utf8);
+    }
+    if let Some((_, _, g)) = best {
+        return Some((
+            doc.start_pos(g),
+            doc.end_pos(g + sel.quote.len()),
+            Found::Exact,
+        ));
+    }
+    // 3. Fuzzy.
+    let (a, b) = fuzzy(text, sel.quote, old)?;
+    let (start, end) = (doc.start_pos(a), doc.end_pos(b));
+    let (ga, gb) = (doc.to_global(start)?, doc.to_global(end)?);
+    (ga < gb).then_some((start, end, Found::Fuzzy))
+}
+
+/// Characters in common at the end of `a` and the end of `b`.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Characters in common at the start of `a` and `b`.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Edits allowed for a fuzzy match of a quote of `m` characters: one in five, at least one.
+fn max_edits(m: usize) -> usize {
+    (m / 5).max(1)
+}
+
+/// Approximate substring search (Sellers' algorithm): the byte range in `text` within the fewest
+/// edits of `quote` (at most `max_edits`), ties broken by nearness to byte offset `near`.
+fn fuzzy(text: &str, quote: &str, near: usize) -> Option<(usize, usize)> {
+    let t: Vec<(usize, char)> = text.char_indices().collect();
+    let p: Vec<char> = quote.chars().collect();
+    let (n, m) = (t.len(), p.len());
+    if m == 0 || n == 0 || n.saturating_mul(m) > FUZZY_BUDGET {
+        return None;
+    }
+    let k = max_edits(m);
+    let byte_at = |i: usize| t.get(i).map_or(text.len(), |&(b, _)| b);
+    // Forward pass: edit distance of the quote ending at each text position.
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    let mut best: Option<(usize, usize, usize)> = None; // (dist, distance to near, end char idx)
+    for (j, &(_, c)) in t.iter().enumerate() {
+        cur[0] = 0;
+        for i in 1..=m {
+            let sub = prev[i - 1] + usize::from(p[i - 1] != c);
+            cur[i] = sub.min(prev[i] + 1).min(cur[i - 1] + 1);
+        }
+        let d = cur[m];
+        if d <= k {
+            let end = j + 1;
+            let gap = byte_at(end.saturating_sub(m)).abs_diff(near);
+            if best.is_none_or(|(bd, bg, _)| d < bd || (d == bd && gap < bg)) {
+                best = Some((d, gap, end));
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let (dist, _, end) = best?;
+    // Backward pass from that end with the reversed quote to find where the match starts.
+    let lo = end.saturating_sub(m + k);
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    let mut start: Option<(usize, usize)> = None; // (|len - m|, start char idx)
+    for j in (lo..end).rev() {
+        let c = t[j].1;
+        cur[0] = 0;
+        for i in 1..=m {
+            let sub = prev[i - 1] + usize::from(p[m - i] != c);
+            cur[i] = sub.min(prev[i] + 1).min(cur[i - 1] + 1);
+        }
+        if cur[m] == dist {
+            let len_gap = (end - j).abs_diff(m);
+            if start.is_none_or(|(g, _)| len_gap < g) {
+                start = Some((len_gap, j));
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let (_, s) = start?;
+    Some((byte_at(s), byte_at(end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Paragraph, Section};
+
+    fn doc(paras: &[&str]) -> DocText {
+        DocText::new(&Article {
+            sections: vec![Section {
+                heading: None,
+                paragraphs: paras.iter().map(|p| Paragraph::new(*p)).collect(),
+            }],
+            ..Article::default()
+        })
+    }
+
+    #[test]
+    fn positions_round_trip_and_separators_snap() {
+        let d = doc(&["Alpha beta.", "Gamma délta."]);
+        assert_eq!(d.to_global(TextPosition::new(1, 0)), Some(13));
+        assert_eq!(d.to_global(TextPosition::new(1, 8)), None); // inside 'é'
+        assert_eq!(d.to_global(TextPosition::new(2, 0)), None);
+        assert_eq!(d.start_pos(11), TextPosition::new(1, 0)); // separator → next paragraph
+        assert_eq!(d.end_pos(12), TextPosition::new(0, 11)); // separator → end of previous
+        assert_eq!(d.end_pos(13), TextPosition::new(0, 11));
+        assert_eq!(
+            d.slice(TextPosition::new(0, 6), TextPosition::new(1, 5)),
+            Some("beta.\n\nGamma")
+        );
+    }
+
+    #[test]
+    fn fuzzy_finds_edited_quote_and_rejects_unrelated_text() {
+        let text = "Intro words here. The minister said the talks would resume on Monday. End.";
+        let quote = "The minister said that the talks will resume on Monday.";
+        let (a, b) = fuzzy(text, quote, 0).expect("found");
+        assert_eq!(
+            &text[a..b],
+            "The minister said the talks would resume on Monday."
+        );
+        assert_eq!(fuzzy(text, "Completely different sentence here.", 0), None);
+    }
+}

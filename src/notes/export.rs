@@ -1,0 +1,254 @@
+//! Export of an article's highlights: Markdown for Obsidian/Logseq (YAML front matter, one
+//! blockquote per highlight with its note, actor tags and section) and a W3C Web Annotation
+//! collection in JSON-LD. Both take the export time as a parameter, so output is reproducible.
+
+use super::anchor::DocText;
+use super::Highlight;
+use crate::article::Article;
+use crate::tag::Tagged;
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+/// A string as a YAML double-quoted scalar (JSON string syntax is valid YAML).
+fn yaml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// An Obsidian/Logseq-safe tag for an actor name: `#Vladimir_Putin`. Letters and digits (any
+/// script), `_` and `-` are kept; anything else becomes `_`; a tag of digits only gets a prefix.
+pub fn tag(name: &str) -> Option<String> {
+    let mut t = String::new();
+    for c in name.chars() {
+        let c = if c.is_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '_'
+        };
+        if !(c == '_' && (t.is_empty() || t.ends_with('_'))) {
+            t.push(c);
+        }
+    }
+    let t = t.trim_end_matches('_');
+    if t.is_empty() {
+        None
+    } else if t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '_') {
+        Some(format!("#actor_{t}"))
+    } else {
+        Some(format!("#{t}"))
+    }
+}
+
+/// Article text inside Markdown: keep it from turning into HTML or tags when rendered.
+fn md_text(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '<' | '#' | '\\' | '[' | ']') {
+            o.push('\\');
+        }
+        o.push(c);
+    }
+    o
+}
+
+/// Heading of the section holding paragraph `p` (reading order), if it has one.
+fn section_of(article: &Article, p: usize) -> Option<&str> {
+    let mut first = 0;
+    for s in &article.sections {
+        if p < first + s.paragraphs.len() {
+            return s.heading.as_deref();
+        }
+        first += s.paragraphs.len();
+    }
+    None
+}
+
+/// Markdown: YAML front matter (title, source, byline, exported, actors), the title, then the
+/// highlights in reading order under their section headings — each a blockquote, its note, its
+/// actors as tags — and finally those no longer found in the text. No hard wrapping.
+pub fn markdown(
+    article: &Article,
+    tagged: &Tagged,
+    highlights: &[Highlight],
+    source: &str,
+    exported: &str,
+) -> String {
+    let mut s = String::from("---\n");
+    let _ = writeln!(s, "title: {}", yaml_str(&article.title));
+    let _ = writeln!(s, "source: {}", yaml_str(source));
+    if let Some(b) = &article.byline {
+        let _ = writeln!(s, "byline: {}", yaml_str(b));
+    }
+    let _ = writeln!(s, "exported: {}", yaml_str(exported));
+    if tagged.actors.is_empty() {
+        s.push_str("actors: []\n");
+    } else {
+        s.push_str("actors:\n");
+        for a in &tagged.actors {
+            let _ = writeln!(s, "  - {}", yaml_str(&a.name));
+        }
+    }
+    s.push_str("---\n\n");
+    let _ = writeln!(s, "# {}", md_text(&article.title));
+
+    let mut current: Option<Option<&str>> = None;
+    let mut order: Vec<&Highlight> = highlights.iter().filter(|h| !h.orphaned).collect();
+    order.sort_by_key(|h| (h.start, h.end));
+    for h in order {
+        let sec = section_of(article, h.start.paragraph);
+        if current != Some(sec) {
+            if let Some(title) = sec {
+                let _ = writeln!(s, "\n## {}", md_text(title));
+            }
+            current = Some(sec);
+        }
+        highlight_md(&mut s, h);
+    }
+    let orphans: Vec<&Highlight> = highlights.iter().filter(|h| h.orphaned).collect();
+    if !orphans.is_empty() {
+        s.push_str("\n## Not found in the current text\n");
+        for h in orphans {
+            highlight_md(&mut s, h);
+        }
+    }
+    s
+}
+
+fn highlight_md(s: &mut String, h: &Highlight) {
+    s.push('\n');
+    for line in h.quote.lines() {
+        if line.is_empty() {
+            s.push_str(">\n");
+        } else {
+            let _ = writeln!(s, "> {}", md_text(line));
+        }
+    }
+    let note = h.note.trim_end();
+    if !note.is_empty() {
+        let _ = writeln!(s, "\n{note}");
+    }
+    let tags: Vec<String> = h.actors.iter().filter_map(|a| tag(a)).collect();
+    if !tags.is_empty() {
+        let _ = writeln!(s, "\n{}", tags.join(" "));
+    }
+}
+
+/// A W3C Web Annotation collection (JSON-LD, `http://www.w3.org/ns/anno.jsonld`): one
+/// `Annotation` per highlight, with a `TextualBody` for the note (purpose `commenting`) and one
+/// per actor (purpose `tagging`), and a `target` on `source` with a `TextQuoteSelector` and, for
+/// highlights found in the current text, a `TextPositionSelector`. Positions count Unicode code
+/// points in the article's paragraphs joined by a blank line (`"\n\n"`).
+pub fn json(
+    article: &Article,
+    _tagged: &Tagged,
+    highlights: &[Highlight],
+    source: &str,
+    exported: &str,
+) -> String {
+    let doc = DocText::new(article);
+    let items: Vec<Value> = highlights
+        .iter()
+        .map(|h| annotation(&doc, h, source))
+        .collect();
+    let v = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": format!("Highlights: {}", article.title),
+        "generated": exported,
+        "total": items.len(),
+        "first": {
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    });
+    let mut out = serde_json::to_string_pretty(&v).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn annotation(doc: &DocText, h: &Highlight, source: &str) -> Value {
+    let mut body = Vec::new();
+    if !h.note.is_empty() {
+        body.push(json!({
+            "type": "TextualBody",
+            "value": h.note,
+            "format": "text/plain",
+            "purpose": "commenting",
+        }));
+    }
+    for a in &h.actors {
+        body.push(json!({ "type": "TextualBody", "value": a, "purpose": "tagging" }));
+    }
+    let mut selector = vec![json!({
+        "type": "TextQuoteSelector",
+        "exact": h.quote,
+        "prefix": h.prefix,
+        "suffix": h.suffix,
+    })];
+    if !h.orphaned {
+        if let (Some(a), Some(b)) = (doc.to_global(h.start), doc.to_global(h.end)) {
+            selector.push(json!({
+                "type": "TextPositionSelector",
+                "start": doc.char_offset(a),
+                "end": doc.char_offset(b),
+            }));
+        }
+    }
+    let mut a = json!({
+        "id": format!("urn:lede:highlight:{}", h.id),
+        "type": "Annotation",
+        "motivation": if h.note.is_empty() { "highlighting" } else { "commenting" },
+        "created": h.created,
+        "modified": h.updated,
+        "target": { "source": source, "selector": selector },
+    });
+    if !body.is_empty() {
+        a["body"] = Value::Array(body);
+    }
+    a
+}
+
+/// A `file://` URI for an absolute path, percent-encoding what URIs do not allow.
+pub fn file_uri(path: &std::path::Path) -> String {
+    let s = path.to_string_lossy();
+    let mut o = String::from("file://");
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            o.push(b as char);
+        } else {
+            let _ = write!(o, "%{b:02X}");
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_obsidian_safe() {
+        assert_eq!(tag("Vladimir Putin").as_deref(), Some("#Vladimir_Putin"));
+        assert_eq!(tag("Micheál Martin").as_deref(), Some("#Micheál_Martin"));
+        assert_eq!(
+            tag("Côte d'Ivoire").as_deref(),
+            Some("#Côte_d_Ivoire")
+        );
+        assert_eq!(tag("U.S.").as_deref(), Some("#U_S"));
+        assert_eq!(tag("1984").as_deref(), Some("#actor_1984"));
+        assert_eq!(tag("  ...").as_deref(), None);
+    }
+
+    #[test]
+    fn yaml_strings_are_quoted_and_escaped() {
+        assert_eq!(yaml_str("a: \"b\" # c\n"), r#""a: \"b\" # c\n""#);
+    }
+
+    #[test]
+    fn file_uris_percent_encode() {
+        assert_eq!(
+            file_uri(std::path::Path::new("/tmp/my notes/é.txt")),
+            "file:///tmp/my%20notes/%C3%A9.txt"
+        );
+    }
+}
