@@ -186,7 +186,7 @@ pub fn locate(doc: &DocText, sel: &Selector) -> Option<(TextPosition, TextPositi
         ));
     }
     // 3. Fuzzy.
-    let (a, b) = fuzzy(text, sel.quote, old)?;
+    let (a, b) = fuzzy(text, sel, old)?;
     let (start, end) = (doc.start_pos(a), doc.end_pos(b));
     let (ga, gb) = (doc.to_global(start)?, doc.to_global(end)?);
     (ga < gb).then_some((start, end, Found::Fuzzy))
@@ -203,10 +203,7 @@ fn common_suffix(a: &str, b: &str) -> usize {
 
 /// Characters in common at the start of `a` and `b`.
 fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .count()
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// Edits allowed for a fuzzy match of a quote of `m` characters: one in five, at least one.
@@ -214,59 +211,98 @@ fn max_edits(m: usize) -> usize {
     (m / 5).max(1)
 }
 
-/// Approximate substring search (Sellers' algorithm): the byte range in `text` within the fewest
-/// edits of `quote` (at most `max_edits`), ties broken by nearness to byte offset `near`.
-fn fuzzy(text: &str, quote: &str, near: usize) -> Option<(usize, usize)> {
+/// Characters of context compared when choosing where a fuzzy match starts and ends.
+const FUZZY_CONTEXT: usize = 16;
+
+/// Levenshtein distance between two short character slices.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Approximate substring search (Sellers' algorithm): the byte range in `text` within at most
+/// `max_edits` of `quote`. Candidate ends and starts are ranked by edits plus how far the text
+/// around them differs from the stored context (so "until at least Friday" is preferred over
+/// "until at least" for the quote "until Friday"), then by nearness to byte offset `near`.
+fn fuzzy(text: &str, sel: &Selector, near: usize) -> Option<(usize, usize)> {
     let t: Vec<(usize, char)> = text.char_indices().collect();
-    let p: Vec<char> = quote.chars().collect();
+    let tc: Vec<char> = t.iter().map(|&(_, c)| c).collect();
+    let p: Vec<char> = sel.quote.chars().collect();
     let (n, m) = (t.len(), p.len());
     if m == 0 || n == 0 || n.saturating_mul(m) > FUZZY_BUDGET {
         return None;
     }
     let k = max_edits(m);
     let byte_at = |i: usize| t.get(i).map_or(text.len(), |&(b, _)| b);
+    let suffix: Vec<char> = sel.suffix.chars().take(FUZZY_CONTEXT).collect();
+    let prefix: Vec<char> = {
+        let all: Vec<char> = sel.prefix.chars().collect();
+        all[all.len().saturating_sub(FUZZY_CONTEXT)..].to_vec()
+    };
+    // A quote within one paragraph is never matched across a paragraph break.
+    let one_paragraph = !sel.quote.contains('\n');
     // Forward pass: edit distance of the quote ending at each text position.
     let mut prev: Vec<usize> = (0..=m).collect();
     let mut cur = vec![0usize; m + 1];
-    let mut best: Option<(usize, usize, usize)> = None; // (dist, distance to near, end char idx)
-    for (j, &(_, c)) in t.iter().enumerate() {
+    let mut best: Option<(usize, usize, usize)> = None; // (cost, distance to near, end char idx)
+    for (j, &c) in tc.iter().enumerate() {
+        if one_paragraph && c == '\n' {
+            prev.iter_mut().enumerate().for_each(|(i, v)| *v = i);
+            continue;
+        }
         cur[0] = 0;
         for i in 1..=m {
             let sub = prev[i - 1] + usize::from(p[i - 1] != c);
             cur[i] = sub.min(prev[i] + 1).min(cur[i - 1] + 1);
         }
-        let d = cur[m];
-        if d <= k {
+        if cur[m] <= k {
             let end = j + 1;
+            let after = &tc[end..(end + suffix.len()).min(n)];
+            let cost = cur[m] + edit_distance(after, &suffix);
             let gap = byte_at(end.saturating_sub(m)).abs_diff(near);
-            if best.is_none_or(|(bd, bg, _)| d < bd || (d == bd && gap < bg)) {
-                best = Some((d, gap, end));
+            if best.is_none_or(|(bc, bg, _)| cost < bc || (cost == bc && gap < bg)) {
+                best = Some((cost, gap, end));
             }
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let (dist, _, end) = best?;
+    let (_, _, end) = best?;
     // Backward pass from that end with the reversed quote to find where the match starts.
     let lo = end.saturating_sub(m + k);
     let mut prev: Vec<usize> = (0..=m).collect();
     let mut cur = vec![0usize; m + 1];
-    let mut start: Option<(usize, usize)> = None; // (|len - m|, start char idx)
+    let mut start: Option<(usize, usize, usize)> = None; // (cost, |len - m|, start char idx)
     for j in (lo..end).rev() {
-        let c = t[j].1;
+        let c = tc[j];
+        if one_paragraph && c == '\n' {
+            break;
+        }
         cur[0] = 0;
         for i in 1..=m {
             let sub = prev[i - 1] + usize::from(p[m - i] != c);
             cur[i] = sub.min(prev[i] + 1).min(cur[i - 1] + 1);
         }
-        if cur[m] == dist {
+        if cur[m] <= k {
+            let before = &tc[j.saturating_sub(prefix.len())..j];
+            let cost = cur[m] + edit_distance(before, &prefix);
             let len_gap = (end - j).abs_diff(m);
-            if start.is_none_or(|(g, _)| len_gap < g) {
-                start = Some((len_gap, j));
+            if start.is_none_or(|(bc, bg, _)| cost < bc || (cost == bc && len_gap < bg)) {
+                start = Some((cost, len_gap, j));
             }
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let (_, s) = start?;
+    let (_, _, s) = start?;
     Some((byte_at(s), byte_at(end)))
 }
 
@@ -303,12 +339,35 @@ mod tests {
     #[test]
     fn fuzzy_finds_edited_quote_and_rejects_unrelated_text() {
         let text = "Intro words here. The minister said the talks would resume on Monday. End.";
+        let sel = |quote| Selector {
+            quote,
+            prefix: "Intro words here. ",
+            suffix: " End.",
+            start: TextPosition::new(0, 0),
+        };
         let quote = "The minister said that the talks will resume on Monday.";
-        let (a, b) = fuzzy(text, quote, 0).expect("found");
+        let (a, b) = fuzzy(text, &sel(quote), 0).expect("found");
         assert_eq!(
             &text[a..b],
             "The minister said the talks would resume on Monday."
         );
-        assert_eq!(fuzzy(text, "Completely different sentence here.", 0), None);
+        assert_eq!(
+            fuzzy(text, &sel("Completely different sentence here."), 0),
+            None
+        );
+        // Context decides where an insertion near the end belongs.
+        let text =
+            "All schools in the valley will remain closed until at least Friday, the office said.";
+        let sel = Selector {
+            quote: "All schools in the valley will remain closed until Friday",
+            prefix: "",
+            suffix: ", the office said.",
+            start: TextPosition::new(0, 0),
+        };
+        let (a, b) = fuzzy(text, &sel, 0).expect("found");
+        assert_eq!(
+            &text[a..b],
+            "All schools in the valley will remain closed until at least Friday"
+        );
     }
 }

@@ -6,7 +6,7 @@ use super::anchor::DocText;
 use super::Highlight;
 use crate::article::Article;
 use crate::tag::Tagged;
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::fmt::Write;
 
 /// A string as a YAML double-quoted scalar (JSON string syntax is valid YAML).
@@ -31,7 +31,10 @@ pub fn tag(name: &str) -> Option<String> {
     let t = t.trim_end_matches('_');
     if t.is_empty() {
         None
-    } else if t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '_') {
+    } else if t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '_')
+    {
         Some(format!("#actor_{t}"))
     } else {
         Some(format!("#{t}"))
@@ -132,11 +135,76 @@ fn highlight_md(s: &mut String, h: &Highlight) {
     }
 }
 
-/// A W3C Web Annotation collection (JSON-LD, `http://www.w3.org/ns/anno.jsonld`): one
-/// `Annotation` per highlight, with a `TextualBody` for the note (purpose `commenting`) and one
-/// per actor (purpose `tagging`), and a `target` on `source` with a `TextQuoteSelector` and, for
-/// highlights found in the current text, a `TextPositionSelector`. Positions count Unicode code
-/// points in the article's paragraphs joined by a blank line (`"\n\n"`).
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: String,
+    generated: &'a str,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    created: &'a str,
+    modified: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+    purpose: &'static str,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: Vec<Selector<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector<'a> {
+    TextQuoteSelector {
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+    },
+}
+
+/// A W3C Web Annotation collection (JSON-LD, `http://www.w3.org/ns/anno.jsonld`): an
+/// `AnnotationCollection` whose `first` `AnnotationPage` holds one `Annotation` per highlight,
+/// with a `TextualBody` for the note (purpose `commenting`) and one per actor (purpose
+/// `tagging`), and a `target` on `source` with a `TextQuoteSelector` and, for highlights found in
+/// the current text, a `TextPositionSelector`. Positions count Unicode code points in the
+/// article's paragraphs joined by a blank line (`"\n\n"`).
 pub fn json(
     article: &Article,
     _tagged: &Tagged,
@@ -145,67 +213,71 @@ pub fn json(
     exported: &str,
 ) -> String {
     let doc = DocText::new(article);
-    let items: Vec<Value> = highlights
+    let items: Vec<Annotation> = highlights
         .iter()
         .map(|h| annotation(&doc, h, source))
         .collect();
-    let v = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationCollection",
-        "label": format!("Highlights: {}", article.title),
-        "generated": exported,
-        "total": items.len(),
-        "first": {
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
+    let c = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        kind: "AnnotationCollection",
+        label: format!("Highlights: {}", article.title),
+        generated: exported,
+        total: items.len(),
+        first: Page {
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
         },
-    });
-    let mut out = serde_json::to_string_pretty(&v).unwrap_or_default();
+    };
+    let mut out = serde_json::to_string_pretty(&c).unwrap_or_default();
     out.push('\n');
     out
 }
 
-fn annotation(doc: &DocText, h: &Highlight, source: &str) -> Value {
+fn annotation<'a>(doc: &DocText, h: &'a Highlight, source: &'a str) -> Annotation<'a> {
     let mut body = Vec::new();
     if !h.note.is_empty() {
-        body.push(json!({
-            "type": "TextualBody",
-            "value": h.note,
-            "format": "text/plain",
-            "purpose": "commenting",
-        }));
+        body.push(Body {
+            kind: "TextualBody",
+            value: &h.note,
+            format: Some("text/plain"),
+            purpose: "commenting",
+        });
     }
     for a in &h.actors {
-        body.push(json!({ "type": "TextualBody", "value": a, "purpose": "tagging" }));
+        body.push(Body {
+            kind: "TextualBody",
+            value: a,
+            format: None,
+            purpose: "tagging",
+        });
     }
-    let mut selector = vec![json!({
-        "type": "TextQuoteSelector",
-        "exact": h.quote,
-        "prefix": h.prefix,
-        "suffix": h.suffix,
-    })];
+    let mut selector = vec![Selector::TextQuoteSelector {
+        exact: &h.quote,
+        prefix: &h.prefix,
+        suffix: &h.suffix,
+    }];
     if !h.orphaned {
         if let (Some(a), Some(b)) = (doc.to_global(h.start), doc.to_global(h.end)) {
-            selector.push(json!({
-                "type": "TextPositionSelector",
-                "start": doc.char_offset(a),
-                "end": doc.char_offset(b),
-            }));
+            selector.push(Selector::TextPositionSelector {
+                start: doc.char_offset(a),
+                end: doc.char_offset(b),
+            });
         }
     }
-    let mut a = json!({
-        "id": format!("urn:lede:highlight:{}", h.id),
-        "type": "Annotation",
-        "motivation": if h.note.is_empty() { "highlighting" } else { "commenting" },
-        "created": h.created,
-        "modified": h.updated,
-        "target": { "source": source, "selector": selector },
-    });
-    if !body.is_empty() {
-        a["body"] = Value::Array(body);
+    Annotation {
+        id: format!("urn:lede:highlight:{}", h.id),
+        kind: "Annotation",
+        motivation: if h.note.is_empty() {
+            "highlighting"
+        } else {
+            "commenting"
+        },
+        created: &h.created,
+        modified: &h.updated,
+        body,
+        target: Target { source, selector },
     }
-    a
 }
 
 /// A `file://` URI for an absolute path, percent-encoding what URIs do not allow.
@@ -230,10 +302,7 @@ mod tests {
     fn tags_are_obsidian_safe() {
         assert_eq!(tag("Vladimir Putin").as_deref(), Some("#Vladimir_Putin"));
         assert_eq!(tag("Micheál Martin").as_deref(), Some("#Micheál_Martin"));
-        assert_eq!(
-            tag("Côte d'Ivoire").as_deref(),
-            Some("#Côte_d_Ivoire")
-        );
+        assert_eq!(tag("Côte d'Ivoire").as_deref(), Some("#Côte_d_Ivoire"));
         assert_eq!(tag("U.S.").as_deref(), Some("#U_S"));
         assert_eq!(tag("1984").as_deref(), Some("#actor_1984"));
         assert_eq!(tag("  ...").as_deref(), None);

@@ -304,15 +304,15 @@ impl NoteBook {
         }
         self.file
             .highlights
-            .sort_by(|a, b| (a.orphaned, a.start, a.end).cmp(&(b.orphaned, b.start, b.end)));
+            .sort_by_key(|h| (h.orphaned, h.start, h.end));
     }
 }
 
-/// A notes file in `dir` for a lightly edited copy of this article: at least half of the
-/// current paragraphs (and at least two) appear in it unchanged. The best overlap wins.
+/// A notes file in `dir` for a lightly edited copy of this article: at least two paragraphs,
+/// and at least half of the paragraphs of the shorter of the two versions, are the same in both.
+/// The best overlap wins.
 fn find_similar(dir: &Path, paragraphs: &[String]) -> Option<PathBuf> {
     let ours: std::collections::HashSet<&str> = paragraphs.iter().map(String::as_str).collect();
-    let need = (ours.len().div_ceil(2)).max(2);
     let mut best: Option<(usize, PathBuf)> = None;
     for entry in std::fs::read_dir(dir).ok()?.flatten() {
         let path = entry.path();
@@ -333,6 +333,7 @@ fn find_similar(dir: &Path, paragraphs: &[String]) -> Option<PathBuf> {
         let theirs: std::collections::HashSet<&str> =
             head.paragraphs.iter().map(String::as_str).collect();
         let shared = ours.intersection(&theirs).count();
+        let need = ours.len().min(theirs.len()).div_ceil(2).max(2);
         if shared >= need && best.as_ref().is_none_or(|(n, _)| shared > *n) {
             best = Some((shared, path));
         }

@@ -101,10 +101,10 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
             match version {
                 Some(n) if n > u64::from(VERSION) => {
                     return Err(Error::Other(format!(
-                        "{}: notes file version {n} is newer than this lede understands ({VERSION}); \
+                    "{}: notes file version {n} is newer than this lede understands ({VERSION}); \
                          left untouched",
-                        path.display()
-                    )))
+                    path.display()
+                )))
                 }
                 _ => match serde_json::from_value::<NotesFile>(v) {
                     Ok(f) => return Ok(Loaded::Ok(f)),
@@ -207,13 +207,14 @@ pub fn write_atomic(path: &Path, file: &NotesFile) -> Result<(), Error> {
 pub fn merge(ours: &mut NotesFile, theirs: NotesFile) -> bool {
     let mut changed = false;
     for (id, when) in theirs.deleted {
-        if !ours.deleted.contains_key(&id) {
-            ours.deleted.insert(id, when);
+        if let std::collections::btree_map::Entry::Vacant(e) = ours.deleted.entry(id) {
+            e.insert(when);
             changed = true;
         }
     }
     let before = ours.highlights.len();
-    ours.highlights.retain(|h| !ours.deleted.contains_key(&h.id));
+    ours.highlights
+        .retain(|h| !ours.deleted.contains_key(&h.id));
     changed |= ours.highlights.len() != before;
     let mut index: BTreeMap<String, usize> = ours
         .highlights
@@ -273,7 +274,8 @@ mod tests {
             ],
             ..NotesFile::default()
         };
-        ours.deleted.insert("c".into(), "2026-01-01T00:00:03.000Z".into());
+        ours.deleted
+            .insert("c".into(), "2026-01-01T00:00:03.000Z".into());
         let mut theirs = NotesFile {
             highlights: vec![
                 h("a", "theirs newer", "2026-01-01T00:00:02.000Z"),
@@ -294,7 +296,11 @@ mod tests {
             .collect();
         assert_eq!(
             notes,
-            BTreeMap::from([("a", "theirs newer"), ("b", "ours new"), ("e", "only theirs")])
+            BTreeMap::from([
+                ("a", "theirs newer"),
+                ("b", "ours new"),
+                ("e", "only theirs")
+            ])
         );
         assert!(ours.deleted.contains_key("c") && ours.deleted.contains_key("d"));
         // Merging the same thing again changes nothing.
