@@ -97,6 +97,11 @@ pub fn fingerprint(article: &Article) -> String {
     hex(&sha256(s.as_bytes())[..16])
 }
 
+/// Short (64-bit) hash of the whitespace-normalised title.
+pub fn title_hash(article: &Article) -> String {
+    hex(&sha256(normalise(&article.title).as_bytes())[..8])
+}
+
 /// Short (64-bit) hashes of each whitespace-normalised paragraph, in reading order.
 pub fn paragraph_hashes(article: &Article) -> Vec<String> {
     article

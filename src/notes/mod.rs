@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::tag::Tagged;
 use anchor::{DocText, Selector};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -59,6 +60,11 @@ pub struct NoteBook {
     path: PathBuf,
     doc: DocText,
     file: NotesFile,
+    title_hash: String,
+    /// Whether this session wrote the similarity index beside the notes file.
+    index_written: bool,
+    /// Ids already searched for in vain in this (fixed) text: not searched again on every save.
+    lost: HashSet<String>,
     warnings: Vec<String>,
 }
 
@@ -77,7 +83,8 @@ impl NoteBook {
         let path = if exact.exists() {
             exact
         } else {
-            find_similar(dir, &paragraphs).unwrap_or(exact)
+            let title = fingerprint::title_hash(article);
+            store::find_similar(dir, &title, &paragraphs).unwrap_or(exact)
         };
         let key = path
             .file_stem()
@@ -93,10 +100,15 @@ impl NoteBook {
                 paragraphs,
                 ..NotesFile::default()
             },
+            title_hash: fingerprint::title_hash(article),
+            index_written: false,
+            lost: HashSet::new(),
             warnings: Vec::new(),
         };
         if nb.path.exists() {
-            let _lock = store::lock(&nb.path)?;
+            // Reading needs no lock (writes are atomic renames); take it when possible so that a
+            // damaged file is moved aside by one instance only, but do not fail on a read-only dir.
+            let _lock = store::lock(&nb.path).ok();
             nb.absorb(store::load(&nb.path)?);
         }
         nb.reanchor();
@@ -271,6 +283,10 @@ impl NoteBook {
         let r = op(self)?;
         self.reanchor();
         store::write_atomic(&self.path, &self.file)?;
+        if !self.index_written {
+            store::write_index(&self.path, &self.title_hash, &self.file.paragraphs);
+            self.index_written = true;
+        }
         Ok(r)
     }
 
@@ -287,6 +303,10 @@ impl NoteBook {
     /// Find every highlight in the current text; sort found ones by position, orphans last.
     fn reanchor(&mut self) {
         for h in &mut self.file.highlights {
+            if self.lost.contains(&h.id) {
+                h.orphaned = true;
+                continue;
+            }
             let sel = Selector {
                 quote: &h.quote,
                 prefix: &h.prefix,
@@ -299,46 +319,16 @@ impl NoteBook {
                     h.end = e;
                     h.orphaned = false;
                 }
-                None => h.orphaned = true,
+                None => {
+                    h.orphaned = true;
+                    self.lost.insert(h.id.clone());
+                }
             }
         }
         self.file
             .highlights
             .sort_by_key(|h| (h.orphaned, h.start, h.end));
     }
-}
-
-/// A notes file in `dir` for a lightly edited copy of this article: at least two paragraphs,
-/// and at least half of the paragraphs of the shorter of the two versions, are the same in both.
-/// The best overlap wins.
-fn find_similar(dir: &Path, paragraphs: &[String]) -> Option<PathBuf> {
-    let ours: std::collections::HashSet<&str> = paragraphs.iter().map(String::as_str).collect();
-    let mut best: Option<(usize, PathBuf)> = None;
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        #[derive(Deserialize)]
-        struct Head {
-            #[serde(default)]
-            paragraphs: Vec<String>,
-        }
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
-        let Ok(head) = serde_json::from_slice::<Head>(&bytes) else {
-            continue;
-        };
-        let theirs: std::collections::HashSet<&str> =
-            head.paragraphs.iter().map(String::as_str).collect();
-        let shared = ours.intersection(&theirs).count();
-        let need = ours.len().min(theirs.len()).div_ceil(2).max(2);
-        if shared >= need && best.as_ref().is_none_or(|(n, _)| shared > *n) {
-            best = Some((shared, path));
-        }
-    }
-    best.map(|(_, p)| p)
 }
 
 /// Names of actors with a mention overlapping global byte range `a..b`, in `tagged` order.

@@ -3,7 +3,14 @@
 //! # Where
 //! `$LEDE_DATA_DIR/notes/` if that variable is set and not empty, else `notes/` in the platform
 //! data dir (`directories::ProjectDirs::from("", "", "lede")`, e.g. `~/.local/share/lede/notes`).
-//! One file per article: `<fingerprint>.json` (see `fingerprint.rs`), beside it `<fingerprint>.lock`.
+//! One file per article: `<fingerprint>.json` (see `fingerprint.rs`), beside it `<fingerprint>.lock`
+//! and `<fingerprint>.index` (a hint for finding the notes of an edited copy: `title <hash>`, then
+//! one paragraph hash per line; rewritten freely, never needed to read the notes).
+//!
+//! An article whose exact fingerprint has no notes file takes over the notes of an edited copy
+//! of itself: the file whose index shares the most paragraphs with it, provided they share at
+//! least half of the shorter version's paragraphs and have the same title, or, with a different
+//! title, at least three quarters of them and at least three.
 //!
 //! # Format (version 1), JSON
 //! ```json
@@ -172,10 +179,16 @@ pub fn write_atomic(path: &Path, file: &NotesFile) -> Result<(), Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp_prefix = format!("{name}.tmp-");
+    let index_tmp_prefix = path
+        .with_extension("index.tmp-")
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     // Under the lock no other writer is mid-save, so any temp file is a dead writer's.
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&tmp_prefix) {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with(&tmp_prefix) || n.starts_with(&index_tmp_prefix) {
                 let _ = fs::remove_file(e.path());
             }
         }
@@ -194,12 +207,69 @@ pub fn write_atomic(path: &Path, file: &NotesFile) -> Result<(), Error> {
         f.sync_all()?;
         drop(f);
         fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
+        sync_dir(dir)
     })();
     result.map_err(|e| {
         let _ = fs::remove_file(&tmp);
         io(path, &e)
     })
+}
+
+/// Make a rename in `dir` durable.
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Directories cannot be opened for syncing on this platform; the rename is already atomic.
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Write the similarity index beside the notes file at `path` (best effort: it is only a hint).
+pub fn write_index(path: &Path, title: &str, paragraphs: &[String]) {
+    let index = path.with_extension("index");
+    let tmp = path.with_extension(format!("index.tmp-{}", std::process::id()));
+    let mut text = format!("title {title}\n");
+    for p in paragraphs {
+        text.push_str(p);
+        text.push('\n');
+    }
+    if fs::write(&tmp, text).is_err() || fs::rename(&tmp, &index).is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+}
+
+/// The notes file in `dir` of an edited copy of the article with this title hash and these
+/// paragraph hashes (rules in the module doc), if any.
+pub fn find_similar(dir: &Path, title: &str, paragraphs: &[String]) -> Option<PathBuf> {
+    let ours: std::collections::HashSet<&str> = paragraphs.iter().map(String::as_str).collect();
+    let mut best: Option<(usize, PathBuf)> = None;
+    for entry in fs::read_dir(dir).ok()?.flatten() {
+        let index = entry.path();
+        if index.extension().is_none_or(|e| e != "index") {
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(&index) else {
+            continue;
+        };
+        let mut lines = text.lines();
+        let same_title = lines.next().and_then(|l| l.strip_prefix("title ")) == Some(title);
+        let theirs: std::collections::HashSet<&str> = lines.collect();
+        let shared = ours.intersection(&theirs).count();
+        let shorter = ours.len().min(theirs.len());
+        let similar = if same_title {
+            shared >= 1 && shared * 2 >= shorter
+        } else {
+            shared >= 3 && shared * 4 >= shorter * 3
+        };
+        let notes = index.with_extension("json");
+        if similar && best.as_ref().is_none_or(|(n, _)| shared > *n) && notes.exists() {
+            best = Some((shared, notes));
+        }
+    }
+    best.map(|(_, p)| p)
 }
 
 /// Merge `theirs` (read from disk) into `ours`: union by id, newest `updated` wins (ours on a

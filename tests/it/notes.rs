@@ -396,6 +396,56 @@ fn same_article_from_other_boilerplate_finds_its_notes() {
     assert_ne!(nb.path(), path);
 }
 
+#[test]
+fn edited_copies_find_their_notes_but_unrelated_articles_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = base();
+    let (mut nb, _) = NoteBook::open_in(dir.path(), &a).unwrap();
+    let (s, e) = find(&a, 2, "Reyes said");
+    nb.add(s, e, &no_tags()).unwrap();
+    let path = nb.path().to_path_buf();
+    drop(nb);
+    let open = |x: &Article| NoteBook::open_in(dir.path(), x).unwrap().0;
+
+    // Retitled by another site, one paragraph edited, one added: 5 of 6 paragraphs shared.
+    let mut paras = P.to_vec();
+    paras[5] = "Schools in the valley will remain closed until Monday.";
+    paras.push("Reporting by the valley desk.");
+    let retitled = article("Valley news: sluice gates opened", &[(None, &paras)]);
+    assert_eq!(open(&retitled).path(), path);
+
+    // Same title, half the paragraphs rewritten: still the same article.
+    let rewritten: Vec<String> = (0..3)
+        .map(|i| format!("Paragraph {i} was rewritten beyond recognition by a later update."))
+        .collect();
+    let mut half: Vec<&str> = rewritten.iter().map(String::as_str).collect();
+    half.extend(&P[3..]);
+    let half = article("Sluice gates opened without warning", &[(None, &half)]);
+    assert_eq!(open(&half).path(), path);
+
+    // Another article sharing two boilerplate paragraphs, under another title: not a match.
+    let other = article(
+        "Council approves new bridge",
+        &[(
+            None,
+            &[
+                "The council voted for the bridge.",
+                "Work starts in spring.",
+                P[0],
+                P[5],
+            ],
+        )],
+    );
+    let nb = open(&other);
+    assert_ne!(nb.path(), path);
+    assert!(nb.all().is_empty());
+    // Nor does a retitled copy sharing only half.
+    let mut few: Vec<&str> = rewritten.iter().map(String::as_str).collect();
+    few.extend(&P[3..]);
+    let few = article("Valley news", &[(None, &few)]);
+    assert_ne!(open(&few).path(), path);
+}
+
 fn corrupt_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
