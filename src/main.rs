@@ -219,13 +219,7 @@ fn cmd_export(file: &str, format: ExportFormat, output: Option<String>) -> Resul
     if book.all().is_empty() {
         eprintln!("lede: note: no highlights for this article yet");
     }
-    let source = if file == "-" {
-        "stdin".to_string()
-    } else {
-        let p = std::path::Path::new(file);
-        let abs = std::fs::canonicalize(p).map_err(|e| Error::io(file, &e))?;
-        export::file_uri(&abs)
-    };
+    let source = export::source_for(file);
     let exported = lede::notes::now_rfc3339();
     let text = match format {
         ExportFormat::Md => export::markdown(&a, &tagged, book.all(), &source, &exported),

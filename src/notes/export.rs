@@ -280,6 +280,43 @@ fn annotation<'a>(doc: &DocText, h: &'a Highlight, source: &'a str) -> Annotatio
     }
 }
 
+/// The `source` to name in an export for the article read from `file` (as given on the command
+/// line): a `file://` URI of its absolute path, or `stdin` for `-`. Falls back to the path as
+/// given if it cannot be resolved.
+pub fn source_for(file: &str) -> String {
+    if file == "-" {
+        return "stdin".into();
+    }
+    match std::fs::canonicalize(file) {
+        Ok(abs) => file_uri(&abs),
+        Err(_) => file.to_string(),
+    }
+}
+
+/// A file name for an export of `article`: its title in lower case, words joined by `-`
+/// (letters and digits of any script kept, at most 60 characters), then `.ext`.
+pub fn suggested_name(article: &Article, ext: &str) -> String {
+    let mut stem = String::new();
+    for w in article
+        .title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        if stem.chars().count() + w.chars().count() + 1 > 60 {
+            break;
+        }
+        if !stem.is_empty() {
+            stem.push('-');
+        }
+        stem.push_str(&w);
+    }
+    if stem.is_empty() {
+        stem.push_str("notes");
+    }
+    format!("{stem}.{ext}")
+}
+
 /// A `file://` URI for an absolute path, percent-encoding what URIs do not allow.
 pub fn file_uri(path: &std::path::Path) -> String {
     let s = path.to_string_lossy();
@@ -311,6 +348,25 @@ mod tests {
     #[test]
     fn yaml_strings_are_quoted_and_escaped() {
         assert_eq!(yaml_str("a: \"b\" # c\n"), r#""a: \"b\" # c\n""#);
+    }
+
+    #[test]
+    fn suggested_names_are_safe_slugs() {
+        let a = |t: &str| Article {
+            title: t.into(),
+            ..Article::default()
+        };
+        assert_eq!(
+            suggested_name(&a("Mayor: \"No warning\" / ../etc"), "md"),
+            "mayor-no-warning-etc.md"
+        );
+        assert_eq!(
+            suggested_name(&a("Zürich’s vote"), "json"),
+            "zürich-s-vote.json"
+        );
+        assert_eq!(suggested_name(&a("!!!"), "md"), "notes.md");
+        let long = suggested_name(&a(&"word ".repeat(40)), "md");
+        assert!(long.len() <= 63 && long.ends_with("word.md"), "{long}");
     }
 
     #[test]

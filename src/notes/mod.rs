@@ -4,6 +4,28 @@
 //! every change is saved at once (see [`store`] for the file format and the locking). Highlights
 //! are anchored by quote + context + position ([`anchor`]); those that cannot be found in the
 //! current text are kept and listed by [`NoteBook::orphans`].
+//!
+//! For the reader: positions are [`TextPosition`]s (paragraph index over all section paragraphs
+//! in reading order, byte offset in it — the convention of `Mention`); `end` is exclusive.
+//! [`NoteBook::ranges_in`] gives the highlighted byte ranges of a paragraph for drawing,
+//! [`NoteBook::at`] the highlight under the cursor; `export::markdown`/`export::json` with
+//! `export::source_for` and `export::suggested_name` write the `e` export.
+//!
+//! ```
+//! use lede::notes::{NoteBook, TextPosition};
+//! let article = lede::article::parse("Title\n\nFirst paragraph. Second sentence.", lede::Format::Text);
+//! let dir = tempfile::tempdir().unwrap();
+//! let (mut book, warnings) = NoteBook::open_in(dir.path(), &article).unwrap();
+//! assert!(warnings.is_empty());
+//! let id = book
+//!     .add(TextPosition::new(0, 0), TextPosition::new(0, 16), &lede::Tagged::default())
+//!     .unwrap()
+//!     .id
+//!     .clone();
+//! book.set_note(&id, "why first?").unwrap();
+//! assert_eq!(book.at(TextPosition::new(0, 3)).unwrap().quote, "First paragraph.");
+//! assert_eq!(book.ranges_in(0)[0].0, 0..16);
+//! ```
 
 pub mod anchor;
 pub mod export;
