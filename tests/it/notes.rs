@@ -928,3 +928,113 @@ fn notes_writer_refuses_without_data_dir() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
 }
+
+// ---- properties ----
+
+mod props {
+    use super::*;
+    use lede::notes::anchor::{locate, Selector};
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "the",
+                "minister",
+                "said",
+                "Kyiv",
+                "Zoë",
+                "über",
+                "東京",
+                "talks",
+                "—",
+                "cost.",
+                "He",
+                "nothing",
+                "about",
+                "2026,",
+                "«quoted»",
+                "a",
+                "🙂",
+            ]),
+            1..25,
+        )
+        .prop_map(|w| w.join(" "))
+    }
+
+    fn doc_of(paras: &[String]) -> Article {
+        let ps: Vec<&str> = paras.iter().map(String::as_str).collect();
+        article("T", &[(None, &ps)])
+    }
+
+    /// A char-boundary range inside paragraph `p`, from fractions `a`, `b` of its length.
+    fn range_in(text: &str, a: f64, b: f64) -> Option<(usize, usize)> {
+        let idx: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let n = idx.len() - 1;
+        let (x, y) = ((a * n as f64) as usize, (b * n as f64) as usize);
+        let (x, y) = (x.min(y), x.max(y).min(n));
+        (x < y).then(|| (idx[x], idx[y]))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Text inserted anywhere outside a quote never loses it: the range found holds the quote.
+        #[test]
+        fn insertions_outside_the_quote_keep_it(
+            paras in prop::collection::vec(words(), 1..6),
+            pick in 0usize..6, a in 0.0f64..1.0, b in 0.0f64..1.0,
+            ins in words(), where_ in 0usize..4, new_para in any::<bool>(),
+        ) {
+            let p = pick % paras.len();
+            let Some((s, e)) = range_in(&paras[p], a, b) else { return Ok(()) };
+            let old = doc_of(&paras);
+            let old_doc = DocText::new(&old);
+            let (sp, ep) = (TextPosition::new(p, s), TextPosition::new(p, e));
+            let quote = old_doc.slice(sp, ep).unwrap().to_string();
+            let (ga, gb) = (old_doc.to_global(sp).unwrap(), old_doc.to_global(ep).unwrap());
+            let (prefix, suffix) = (old_doc.prefix_at(ga), old_doc.suffix_at(gb));
+            let mut edited = paras.clone();
+            if new_para {
+                edited.insert((where_ % (paras.len() + 1)).min(p), ins.clone());
+            } else if where_ % 2 == 0 {
+                edited[p].insert_str(s, &format!("{ins} "));
+            } else {
+                edited[p].insert_str(e, &format!(" {ins}"));
+            }
+            let new = doc_of(&edited);
+            let sel = Selector { quote: &quote, prefix: &prefix, suffix: &suffix, start: sp };
+            let new_doc = DocText::new(&new);
+            let (ns, ne, _) = locate(&new_doc, &sel).expect("quote still present");
+            prop_assert_eq!(new_doc.slice(ns, ne).unwrap(), quote.as_str());
+        }
+
+        /// Whatever the edit, what is found is a valid, non-empty range of the new text.
+        #[test]
+        fn any_edit_gives_a_valid_range_or_none(
+            paras in prop::collection::vec(words(), 1..5),
+            pick in 0usize..5, a in 0.0f64..1.0, b in 0.0f64..1.0,
+            c in 0.0f64..1.0, d in 0.0f64..1.0, repl in "[a-zé東 .]{0,12}",
+        ) {
+            let p = pick % paras.len();
+            let Some((s, e)) = range_in(&paras[p], a, b) else { return Ok(()) };
+            let old_doc = DocText::new(&doc_of(&paras));
+            let (sp, ep) = (TextPosition::new(p, s), TextPosition::new(p, e));
+            let quote = old_doc.slice(sp, ep).unwrap().to_string();
+            let mut edited = paras.clone();
+            if let Some((x, y)) = range_in(&edited[p], c, d) {
+                edited[p].replace_range(x..y, &repl);
+            }
+            edited.retain(|q| !q.trim().is_empty());
+            let new_doc = DocText::new(&doc_of(&edited));
+            let sel = Selector { quote: &quote, prefix: "", suffix: "", start: sp };
+            if let Some((ns, ne, _)) = locate(&new_doc, &sel) {
+                prop_assert!(new_doc.slice(ns, ne).is_some(), "{:?}..{:?}", ns, ne);
+            }
+        }
+    }
+}
