@@ -154,9 +154,12 @@ pub fn locate(doc: &DocText, sel: &Selector) -> Option<(TextPosition, TextPositi
         return None;
     }
     let text = doc.text.as_str();
-    // 1. Still where it was.
+    // 1. Still where it was, in the same context.
     if let Some(g) = doc.to_global(sel.start) {
-        if text[g..].starts_with(sel.quote) {
+        if text[g..].starts_with(sel.quote)
+            && text[..g].ends_with(sel.prefix)
+            && text[g + sel.quote.len()..].starts_with(sel.suffix)
+        {
             return Some((
                 doc.start_pos(g),
                 doc.end_pos(g + sel.quote.len()),
@@ -165,7 +168,7 @@ pub fn locate(doc: &DocText, sel: &Selector) -> Option<(TextPosition, TextPositi
         }
     }
     let old = doc.to_global_clamped(sel.start);
-    // 2. Exact quote elsewhere: best context, then nearest the old position.
+    // 2. The exact quote with the best context, then nearest the old position.
     let mut best: Option<(usize, usize, usize)> = None; // (score, distance, offset)
     let mut from = 0;
     while let Some(i) = text[from..].find(sel.quote) {
@@ -333,6 +336,39 @@ mod tests {
         assert_eq!(
             d.slice(TextPosition::new(0, 6), TextPosition::new(1, 5)),
             Some("beta.\n\nGamma")
+        );
+    }
+
+    #[test]
+    fn context_beats_position_for_repeated_quotes() {
+        let old = doc(&["Alpha one. Same words here.", "Beta two. Same words here."]);
+        let start = TextPosition::new(1, 10);
+        let (ga, gb) = (
+            old.to_global(start).unwrap(),
+            old.to_global(TextPosition::new(1, 26)).unwrap(),
+        );
+        let (prefix, suffix) = (old.prefix_at(ga), old.suffix_at(gb));
+        let sel = Selector {
+            quote: "Same words here.",
+            prefix: &prefix,
+            suffix: &suffix,
+            start,
+        };
+        assert_eq!(
+            locate(&old, &sel).map(|r| (r.0, r.2)),
+            Some((start, Found::Position))
+        );
+        // The first paragraph was removed and another added: the old position now holds the
+        // same words in another paragraph; the context says where the highlight went.
+        let new = doc(&["Beta two. Same words here.", "Gamma 3.. Same words here."]);
+        let (s, e, how) = locate(&new, &sel).unwrap();
+        assert_eq!(
+            (s, e, how),
+            (
+                TextPosition::new(0, 10),
+                TextPosition::new(0, 26),
+                Found::Exact
+            )
         );
     }
 
