@@ -464,7 +464,11 @@ fn corrupt_notes_file_is_kept_aside_never_overwritten() {
     let path = dir
         .path()
         .join(format!("{}.json", fingerprint::fingerprint(&a)));
-    let garbage = b"{\"version\": 1, \"highlights\": [ {\"id\": truncated";
+    // A notes file cut off in the middle of a highlight.
+    let garbage: &[u8] = &std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes-corrupt.json"),
+    )
+    .unwrap();
     std::fs::write(&path, garbage).unwrap();
 
     let (mut nb, warnings) = NoteBook::open_in(dir.path(), &a).unwrap();
