@@ -54,7 +54,7 @@ fn md_text(s: &str) -> String {
 }
 
 /// Heading of the section holding paragraph `p` (reading order), if it has one.
-fn section_of(article: &Article, p: usize) -> Option<&str> {
+pub fn section_of(article: &Article, p: usize) -> Option<&str> {
     let mut first = 0;
     for s in &article.sections {
         if p < first + s.paragraphs.len() {
@@ -65,9 +65,22 @@ fn section_of(article: &Article, p: usize) -> Option<&str> {
     None
 }
 
-/// Markdown: YAML front matter (title, source, byline, exported, actors), the title, then the
-/// highlights in reading order under their section headings — each a blockquote, its note, its
-/// actors as tags — and finally those no longer found in the text. No hard wrapping.
+/// The actors of a highlight as of `tagged` (the current tagging of the article) when it is found
+/// in the text; the actors stored when it was made when it is orphaned.
+fn actors_of(doc: &DocText, tagged: &Tagged, h: &Highlight) -> Vec<String> {
+    if h.orphaned {
+        return h.actors.clone();
+    }
+    match (doc.to_global(h.start), doc.to_global(h.end)) {
+        (Some(a), Some(b)) => super::actors_in(doc, tagged, a, b),
+        _ => h.actors.clone(),
+    }
+}
+
+/// Markdown: YAML front matter (title, source, byline, exported, the article's actors), the
+/// title, then the highlights in reading order under their section headings — each a
+/// blockquote, its note, the actors mentioned in it as tags — and finally those no longer found
+/// in the text. No hard wrapping.
 pub fn markdown(
     article: &Article,
     tagged: &Tagged,
@@ -92,6 +105,7 @@ pub fn markdown(
     }
     s.push_str("---\n\n");
     let _ = writeln!(s, "# {}", md_text(&article.title));
+    let doc = DocText::new(article);
 
     let mut current: Option<Option<&str>> = None;
     let mut order: Vec<&Highlight> = highlights.iter().filter(|h| !h.orphaned).collect();
@@ -104,19 +118,19 @@ pub fn markdown(
             }
             current = Some(sec);
         }
-        highlight_md(&mut s, h);
+        highlight_md(&mut s, h, &actors_of(&doc, tagged, h));
     }
     let orphans: Vec<&Highlight> = highlights.iter().filter(|h| h.orphaned).collect();
     if !orphans.is_empty() {
         s.push_str("\n## Not found in the current text\n");
         for h in orphans {
-            highlight_md(&mut s, h);
+            highlight_md(&mut s, h, &h.actors);
         }
     }
     s
 }
 
-fn highlight_md(s: &mut String, h: &Highlight) {
+fn highlight_md(s: &mut String, h: &Highlight, actors: &[String]) {
     s.push('\n');
     for line in h.quote.lines() {
         if line.is_empty() {
@@ -129,7 +143,7 @@ fn highlight_md(s: &mut String, h: &Highlight) {
     if !note.is_empty() {
         let _ = writeln!(s, "\n{note}");
     }
-    let tags: Vec<String> = h.actors.iter().filter_map(|a| tag(a)).collect();
+    let tags: Vec<String> = actors.iter().filter_map(|a| tag(a)).collect();
     if !tags.is_empty() {
         let _ = writeln!(s, "\n{}", tags.join(" "));
     }
@@ -201,21 +215,26 @@ enum Selector<'a> {
 
 /// A W3C Web Annotation collection (JSON-LD, `http://www.w3.org/ns/anno.jsonld`): an
 /// `AnnotationCollection` whose `first` `AnnotationPage` holds one `Annotation` per highlight,
-/// with a `TextualBody` for the note (purpose `commenting`) and one per actor (purpose
-/// `tagging`), and a `target` on `source` with a `TextQuoteSelector` and, for highlights found in
+/// with a `TextualBody` for the note (purpose `commenting`) and one per actor mentioned in it
+/// (purpose `tagging`; as for Markdown, from `tagged` unless the highlight is orphaned), and a `target` on `source` with a `TextQuoteSelector` and, for highlights found in
 /// the current text, a `TextPositionSelector`. Positions count Unicode code points in the
 /// article's paragraphs joined by a blank line (`"\n\n"`).
 pub fn json(
     article: &Article,
-    _tagged: &Tagged,
+    tagged: &Tagged,
     highlights: &[Highlight],
     source: &str,
     exported: &str,
 ) -> String {
     let doc = DocText::new(article);
+    let actors: Vec<Vec<String>> = highlights
+        .iter()
+        .map(|h| actors_of(&doc, tagged, h))
+        .collect();
     let items: Vec<Annotation> = highlights
         .iter()
-        .map(|h| annotation(&doc, h, source))
+        .zip(&actors)
+        .map(|(h, a)| annotation(&doc, h, a, source))
         .collect();
     let c = Collection {
         context: "http://www.w3.org/ns/anno.jsonld",
@@ -234,7 +253,12 @@ pub fn json(
     out
 }
 
-fn annotation<'a>(doc: &DocText, h: &'a Highlight, source: &'a str) -> Annotation<'a> {
+fn annotation<'a>(
+    doc: &DocText,
+    h: &'a Highlight,
+    actors: &'a [String],
+    source: &'a str,
+) -> Annotation<'a> {
     let mut body = Vec::new();
     if !h.note.is_empty() {
         body.push(Body {
@@ -244,7 +268,7 @@ fn annotation<'a>(doc: &DocText, h: &'a Highlight, source: &'a str) -> Annotatio
             purpose: "commenting",
         });
     }
-    for a in &h.actors {
+    for a in actors {
         body.push(Body {
             kind: "TextualBody",
             value: a,

@@ -194,6 +194,19 @@ impl NoteBook {
             .collect()
     }
 
+    /// Names of the actors of `tagged` mentioned inside highlight `h` in the current text (the
+    /// stored actors if it is orphaned): for the highlight list when the tagging has changed.
+    pub fn actors_of(&self, h: &Highlight, tagged: &Tagged) -> Vec<String> {
+        match (
+            h.orphaned,
+            self.doc.to_global(h.start),
+            self.doc.to_global(h.end),
+        ) {
+            (false, Some(a), Some(b)) => actors_in(&self.doc, tagged, a, b),
+            _ => h.actors.clone(),
+        }
+    }
+
     /// Warnings gathered since the last call (damaged files moved aside while saving).
     pub fn take_warnings(&mut self) -> Vec<String> {
         std::mem::take(&mut self.warnings)
@@ -354,7 +367,7 @@ impl NoteBook {
 }
 
 /// Names of actors with a mention overlapping global byte range `a..b`, in `tagged` order.
-fn actors_in(doc: &DocText, tagged: &Tagged, a: usize, b: usize) -> Vec<String> {
+pub(crate) fn actors_in(doc: &DocText, tagged: &Tagged, a: usize, b: usize) -> Vec<String> {
     tagged
         .actors
         .iter()
