@@ -74,10 +74,14 @@ impl DocText {
 
     /// Like `to_global` but clamps a position that no longer exists to the nearest place.
     fn to_global_clamped(&self, p: TextPosition) -> usize {
-        match self.starts.get(p.paragraph) {
+        let mut g = match self.starts.get(p.paragraph) {
             Some(&s) => s + p.offset.min(self.lens[p.paragraph]),
             None => self.text.len(),
+        };
+        while !self.text.is_char_boundary(g) {
+            g -= 1;
         }
+        g
     }
 
     /// The paragraph holding global offset `g`, taking a separator as the start of the next one.
@@ -144,9 +148,10 @@ pub enum Found {
     Fuzzy,
 }
 
-/// Largest text × quote size (in characters) the fuzzy search will take on; above it a quote that
-/// is not found verbatim is reported orphaned rather than stall the reader.
-const FUZZY_BUDGET: usize = 200_000_000;
+/// Most text × quote character pairs the fuzzy search compares for one highlight (it runs once
+/// per highlight not found verbatim, per open). A longer text is searched only in a window
+/// around the old position.
+const FUZZY_BUDGET: usize = 50_000_000;
 
 /// Find the quote in `doc`; returns its (start, end) positions, or `None` if it is lost.
 pub fn locate(doc: &DocText, sel: &Selector) -> Option<(TextPosition, TextPosition, Found)> {
@@ -189,7 +194,9 @@ pub fn locate(doc: &DocText, sel: &Selector) -> Option<(TextPosition, TextPositi
         ));
     }
     // 3. Fuzzy.
-    let (a, b) = fuzzy(text, sel, old)?;
+    let (lo, hi) = fuzzy_window(text, sel.quote.chars().count(), old);
+    let (a, b) = fuzzy(&text[lo..hi], sel, old.saturating_sub(lo))?;
+    let (a, b) = (a + lo, b + lo);
     let (start, end) = (doc.start_pos(a), doc.end_pos(b));
     let (ga, gb) = (doc.to_global(start)?, doc.to_global(end)?);
     (ga < gb).then_some((start, end, Found::Fuzzy))
@@ -212,6 +219,26 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// Edits allowed for a fuzzy match of a quote of `m` characters: one in five, at least one.
 fn max_edits(m: usize) -> usize {
     (m / 5).max(1)
+}
+
+/// The byte range of `text` the fuzzy search covers: all of it, or, when text × quote is over
+/// the budget, a window of `FUZZY_BUDGET / quote_chars` characters centred on byte offset `near`.
+fn fuzzy_window(text: &str, quote_chars: usize, near: usize) -> (usize, usize) {
+    let width = FUZZY_BUDGET / quote_chars.max(1);
+    let mut near = near.min(text.len());
+    while !text.is_char_boundary(near) {
+        near -= 1;
+    }
+    let before = text[..near].chars().count();
+    let total = before + text[near..].chars().count();
+    if total <= width {
+        return (0, text.len());
+    }
+    let first = before.saturating_sub(width / 2).min(total - width);
+    let mut idx = text.char_indices().map(|(i, _)| i).skip(first);
+    let lo = idx.next().unwrap_or(text.len());
+    let hi = idx.nth(width.saturating_sub(1)).unwrap_or(text.len());
+    (lo, hi)
 }
 
 /// Characters of context compared when choosing where a fuzzy match starts and ends.
@@ -242,7 +269,7 @@ fn fuzzy(text: &str, sel: &Selector, near: usize) -> Option<(usize, usize)> {
     let tc: Vec<char> = t.iter().map(|&(_, c)| c).collect();
     let p: Vec<char> = sel.quote.chars().collect();
     let (n, m) = (t.len(), p.len());
-    if m == 0 || n == 0 || n.saturating_mul(m) > FUZZY_BUDGET {
+    if m == 0 || n == 0 {
         return None;
     }
     let k = max_edits(m);
@@ -254,21 +281,35 @@ fn fuzzy(text: &str, sel: &Selector, near: usize) -> Option<(usize, usize)> {
     };
     // A quote within one paragraph is never matched across a paragraph break.
     let one_paragraph = !sel.quote.contains('\n');
-    // Forward pass: edit distance of the quote ending at each text position.
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0usize; m + 1];
+    // Forward pass: edit distance of the quote ending at each text position, with Ukkonen's
+    // cut-off: rows past the last one within `k` edits are not computed (values capped at k+1).
+    let cap = k + 1;
+    let mut prev: Vec<usize> = (0..=m).map(|i| i.min(cap)).collect();
+    let mut cur = vec![cap; m + 1];
+    let mut top = k.min(m); // last row of `prev` within k edits
     let mut best: Option<(usize, usize, usize)> = None; // (cost, distance to near, end char idx)
     for (j, &c) in tc.iter().enumerate() {
         if one_paragraph && c == '\n' {
-            prev.iter_mut().enumerate().for_each(|(i, v)| *v = i);
+            prev.iter_mut()
+                .enumerate()
+                .for_each(|(i, v)| *v = i.min(cap));
+            top = k.min(m);
             continue;
         }
         cur[0] = 0;
-        for i in 1..=m {
+        let upto = (top + 1).min(m);
+        for i in 1..=upto {
             let sub = prev[i - 1] + usize::from(p[i - 1] != c);
-            cur[i] = sub.min(prev[i] + 1).min(cur[i - 1] + 1);
+            cur[i] = sub.min(prev[i] + 1).min(cur[i - 1] + 1).min(cap);
         }
-        if cur[m] <= k {
+        if upto < m {
+            cur[upto + 1] = cap;
+        }
+        top = upto;
+        while top > 0 && cur[top] > k {
+            top -= 1;
+        }
+        if upto == m && cur[m] <= k {
             let end = j + 1;
             let after = &tc[end..(end + suffix.len()).min(n)];
             let cost = cur[m] + edit_distance(after, &suffix);
@@ -337,6 +378,20 @@ mod tests {
             d.slice(TextPosition::new(0, 6), TextPosition::new(1, 5)),
             Some("beta.\n\nGamma")
         );
+    }
+
+    #[test]
+    fn fuzzy_window_covers_small_texts_and_centres_on_big_ones() {
+        assert_eq!(fuzzy_window("short text", 5, 3), (0, 10));
+        let big = "é".repeat(FUZZY_BUDGET / 1000 * 3); // 2 bytes per char
+        let width = FUZZY_BUDGET / 1000;
+        let (lo, hi) = fuzzy_window(&big, 1000, big.len() / 2);
+        assert_eq!((hi - lo) / 2, width);
+        assert_eq!(lo / 2, width * 3 / 2 - width / 2);
+        let (lo, hi) = fuzzy_window(&big, 1000, 0);
+        assert_eq!((lo, hi / 2), (0, width));
+        let (lo, hi) = fuzzy_window(&big, 1000, big.len());
+        assert_eq!((lo / 2, hi), (width * 2, big.len()));
     }
 
     #[test]
