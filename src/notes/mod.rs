@@ -76,6 +76,30 @@ pub struct Highlight {
     pub orphaned: bool,
 }
 
+impl Highlight {
+    /// Remove control characters (other than LF and TAB) from every text field.
+    pub fn sanitize(&mut self) {
+        for s in [
+            &mut self.id,
+            &mut self.quote,
+            &mut self.prefix,
+            &mut self.suffix,
+            &mut self.note,
+            &mut self.created,
+            &mut self.updated,
+        ] {
+            if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+                *s = clean_note(s);
+            }
+        }
+        for a in &mut self.actors {
+            if a.chars().any(char::is_control) {
+                *a = a.chars().filter(|c| !c.is_control()).collect();
+            }
+        }
+    }
+}
+
 /// The highlights of one article, kept in step with its notes file.
 #[derive(Debug)]
 pub struct NoteBook {

@@ -114,7 +114,12 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
                 )))
                 }
                 _ => match serde_json::from_value::<NotesFile>(v) {
-                    Ok(f) => return Ok(Loaded::Ok(f)),
+                    Ok(mut f) => {
+                        // The file may have been edited by hand: no control characters from it
+                        // may reach the terminal.
+                        f.highlights.iter_mut().for_each(Highlight::sanitize);
+                        return Ok(Loaded::Ok(f));
+                    }
                     Err(e) => e.to_string(),
                 },
             }

@@ -502,6 +502,27 @@ fn corrupt_notes_file_is_kept_aside_never_overwritten() {
 }
 
 #[test]
+fn control_characters_in_a_hand_edited_notes_file_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = base();
+    let (mut nb, _) = NoteBook::open_in(dir.path(), &a).unwrap();
+    let (s, e) = find(&a, 0, "Farmers downstream");
+    let id = nb.add(s, e, &no_tags()).unwrap().id.clone();
+    let path = nb.path().to_path_buf();
+    drop(nb);
+    let raw = std::fs::read_to_string(&path).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    v["highlights"][0]["note"] = "red \u{1b}[31malert\u{7}\nline two".into();
+    v["highlights"][0]["actors"] = serde_json::json!(["Ana\u{1b}]0;pwned\u{7}"]);
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let (nb, w) = NoteBook::open_in(dir.path(), &a).unwrap();
+    assert!(w.is_empty());
+    let h = nb.get(&id).unwrap();
+    assert_eq!(h.note, "red [31malert\nline two");
+    assert_eq!(h.actors, ["Ana]0;pwned"]);
+}
+
+#[test]
 fn notes_file_from_a_newer_lede_is_refused_and_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let a = base();
