@@ -1,4 +1,5 @@
 //! Integration tests: one binary, one module per area.
-mod view;
 mod config;
+mod notes;
 mod screen;
+mod view;
