@@ -75,7 +75,11 @@ enum ExportFormat {
     Json,
 }
 
+/// When `main` started, for the first-frame timing (`LEDE_EXIT_AFTER_FIRST_FRAME`).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    let _ = STARTED.set(std::time::Instant::now());
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -281,7 +285,7 @@ fn cmd_notes_writer(file: &str, from: usize, count: usize) -> Result<(), Error> 
 const SAMPLE: &str = include_str!("../examples/sample.txt");
 
 fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Error> {
-    let started = std::time::Instant::now();
+    let started = *STARTED.get_or_init(std::time::Instant::now);
     let cfg = lede::config::Config::load_default()?;
     let theme = cfg.resolve_theme(theme_flag.as_deref(), lede::config::no_color_env())?;
     // Everything that can fail on input happens before the terminal changes.
@@ -301,9 +305,16 @@ fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Erro
             "the reader needs a terminal on stdout; try `lede parse FILE` or `lede actors FILE`".into(),
         ));
     }
-    lede::tui::run(&mut state, &theme, &cfg.keymap, &opts)?;
+    let signal = lede::tui::run(&mut state, &theme, &cfg.keymap, &opts)?;
     if opts.exit_after_first_frame {
-        eprintln!("lede: first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+        eprintln!(
+            "lede: first frame after {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    if let Some(sig) = signal {
+        // The conventional status for "terminated by a signal", after restoring the terminal.
+        std::process::exit(128 + sig);
     }
     Ok(())
 }

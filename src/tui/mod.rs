@@ -17,7 +17,7 @@ use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -59,15 +59,22 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-/// Run the reader until the user quits or a signal arrives.
-pub fn run(state: &mut ViewState, theme: &Theme, keymap: &Keymap, opts: &Options) -> Result<(), Error> {
-    let stop = Arc::new(AtomicBool::new(false));
+/// Run the reader until the user quits (`Ok(None)`) or a signal arrives (`Ok(Some(signal))`);
+/// the terminal is restored in every case.
+pub fn run(
+    state: &mut ViewState,
+    theme: &Theme,
+    keymap: &Keymap,
+    opts: &Options,
+) -> Result<Option<i32>, Error> {
+    let stop = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
     ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(term_err)?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)
+            .map_err(term_err)?;
     }
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -89,7 +96,11 @@ pub fn run(state: &mut ViewState, theme: &Theme, keymap: &Keymap, opts: &Options
     let result = event_loop(state, theme, keymap, opts, &stop);
     restore();
     let _ = std::panic::take_hook();
-    result
+    result?;
+    Ok(match stop.load(Ordering::Relaxed) {
+        0 => None,
+        sig => Some(sig as i32),
+    })
 }
 
 fn event_loop(
@@ -97,7 +108,7 @@ fn event_loop(
     theme: &Theme,
     keymap: &Keymap,
     opts: &Options,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> Result<(), Error> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).map_err(term_err)?;
     let hints = hints(keymap);
@@ -116,7 +127,7 @@ fn event_loop(
         }
         // Wait for input, checking now and then whether a signal asked us to stop.
         loop {
-            if stop.load(Ordering::Relaxed) {
+            if stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }
             if event::poll(Duration::from_millis(200)).map_err(term_err)? {
@@ -125,7 +136,7 @@ fn event_loop(
         }
         // Take every pending event before drawing again, so a burst of keys costs one frame.
         loop {
-            if stop.load(Ordering::Relaxed) {
+            if stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }
             let ev = event::read().map_err(term_err)?;
