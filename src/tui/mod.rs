@@ -18,6 +18,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -112,6 +113,16 @@ fn event_loop(
 ) -> Result<(), Error> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).map_err(term_err)?;
     let hints = hints(keymap);
+    // Events are read on their own thread: crossterm can spin inside `read` once the terminal
+    // has hung up, and the loop here must still see the signal flag and exit.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || loop {
+        let ev = event::read();
+        let failed = ev.is_err();
+        if tx.send(ev).is_err() || failed {
+            break;
+        }
+    });
     loop {
         let size = term.size().map_err(term_err)?;
         if (size.width, size.height) != (state.width, state.height) {
@@ -126,28 +137,28 @@ fn event_loop(
             return Ok(());
         }
         // Wait for input, checking now and then whether a signal asked us to stop.
-        loop {
+        let mut ev = loop {
             if stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }
-            if event::poll(Duration::from_millis(200)).map_err(term_err)? {
-                break;
+            match rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(ev) => break ev,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
-        }
+        };
         // Take every pending event before drawing again, so a burst of keys costs one frame.
         loop {
-            if stop.load(Ordering::Relaxed) != 0 {
-                return Ok(());
-            }
-            let ev = event::read().map_err(term_err)?;
-            if let Some(a) = input::action(&ev, state.mode, keymap, opts.mouse) {
+            let e = ev.map_err(term_err)?;
+            if let Some(a) = input::action(&e, state.mode, keymap, opts.mouse) {
                 state.update(a);
             }
-            if state.quit {
+            if state.quit || stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }
-            if !event::poll(Duration::ZERO).map_err(term_err)? {
-                break;
+            match rx.try_recv() {
+                Ok(next) => ev = next,
+                Err(_) => break,
             }
         }
     }
