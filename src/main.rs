@@ -302,7 +302,8 @@ fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Erro
     };
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(Error::Other(
-            "the reader needs a terminal on stdout; try `lede parse FILE` or `lede actors FILE`".into(),
+            "the reader needs a terminal on stdout; try `lede parse FILE` or `lede actors FILE`"
+                .into(),
         ));
     }
     let signal = lede::tui::run(&mut state, &theme, &cfg.keymap, &opts)?;

@@ -114,7 +114,8 @@ impl Config {
     /// Parse the text of a config file; `path` is used for error positions and user themes.
     pub fn parse(src: &str, path: &Path) -> Result<Config, Error> {
         let err = |span: Option<Range<usize>>, msg: String| config_error(path, src, span, msg);
-        let file: ConfigFile = toml::from_str(src).map_err(|e| err(e.span(), e.message().into()))?;
+        let file: ConfigFile =
+            toml::from_str(src).map_err(|e| err(e.span(), e.message().into()))?;
         let dir = path.parent().map(Path::to_path_buf);
         let mut cfg = Config {
             mouse: file.mouse.unwrap_or(false),
@@ -174,11 +175,7 @@ impl Config {
 
     /// The theme to use: `--theme` wins over the file; `dark` by default. With `no_color`
     /// (NO_COLOR set), colours are removed and emphasis kept.
-    pub fn resolve_theme(
-        &self,
-        flag: Option<&str>,
-        no_color: bool,
-    ) -> Result<theme::Theme, Error> {
+    pub fn resolve_theme(&self, flag: Option<&str>, no_color: bool) -> Result<theme::Theme, Error> {
         let name = flag.or(self.theme.as_deref()).unwrap_or("dark");
         let t = theme::load(name, self.dir.as_deref())?;
         Ok(if no_color { t.without_color() } else { t })

@@ -9,7 +9,10 @@ use std::path::Path;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("dark", include_str!("../../themes/dark.toml")),
     ("light", include_str!("../../themes/light.toml")),
-    ("high-contrast", include_str!("../../themes/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
 ];
 
 /// A terminal colour.
@@ -300,8 +303,7 @@ pub fn load(name: &str, config_dir: Option<&Path>) -> Result<Theme, crate::Error
 pub fn exists(name: &str, config_dir: Option<&Path>) -> bool {
     BUILTIN.iter().any(|(n, _)| *n == name)
         || config_dir.is_some_and(|d| {
-            !name.contains(['/', '\\'])
-                && d.join("themes").join(format!("{name}.toml")).is_file()
+            !name.contains(['/', '\\']) && d.join("themes").join(format!("{name}.toml")).is_file()
         })
 }
 

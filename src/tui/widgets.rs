@@ -125,7 +125,14 @@ fn actors(buf: &mut Buffer, s: &ViewState, t: &Theme) {
                     ActorKind::Person => format!("People ({n})"),
                     ActorKind::Country => format!("Countries ({n})"),
                 };
-                put(buf, list.x, y, &label, w, panel_style.add_modifier(Modifier::BOLD));
+                put(
+                    buf,
+                    list.x,
+                    y,
+                    &label,
+                    w,
+                    panel_style.add_modifier(Modifier::BOLD),
+                );
             }
             PanelRow::Actor(a) => {
                 let actor = &s.doc.actors[a];
@@ -187,7 +194,14 @@ fn actors(buf: &mut Buffer, s: &ViewState, t: &Theme) {
         }
     }
     if rows.is_empty() && list.height > 0 {
-        put(buf, list.x, list.y, "(no people or countries found)", w, style::slot(&t.dim));
+        put(
+            buf,
+            list.x,
+            list.y,
+            "(no people or countries found)",
+            w,
+            style::slot(&t.dim),
+        );
     }
 }
 
@@ -231,9 +245,22 @@ fn help(buf: &mut Buffer, s: &ViewState, t: &Theme, scroll: usize) {
         .unwrap_or(0)
         .min(w as usize / 3);
     let inner_w = (w - 2) as usize;
-    for (i, (keys, desc)) in s.help.iter().skip(scroll).take((h - 2) as usize).enumerate() {
+    for (i, (keys, desc)) in s
+        .help
+        .iter()
+        .skip(scroll)
+        .take((h - 2) as usize)
+        .enumerate()
+    {
         let y = r.y + 1 + i as u16;
-        let x = put(buf, r.x + 2, y, keys, keys_w, st.patch(style::slot(&t.heading)));
+        let x = put(
+            buf,
+            r.x + 2,
+            y,
+            keys,
+            keys_w,
+            st.patch(style::slot(&t.heading)),
+        );
         let dx = (r.x + 2 + keys_w as u16 + 2).max(x + 1);
         let room = (r.x as usize + 1 + inner_w).saturating_sub(dx as usize);
         put(buf, dx, y, desc, room, st);

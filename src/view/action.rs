@@ -38,16 +38,26 @@ pub enum Action {
     Quit,
     // Internal actions: never bound in the keymap.
     /// The terminal now has this size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// A character typed into the search prompt.
     SearchInput(char),
     SearchBackspace,
     /// Enter in the search prompt: keep the search, leave the prompt.
     SearchConfirm,
     /// Mouse wheel: scroll the pane under the pointer by this many lines.
-    Wheel { x: u16, y: u16, lines: i16 },
+    Wheel {
+        x: u16,
+        y: u16,
+        lines: i16,
+    },
     /// Mouse click at a terminal cell.
-    Click { x: u16, y: u16 },
+    Click {
+        x: u16,
+        y: u16,
+    },
 }
 
 /// Bindable actions and their names in `keymap.toml` / `config.toml`.

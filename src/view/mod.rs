@@ -38,7 +38,9 @@ pub enum Mode {
     /// The search prompt is open (typed characters go to the query).
     SearchInput,
     /// The key help overlay, scrolled by this many lines.
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
 }
 
 /// Which paragraphs the filter keeps.
@@ -164,7 +166,9 @@ impl ViewState {
 
     fn reset_wrap(&mut self) {
         self.wrap_width = self.text_width();
-        self.wrap = (0..self.doc.blocks.len()).map(|_| OnceCell::new()).collect();
+        self.wrap = (0..self.doc.blocks.len())
+            .map(|_| OnceCell::new())
+            .collect();
     }
 
     /// Wrapped lines of block `b` at the current width (computed on first use).
@@ -704,8 +708,13 @@ impl ViewState {
         };
         let key = |h: &Hit| (h.block, h.start);
         let found = if forward {
-            hits.iter()
-                .find(|h| if strict { key(h) > from } else { key(h) >= from })
+            hits.iter().find(|h| {
+                if strict {
+                    key(h) > from
+                } else {
+                    key(h) >= from
+                }
+            })
         } else {
             hits.iter().rev().find(|h| key(h) < from)
         };
@@ -729,12 +738,17 @@ impl ViewState {
 
     fn section(&mut self, forward: bool) {
         let len = self.visible_len();
-        let is_heading = |s: &Self, vi: usize| s.doc.blocks[s.block_at(vi)].kind == BlockKind::Heading;
+        let is_heading =
+            |s: &Self, vi: usize| s.doc.blocks[s.block_at(vi)].kind == BlockKind::Heading;
         let target = if forward {
             (self.top.vi + 1..len).find(|&v| is_heading(self, v))
         } else {
             // The heading of the current section if we are inside it, else the one before.
-            let start = if self.top.row > 0 { self.top.vi + 1 } else { self.top.vi };
+            let start = if self.top.row > 0 {
+                self.top.vi + 1
+            } else {
+                self.top.vi
+            };
             (0..start.min(len)).rev().find(|&v| is_heading(self, v))
         };
         match target {
@@ -968,7 +982,8 @@ pub fn update(s: &mut ViewState, action: Action) {
             if s.layout.panel.is_some_and(|p| p.contains(x, y)) {
                 let rows = panel::rows(&s.doc).len();
                 let max = rows.saturating_sub(s.panel_list_height());
-                s.panel_scroll = (s.panel_scroll as isize + lines as isize).clamp(0, max as isize) as usize;
+                s.panel_scroll =
+                    (s.panel_scroll as isize + lines as isize).clamp(0, max as isize) as usize;
             } else {
                 s.scroll(lines as isize);
             }

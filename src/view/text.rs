@@ -15,9 +15,11 @@ pub fn placeholder(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
-        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some('\u{fffd}')
-        }
+        '\u{061c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => Some('\u{fffd}'),
         _ => None,
     }
 }
@@ -97,7 +99,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<(u32, u32)> {
 
 /// Words: maximal runs of non-space characters, with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive(|c: char| c == ' ' || c == '\t' || c == '\n')
+    text.split_inclusive([' ', '\t', '\n'])
         .scan(0usize, |pos, piece| {
             let start = *pos;
             *pos += piece.len();
@@ -115,10 +117,44 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words that usually begin a sentence: after "U.S." they mean the sentence did end.
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So",
-    "In", "On", "At", "This", "That", "These", "Those", "There", "Its", "His", "Her", "Their",
-    "Our", "Yet", "Still", "However", "Meanwhile", "Officials", "When", "While", "After",
-    "Before", "If", "As",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Yet",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Officials",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "If",
+    "As",
 ];
 
 /// Sentence byte ranges of `text` (trailing whitespace excluded), from Unicode sentence
@@ -164,11 +200,10 @@ fn ends_with_abbreviation(sentence: &str, following: &str) -> bool {
     }
     // Initials: one or more "X." groups.
     let groups: Vec<&str> = last.split_inclusive('.').collect();
-    let initials = !groups.is_empty()
-        && groups.iter().all(|g| {
-            let mut cs = g.chars();
-            matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
-        });
+    let initials = !groups.is_empty() && groups.iter().all(|g| {
+        let mut cs = g.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+    });
     if !initials {
         return false;
     }
@@ -229,7 +264,10 @@ mod tests {
     #[test]
     fn control_characters_become_visible() {
         assert_eq!(display("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
-        assert_eq!(display("x\u{9b}y\u{202e}z\u{7}"), "x\u{fffd}y\u{fffd}z\u{2407}");
+        assert_eq!(
+            display("x\u{9b}y\u{202e}z\u{7}"),
+            "x\u{fffd}y\u{fffd}z\u{2407}"
+        );
         assert_eq!(width("\u{1b}"), 1);
     }
 }

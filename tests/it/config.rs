@@ -51,14 +51,26 @@ fn valid_config_is_resolved() {
     );
     let k = &c.keymap;
     assert_eq!(k.action(&Key::ctrl('n')), Some(Action::NextMatch));
-    assert_eq!(k.action(&Key::plain(KeyCode::Char('n'))), Some(Action::NextMatch));
-    assert_eq!(k.action(&Key::plain(KeyCode::Char('Q'))), Some(Action::Quit));
+    assert_eq!(
+        k.action(&Key::plain(KeyCode::Char('n'))),
+        Some(Action::NextMatch)
+    );
+    assert_eq!(
+        k.action(&Key::plain(KeyCode::Char('Q'))),
+        Some(Action::Quit)
+    );
     // `quit = "Q"` replaced the default keys of quit.
     assert_eq!(k.action(&Key::plain(KeyCode::Char('q'))), None);
     assert_eq!(k.action(&Key::ctrl('c')), None);
-    assert_eq!(k.action(&Key::plain(KeyCode::F(2))), Some(Action::TogglePanel));
+    assert_eq!(
+        k.action(&Key::plain(KeyCode::F(2))),
+        Some(Action::TogglePanel)
+    );
     // Actions the file does not mention keep their defaults.
-    assert_eq!(k.action(&Key::plain(KeyCode::Char('j'))), Some(Action::LineDown));
+    assert_eq!(
+        k.action(&Key::plain(KeyCode::Char('j'))),
+        Some(Action::LineDown)
+    );
 }
 
 #[test]
@@ -103,7 +115,10 @@ fn key_bound_twice_is_reported() {
 fn key_taken_by_a_default_is_reported() {
     let (line, col, msg) = err_at("config-key-taken.toml");
     assert_eq!((line, col), (3, 8));
-    assert!(msg.contains("next_mention") && msg.contains("quit"), "{msg}");
+    assert!(
+        msg.contains("next_mention") && msg.contains("quit"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -129,7 +144,10 @@ fn wrong_type_is_reported() {
 #[test]
 fn error_display_is_one_line_with_position() {
     let e = load("config-unknown-action.toml").unwrap_err().to_string();
-    assert!(e.ends_with("config-unknown-action.toml:3:15: unknown action \"jump_around\""), "{e}");
+    assert!(
+        e.ends_with("config-unknown-action.toml:3:15: unknown action \"jump_around\""),
+        "{e}"
+    );
     assert!(!e.contains('\n'));
     let e = load("config-unknown-key.toml").unwrap_err().to_string();
     assert!(!e.contains('\n'), "{e}");
@@ -184,7 +202,10 @@ fn keymap_file_errors() {
     assert!(e.message.contains("bound twice"), "{}", e.message);
     let bad = "[[bind]]\naction = \"fly\"\nkeys = [\"q\"]\ndesc = \"a\"\n";
     let e = Keymap::parse(bad).unwrap_err();
-    assert_eq!(e.span.map(|s| lede::config::line_col(bad, s.start)), Some((2, 10)));
+    assert_eq!(
+        e.span.map(|s| lede::config::line_col(bad, s.start)),
+        Some((2, 10))
+    );
 }
 
 #[test]
@@ -220,7 +241,11 @@ fn builtin_themes_parse_and_keep_mentions_apart() {
         assert_ne!(t.text, t.person, "{name}");
         assert_ne!(t.search, t.current, "{name}");
         assert_ne!(t.selected, lede::config::theme::Slot::default(), "{name}");
-        assert_ne!(t.highlight, lede::config::theme::Slot::default(), "{name}: highlight slot");
+        assert_ne!(
+            t.highlight,
+            lede::config::theme::Slot::default(),
+            "{name}: highlight slot"
+        );
         assert_ne!(t.status, lede::config::theme::Slot::default(), "{name}");
     }
 }
@@ -229,10 +254,16 @@ fn builtin_themes_parse_and_keep_mentions_apart() {
 fn theme_errors_have_positions() {
     let src = "[person]\nfg = \"yellow\"\n\n[persn]\nbold = true\n";
     let e = Theme::parse("x", src).unwrap_err();
-    assert_eq!(e.span.map(|s| lede::config::line_col(src, s.start).0), Some(4));
+    assert_eq!(
+        e.span.map(|s| lede::config::line_col(src, s.start).0),
+        Some(4)
+    );
     let src = "[person]\nfg = \"mauve-ish\"\n";
     let e = Theme::parse("x", src).unwrap_err();
-    assert_eq!(e.span.map(|s| lede::config::line_col(src, s.start)), Some((2, 6)));
+    assert_eq!(
+        e.span.map(|s| lede::config::line_col(src, s.start)),
+        Some((2, 6))
+    );
     assert!(e.message.contains("mauve-ish"));
 }
 
@@ -241,15 +272,34 @@ fn no_color_removes_colours_but_keeps_emphasis() {
     for (name, _) in BUILTIN {
         let t = Theme::builtin(name).unwrap().without_color();
         let slots = [
-            t.text, t.dim, t.title, t.heading, t.person, t.country, t.metonym, t.selected,
-            t.search, t.current, t.highlight, t.cursor, t.panel, t.panel_cursor, t.focus,
-            t.status, t.overlay,
+            t.text,
+            t.dim,
+            t.title,
+            t.heading,
+            t.person,
+            t.country,
+            t.metonym,
+            t.selected,
+            t.search,
+            t.current,
+            t.highlight,
+            t.cursor,
+            t.panel,
+            t.panel_cursor,
+            t.focus,
+            t.status,
+            t.overlay,
         ];
-        assert!(slots.iter().all(|s| s.fg.is_none() && s.bg.is_none()), "{name}");
+        assert!(
+            slots.iter().all(|s| s.fg.is_none() && s.bg.is_none()),
+            "{name}"
+        );
         // Mentions are visible without colour, and distinct from each other and from text.
         let emph = |s: &lede::config::theme::Slot| (s.bold, s.italic, s.underline, s.reverse);
         let plain = emph(&t.text);
-        for s in [t.person, t.country, t.metonym, t.selected, t.search, t.current] {
+        for s in [
+            t.person, t.country, t.metonym, t.selected, t.search, t.current,
+        ] {
             assert_ne!(emph(&s), plain, "{name}");
         }
         assert_ne!(emph(&t.person), emph(&t.country), "{name}");
@@ -271,7 +321,10 @@ fn user_themes_come_from_the_config_dir() {
     let src = std::fs::read_to_string(&cfg_path).unwrap();
     let c = Config::parse(&src, &cfg_path).unwrap();
     let t = c.resolve_theme(None, false).unwrap();
-    assert_eq!(t.person.fg, Some(lede::config::theme::Color::Rgb(255, 0, 0)));
+    assert_eq!(
+        t.person.fg,
+        Some(lede::config::theme::Color::Rgb(255, 0, 0))
+    );
     // --theme wins over the file.
     let t = c.resolve_theme(Some("light"), false).unwrap();
     assert_eq!(t.name, "light");
@@ -303,11 +356,17 @@ fn binary_reports_config_errors_before_starting() {
     let out = lede(&[], &fixture("config-unknown-action.toml"));
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("config-unknown-action.toml:3:15: unknown action"), "{err}");
+    assert!(
+        err.contains("config-unknown-action.toml:3:15: unknown action"),
+        "{err}"
+    );
     // Nothing was written to the terminal (no alternate screen switch).
     assert!(out.stdout.is_empty());
     // The tagger's config load reports the same error.
-    let out = lede(&["actors", "examples/sample.txt"], &fixture("config-unknown-key.toml"));
+    let out = lede(
+        &["actors", "examples/sample.txt"],
+        &fixture("config-unknown-key.toml"),
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -320,5 +379,9 @@ fn binary_reports_missing_files_before_starting() {
     assert!(out.stdout.is_empty());
     let missing = fixture("config-that-does-not-exist.toml");
     let out = lede(&["actors", "examples/sample.txt"], &missing);
-    assert_eq!(out.status.code(), Some(1), "an explicit LEDE_CONFIG must exist");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an explicit LEDE_CONFIG must exist"
+    );
 }

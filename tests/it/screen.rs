@@ -22,7 +22,8 @@ fn dark() -> Theme {
 fn draw(s: &ViewState, theme: &Theme) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
     let h = hints(&Keymap::default());
-    t.draw(|f| widgets::draw(f.buffer_mut(), s, theme, &h)).unwrap();
+    t.draw(|f| widgets::draw(f.buffer_mut(), s, theme, &h))
+        .unwrap();
     t
 }
 
@@ -168,7 +169,10 @@ fn snapshot_no_color() {
     assert!(b[(x, y)].modifier.contains(Modifier::UNDERLINED));
     let (x, y) = find(&b, "Chile were").unwrap();
     assert!(b[(x, y)].modifier.contains(Modifier::REVERSED));
-    assert!(!b[(x + 6, y)].modifier.contains(Modifier::REVERSED), "only the mention");
+    assert!(
+        !b[(x + 6, y)].modifier.contains(Modifier::REVERSED),
+        "only the mention"
+    );
 }
 
 #[test]
@@ -210,11 +214,19 @@ fn mention_styles_follow_the_theme() {
     let (x, y) = find(&b, "Norway and").unwrap();
     assert_eq!(b[(x, y)].bg, rgb(t.selected.bg.unwrap()));
     let (x, y) = find(&b, "Chile were").unwrap();
-    assert_ne!(b[(x, y)].bg, rgb(t.selected.bg.unwrap()), "other actors are not");
+    assert_ne!(
+        b[(x, y)].bg,
+        rgb(t.selected.bg.unwrap()),
+        "other actors are not"
+    );
     let panel = s.layout.panel.unwrap();
     let (x, y) = find(&b, "● Norway").unwrap();
     assert!(x >= panel.x);
-    assert_eq!(b[(x + 2, y)].bg, rgb(t.panel_cursor.bg.unwrap()), "focused panel row");
+    assert_eq!(
+        b[(x + 2, y)].bg,
+        rgb(t.panel_cursor.bg.unwrap()),
+        "focused panel row"
+    );
 
     // Search matches and the current match have their own styles.
     update(&mut s, Action::FocusNext);
@@ -224,7 +236,10 @@ fn mention_styles_follow_the_theme() {
     }
     let b = buffer(&s, &t);
     let h = s.current.unwrap();
-    assert_eq!(&s.doc.blocks[h.block].text[h.start as usize..h.end as usize], "The");
+    assert_eq!(
+        &s.doc.blocks[h.block].text[h.start as usize..h.end as usize],
+        "The"
+    );
     let (x, y) = find(&b, "Monday. The").unwrap();
     assert_eq!(b[(x + 8, y)].bg, rgb(t.current.bg.unwrap()));
     assert_ne!(b[(x, y)].bg, rgb(t.current.bg.unwrap()));
@@ -243,16 +258,27 @@ fn panel_shows_counts_and_strips() {
     let panel = s.layout.panel.unwrap();
     let y = (0..b.area.height)
         .find(|&yy| {
-            let r: String = (panel.x..panel.x + panel.width).map(|xx| b[(xx, yy)].symbol()).collect();
+            let r: String = (panel.x..panel.x + panel.width)
+                .map(|xx| b[(xx, yy)].symbol())
+                .collect();
             r.contains("Anna Berg")
         })
         .unwrap_or(y);
-    let line: String = (panel.x..panel.x + panel.width).map(|xx| b[(xx, y)].symbol()).collect();
+    let line: String = (panel.x..panel.x + panel.width)
+        .map(|xx| b[(xx, y)].symbol())
+        .collect();
     let count = tagged().actors[0].mentions.len();
     assert!(line.trim_end().ends_with(&count.to_string()), "{line}");
-    let strip: String = (panel.x..panel.x + panel.width).map(|xx| b[(xx, y + 1)].symbol()).collect();
+    let strip: String = (panel.x..panel.x + panel.width)
+        .map(|xx| b[(xx, y + 1)].symbol())
+        .collect();
     let strip = strip.trim().trim_start_matches('│').trim();
-    assert!(strip.chars().all(|c| lede::view::panel::STRIP_LEVELS.contains(&c)), "{strip}");
+    assert!(
+        strip
+            .chars()
+            .all(|c| lede::view::panel::STRIP_LEVELS.contains(&c)),
+        "{strip}"
+    );
     // Anna Berg is mentioned in the first and the last paragraphs: both ends of the strip
     // are marked.
     assert_ne!(strip.chars().next(), Some('·'));
@@ -286,10 +312,24 @@ fn strip_marks_where_mentions_fall() {
 
 #[test]
 fn frames_of_every_size_draw_without_panic() {
-    for (w, h) in [(1, 1), (2, 2), (10, 3), (30, 5), (59, 10), (61, 4), (200, 60)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (30, 5),
+        (59, 10),
+        (61, 4),
+        (200, 60),
+    ] {
         let mut s = state(w, h);
         let _ = buffer(&s, &dark());
-        for a in [Action::Help, Action::Close, Action::FocusNext, Action::Activate, Action::Filter] {
+        for a in [
+            Action::Help,
+            Action::Close,
+            Action::FocusNext,
+            Action::Activate,
+            Action::Filter,
+        ] {
             update(&mut s, a);
             let _ = buffer(&s, &dark());
         }
@@ -357,7 +397,13 @@ impl std::io::Write for Sink {
 fn hostile_article_never_reaches_the_terminal() {
     let (a, t) = hostile_article();
     let mut s = ViewState::new(&a, &t, help());
-    update(&mut s, Action::Resize { width: 100, height: 30 });
+    update(
+        &mut s,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
     let sink = Sink::default();
     let backend = CrosstermBackend::new(sink.clone());
     let opts = TerminalOptions {
@@ -367,16 +413,19 @@ fn hostile_article_never_reaches_the_terminal() {
     let theme = dark();
     let h = hints(&Keymap::default());
     // Several frames: plain, actor selected, search typed with escapes in the query, help.
-    term.draw(|f| widgets::draw(f.buffer_mut(), &s, &theme, &h)).unwrap();
+    term.draw(|f| widgets::draw(f.buffer_mut(), &s, &theme, &h))
+        .unwrap();
     update(&mut s, Action::FocusNext);
     update(&mut s, Action::Activate);
     update(&mut s, Action::NextMatch);
-    term.draw(|f| widgets::draw(f.buffer_mut(), &s, &theme, &h)).unwrap();
+    term.draw(|f| widgets::draw(f.buffer_mut(), &s, &theme, &h))
+        .unwrap();
     update(&mut s, Action::Search);
     for c in "\u{1b}]0;q\u{7}".chars() {
         update(&mut s, Action::SearchInput(c));
     }
-    term.draw(|f| widgets::draw(f.buffer_mut(), &s, &theme, &h)).unwrap();
+    term.draw(|f| widgets::draw(f.buffer_mut(), &s, &theme, &h))
+        .unwrap();
     drop(term);
     let out = sink.0.borrow().clone();
     let out_str = String::from_utf8_lossy(&out);
@@ -390,10 +439,15 @@ fn hostile_article_never_reaches_the_terminal() {
     }
     // No OSC at all, no BEL, no C1 controls, no bidi controls, no DEL/NUL: lede itself only
     // writes CSI sequences.
-    for bad in ["\u{1b}]", "\u{7}", "\u{9b}", "\u{9d}", "\u{9c}", "\u{202e}", "\u{2066}", "\u{7f}", "\u{0}"] {
+    for bad in [
+        "\u{1b}]", "\u{7}", "\u{9b}", "\u{9d}", "\u{9c}", "\u{202e}", "\u{2066}", "\u{7f}", "\u{0}",
+    ] {
         assert!(!out_str.contains(bad), "{bad:?} in output");
     }
-    assert!(!out_str.contains("\u{1b}[2J"), "clear-screen from the article");
+    assert!(
+        !out_str.contains("\u{1b}[2J"),
+        "clear-screen from the article"
+    );
     // The escapes are visible as harmless placeholders.
     assert!(out_str.contains('\u{241b}'), "ESC shown as ␛");
     assert!(out_str.contains('\u{fffd}'), "C1/bidi shown as �");
@@ -403,7 +457,13 @@ fn hostile_article_never_reaches_the_terminal() {
 fn hostile_text_is_visible_in_the_buffer() {
     let (a, t) = hostile_article();
     let mut s = ViewState::new(&a, &t, help());
-    update(&mut s, Action::Resize { width: 120, height: 30 });
+    update(
+        &mut s,
+        Action::Resize {
+            width: 120,
+            height: 30,
+        },
+    );
     let b = buffer(&s, &dark());
     assert!(find(&b, "said␛[2J␛]52;c;cGF5bG9hZA==␇").is_some());
     assert!(find(&b, "�reversed�").is_some());

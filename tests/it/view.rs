@@ -78,7 +78,12 @@ pub fn tagged() -> Tagged {
     };
     let actors = vec![
         actor("Anna Berg", ActorKind::Person, None, &["Anna Berg", "Berg"]),
-        actor("Tomas Lind", ActorKind::Person, None, &["Tomas Lind", "Lind"]),
+        actor(
+            "Tomas Lind",
+            ActorKind::Person,
+            None,
+            &["Tomas Lind", "Lind"],
+        ),
         actor("Chile", ActorKind::Country, Some("CL"), &["Chile"]),
         actor("Norway", ActorKind::Country, Some("NO"), &["Norway"]),
     ];
@@ -101,7 +106,13 @@ pub fn help() -> Vec<(String, String)> {
 /// A reader on the test article in a `w`×`h` terminal.
 pub fn state(w: u16, h: u16) -> ViewState {
     let mut s = ViewState::new(&article(), &tagged(), help());
-    update(&mut s, Action::Resize { width: w, height: h });
+    update(
+        &mut s,
+        Action::Resize {
+            width: w,
+            height: h,
+        },
+    );
     s
 }
 
@@ -142,7 +153,10 @@ fn select(s: &mut ViewState, name: &str) {
 #[test]
 fn cursor_starts_on_first_sentence_of_first_paragraph() {
     let s = state(80, 24);
-    assert_eq!(cursor_text(&s), "Anna Berg arrived in Valparaíso on Monday.");
+    assert_eq!(
+        cursor_text(&s),
+        "Anna Berg arrived in Valparaíso on Monday."
+    );
     assert_eq!(s.focus, Focus::Article);
 }
 
@@ -166,7 +180,11 @@ fn scrolling_moves_and_clamps() {
     assert_eq!(s.top().vi, 0);
     assert_eq!(s.percent(), 0);
     update(&mut s, Action::LineDown);
-    assert_eq!((s.top().vi, s.top().row), (0, 1), "title block has 1 line + gap");
+    assert_eq!(
+        (s.top().vi, s.top().row),
+        (0, 1),
+        "title block has 1 line + gap"
+    );
     update(&mut s, Action::LineUp);
     update(&mut s, Action::LineUp);
     assert_eq!(s.top(), Default::default(), "cannot scroll above the top");
@@ -205,7 +223,10 @@ fn cursor_follows_the_view() {
     assert_ne!(s.cursor, first);
     let (b, st, _) = s.cursor_range().unwrap();
     let p = s.pos_of(b, st).unwrap();
-    assert!(p >= s.top() && p <= s.bottom(), "cursor on screen after scrolling down");
+    assert!(
+        p >= s.top() && p <= s.bottom(),
+        "cursor on screen after scrolling down"
+    );
     // Going back to the top: the cursor is now below the screen and moves to the last
     // sentence starting on it.
     update(&mut s, Action::Top);
@@ -243,9 +264,16 @@ fn section_jumps() {
         .collect();
     assert!(on_screen.contains(&"What Next"));
     assert_eq!(s.top(), s.max_top());
-    assert_eq!(cursor_text(&s), "The harbour authority will publish figures.");
+    assert_eq!(
+        cursor_text(&s),
+        "The harbour authority will publish figures."
+    );
     update(&mut s, Action::NextSection);
-    assert!(s.message.as_deref().unwrap_or("").contains("no next section"));
+    assert!(s
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("no next section"));
     update(&mut s, Action::PrevSection);
     let b = s.block_at(s.top().vi);
     assert_eq!(s.doc.blocks[b].text, "The Quota Question");
@@ -260,7 +288,11 @@ fn focus_moves_between_article_and_panel() {
     assert_eq!(s.focus, Focus::Panel);
     let top = s.top();
     update(&mut s, Action::LineDown);
-    assert_eq!(s.top(), top, "j in the panel moves the panel cursor, not the article");
+    assert_eq!(
+        s.top(),
+        top,
+        "j in the panel moves the panel cursor, not the article"
+    );
     assert_eq!(s.panel_cursor, 1);
     update(&mut s, Action::Activate);
     assert_eq!(s.selected_names(), vec!["Tomas Lind"]);
@@ -288,11 +320,23 @@ fn panel_lists_people_then_countries() {
 fn next_and_previous_mention_of_selected_actors() {
     let mut s = state(80, 10);
     update(&mut s, Action::NextMatch);
-    assert!(s.message.as_deref().unwrap_or("").contains("select an actor"));
+    assert!(s
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("select an actor"));
     select(&mut s, "Tomas Lind");
     update(&mut s, Action::FocusNext);
-    let expected: Vec<(usize, u32)> = s.selected_mentions().iter().map(|h| (h.block, h.start)).collect();
-    assert_eq!(expected.len(), 4, "Lind, Tomas Lind, Lind, Lind in the test article");
+    let expected: Vec<(usize, u32)> = s
+        .selected_mentions()
+        .iter()
+        .map(|h| (h.block, h.start))
+        .collect();
+    assert_eq!(
+        expected.len(),
+        4,
+        "Lind, Tomas Lind, Lind, Lind in the test article"
+    );
     let mut seen = Vec::new();
     for _ in 0..expected.len() {
         update(&mut s, Action::NextMatch);
@@ -301,13 +345,19 @@ fn next_and_previous_mention_of_selected_actors() {
         assert!(["Lind", "Tomas Lind"].contains(&current_text(&s)));
         // Visible and the cursor is on its sentence.
         let p = s.pos_of(h.block, h.start).unwrap();
-        assert!(p >= s.top() && p <= s.bottom(), "jump scrolls the mention into view");
+        assert!(
+            p >= s.top() && p <= s.bottom(),
+            "jump scrolls the mention into view"
+        );
         let (cb, cs, ce) = s.cursor_range().unwrap();
         assert!(cb == h.block && cs <= h.start && h.end <= ce);
     }
     assert_eq!(seen, expected);
     update(&mut s, Action::NextMatch);
-    assert_eq!((s.current.unwrap().block, s.current.unwrap().start), expected[0]);
+    assert_eq!(
+        (s.current.unwrap().block, s.current.unwrap().start),
+        expected[0]
+    );
     assert!(s.message.as_deref().unwrap_or("").contains("wrapped"));
     update(&mut s, Action::PrevMatch);
     assert_eq!(
@@ -508,9 +558,21 @@ fn resize_keeps_the_reading_place() {
     let mut s = state(100, 12);
     update(&mut s, Action::NextSection);
     let b = s.block_at(s.top().vi);
-    update(&mut s, Action::Resize { width: 70, height: 12 });
+    update(
+        &mut s,
+        Action::Resize {
+            width: 70,
+            height: 12,
+        },
+    );
     assert_eq!(s.block_at(s.top().vi), b);
-    update(&mut s, Action::Resize { width: 200, height: 40 });
+    update(
+        &mut s,
+        Action::Resize {
+            width: 200,
+            height: 40,
+        },
+    );
     assert!(s.top() <= s.max_top());
 }
 
@@ -547,13 +609,36 @@ fn mouse_click_selects_an_actor() {
     let mut s = state(80, 24);
     let list = s.layout.panel_list().unwrap();
     // Row 0 is the "People" header, row 1 the first person.
-    update(&mut s, Action::Click { x: list.x + 1, y: list.y + 1 });
+    update(
+        &mut s,
+        Action::Click {
+            x: list.x + 1,
+            y: list.y + 1,
+        },
+    );
     assert_eq!(s.selected_names(), vec!["Anna Berg"]);
     assert_eq!(s.focus, Focus::Panel);
-    update(&mut s, Action::Click { x: list.x + 1, y: list.y });
-    assert_eq!(s.selected_names(), vec!["Anna Berg"], "header click does nothing");
+    update(
+        &mut s,
+        Action::Click {
+            x: list.x + 1,
+            y: list.y,
+        },
+    );
+    assert_eq!(
+        s.selected_names(),
+        vec!["Anna Berg"],
+        "header click does nothing"
+    );
     let top = s.top();
-    update(&mut s, Action::Wheel { x: 1, y: 1, lines: 3 });
+    update(
+        &mut s,
+        Action::Wheel {
+            x: 1,
+            y: 1,
+            lines: 3,
+        },
+    );
     assert!(s.top() > top);
 }
 
@@ -561,7 +646,10 @@ fn mouse_click_selects_an_actor() {
 fn empty_article_is_fine() {
     let mut s = ViewState::new(&Article::default(), &Tagged::default(), help());
     for a in [
-        Action::Resize { width: 80, height: 24 },
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
         Action::LineDown,
         Action::Bottom,
         Action::NextSentence,
