@@ -506,6 +506,58 @@ impl ViewState {
         out
     }
 
+    /// The first mention of a selected actor in a visible block after (or before) `from`,
+    /// scanning outward block by block: the cost is the distance to it, not the article length.
+    fn find_mention(&self, from: (usize, u32), strict: bool, forward: bool) -> Option<Hit> {
+        let n = self.doc.blocks.len();
+        if n == 0 {
+            return None;
+        }
+        let is_sel = |m: &Mark| match m.kind {
+            MarkKind::Actor(a) => self.selected.get(a).copied().unwrap_or(false),
+            MarkKind::Metonym => false,
+        };
+        let hit = |b: usize, m: &Mark| Hit {
+            block: b,
+            start: m.start,
+            end: m.end,
+        };
+        if forward {
+            for b in from.0.min(n)..n {
+                if !self.is_visible(b) {
+                    continue;
+                }
+                let found = self.doc.blocks[b].marks.iter().find(|m| {
+                    is_sel(m)
+                        && (b > from.0
+                            || if strict {
+                                m.start > from.1
+                            } else {
+                                m.start >= from.1
+                            })
+                });
+                if let Some(m) = found {
+                    return Some(hit(b, m));
+                }
+            }
+        } else {
+            for b in (0..=from.0.min(n - 1)).rev() {
+                if !self.is_visible(b) {
+                    continue;
+                }
+                let found = self.doc.blocks[b]
+                    .marks
+                    .iter()
+                    .rev()
+                    .find(|m| is_sel(m) && (b < from.0 || m.start < from.1));
+                if let Some(m) = found {
+                    return Some(hit(b, m));
+                }
+            }
+        }
+        None
+    }
+
     fn block_passes(&self, b: &Block, mode: FilterMode) -> bool {
         let mut has = vec![false; self.selected.len()];
         for m in &b.marks {
@@ -695,41 +747,30 @@ impl ViewState {
             self.message = Some("select an actor first: Tab to the panel, then Enter".into());
             return;
         }
-        let hits = self.selected_mentions();
-        if hits.is_empty() {
-            self.message = Some("no visible mention of the selected actors".into());
-            return;
-        }
         // From the current mention, else from the cursor's sentence.
         let (from, strict) = match (self.current, self.cursor_range()) {
             (Some(h), _) => ((h.block, h.start), true),
             (None, Some((b, s, _))) => ((b, s), false),
             (None, None) => ((0, 0), false),
         };
-        let key = |h: &Hit| (h.block, h.start);
-        let found = if forward {
-            hits.iter().find(|h| {
-                if strict {
-                    key(h) > from
-                } else {
-                    key(h) >= from
-                }
-            })
-        } else {
-            hits.iter().rev().find(|h| key(h) < from)
-        };
-        let hit = match found {
-            Some(h) => *h,
+        let hit = match self.find_mention(from, strict, forward) {
+            Some(h) => h,
             None => {
-                self.message = Some(if forward {
-                    "wrapped to the first mention".into()
-                } else {
-                    "wrapped to the last mention".into()
-                });
-                if forward {
-                    hits[0]
-                } else {
-                    hits[hits.len() - 1]
+                // Wrap around: from the other end.
+                let edge = if forward { (0, 0) } else { (usize::MAX, u32::MAX) };
+                match self.find_mention(edge, false, forward) {
+                    Some(h) => {
+                        self.message = Some(if forward {
+                            "wrapped to the first mention".into()
+                        } else {
+                            "wrapped to the last mention".into()
+                        });
+                        h
+                    }
+                    None => {
+                        self.message = Some("no visible mention of the selected actors".into());
+                        return;
+                    }
                 }
             }
         };
