@@ -101,8 +101,15 @@ fn bench(c: &mut Criterion) {
         update(&mut s, Action::FocusNext);
         update(&mut s, Action::Activate);
         update(&mut s, Action::FocusNext);
-        while s.top().vi * 2 < s.visible_len() && s.top() < s.max_top() {
+        while s.top().vi * 2 < s.visible_len() {
+            let before = s.top();
             update(&mut s, Action::NextSection);
+            if s.top() == before {
+                update(&mut s, Action::HalfPageDown);
+                if s.top() == before {
+                    break;
+                }
+            }
         }
         c.bench_function(&format!("frame/{label}"), |b| {
             b.iter(|| {
