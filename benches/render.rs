@@ -21,10 +21,43 @@ const NAMES: [(&str, ActorKind); 4] = [
 ];
 
 const WORDS: &[&str] = &[
-    "the", "talks", "resumed", "on", "Monday", "after", "a", "long", "pause", "over", "quotas",
-    "and", "harbour", "fees", "officials", "said", "that", "negotiators", "were", "close", "to",
-    "an", "agreement", "but", "several", "questions", "remained", "open", "including", "who",
-    "pays", "for", "insurance", "when", "ships", "are", "delayed",
+    "the",
+    "talks",
+    "resumed",
+    "on",
+    "Monday",
+    "after",
+    "a",
+    "long",
+    "pause",
+    "over",
+    "quotas",
+    "and",
+    "harbour",
+    "fees",
+    "officials",
+    "said",
+    "that",
+    "negotiators",
+    "were",
+    "close",
+    "to",
+    "an",
+    "agreement",
+    "but",
+    "several",
+    "questions",
+    "remained",
+    "open",
+    "including",
+    "who",
+    "pays",
+    "for",
+    "insurance",
+    "when",
+    "ships",
+    "are",
+    "delayed",
 ];
 
 /// A generated article of about `bytes` bytes, with mentions of four actors in every paragraph.
@@ -49,7 +82,9 @@ fn generate(bytes: usize) -> (Article, Tagged) {
                     text: name.into(),
                 });
                 for _ in 0..14 {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     text.push(' ');
                     text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
                 }
@@ -81,12 +116,24 @@ fn generate(bytes: usize) -> (Article, Tagged) {
         sections,
         ..Article::default()
     };
-    (article, Tagged { actors, metonyms: vec![] })
+    (
+        article,
+        Tagged {
+            actors,
+            metonyms: vec![],
+        },
+    )
 }
 
 fn open(a: &Article, t: &Tagged) -> ViewState {
     let mut s = ViewState::new(a, t, Keymap::default().help_lines());
-    update(&mut s, Action::Resize { width: 160, height: 50 });
+    update(
+        &mut s,
+        Action::Resize {
+            width: 160,
+            height: 50,
+        },
+    );
     s
 }
 

@@ -176,8 +176,7 @@ fn actors(buf: &mut Buffer, s: &ViewState, t: &Theme) {
             }
             PanelRow::Strip(a) => {
                 let actor = &s.doc.actors[a];
-                let sw = w.saturating_sub(2);
-                let strip = panel::strip(actor, s.doc.paragraph_count(), sw);
+                let strip = s.strip(a);
                 let on = panel_style.patch(style::slot(match actor.kind {
                     ActorKind::Person => &t.person,
                     ActorKind::Country => &t.country,

@@ -107,6 +107,9 @@ pub struct ViewState {
     pub quit: bool,
     wrap_width: usize,
     wrap: Vec<OnceCell<Vec<(u32, u32)>>>,
+    /// Mention strips per actor at the current panel width (computed on first draw).
+    strips: Vec<OnceCell<String>>,
+    strip_width: usize,
     panel_order: Vec<usize>,
 }
 
@@ -139,9 +142,11 @@ impl ViewState {
             quit: false,
             wrap_width: 0,
             wrap: Vec::new(),
+            strips: Vec::new(),
+            strip_width: 0,
             panel_order,
         };
-        s.reset_wrap();
+        s.relayout();
         let _ = n;
         s.cursor = s.first_sentence_from(0);
         s
@@ -672,6 +677,22 @@ impl ViewState {
         self.layout.panel.is_some()
     }
 
+    /// Width of the mention strips: the panel's list width minus the indent.
+    pub fn strip_width(&self) -> usize {
+        self.layout
+            .panel_list()
+            .map_or(0, |r| (r.width as usize).saturating_sub(2))
+    }
+
+    /// Actor `a`'s mention strip at the current panel width (cached: it walks every mention).
+    pub fn strip(&self, a: usize) -> &str {
+        match (self.strips.get(a), self.doc.actors.get(a)) {
+            (Some(cell), Some(actor)) => cell
+                .get_or_init(|| panel::strip(actor, self.doc.paragraph_count(), self.strip_width)),
+            _ => "",
+        }
+    }
+
     fn relayout(&mut self) {
         let old_width = self.wrap_width;
         let anchor = self.top_anchor();
@@ -685,6 +706,12 @@ impl ViewState {
             }
         }
         self.set_top(self.top);
+        if self.strip_width() != self.strip_width || self.strips.is_empty() {
+            self.strip_width = self.strip_width();
+            self.strips = (0..self.doc.actors.len())
+                .map(|_| OnceCell::new())
+                .collect();
+        }
         if !self.panel_shown() && self.focus == Focus::Panel {
             self.focus = Focus::Article;
         }
@@ -757,7 +784,11 @@ impl ViewState {
             Some(h) => h,
             None => {
                 // Wrap around: from the other end.
-                let edge = if forward { (0, 0) } else { (usize::MAX, u32::MAX) };
+                let edge = if forward {
+                    (0, 0)
+                } else {
+                    (usize::MAX, u32::MAX)
+                };
                 match self.find_mention(edge, false, forward) {
                     Some(h) => {
                         self.message = Some(if forward {
