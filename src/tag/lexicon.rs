@@ -1,0 +1,145 @@
+//! The tagger's static lexicons: word sets and the country/metonym table, compiled by build.rs
+//! from `src/tag/data/` (no parsing at start-up), and key normalisation for looking them up.
+
+/// A sorted set of lower-case words stored as one string and the offsets of its words.
+pub struct WordSet {
+    pub blob: &'static str,
+    pub off: &'static [u32],
+}
+
+impl WordSet {
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.off.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn get(&self, i: usize) -> &'static str {
+        let (a, b) = (self.off[i] as usize, self.off[i + 1] as usize);
+        self.blob.get(a..b).unwrap_or("")
+    }
+
+    /// Whether `key` (already normalised with [`norm_into`]) is in the set.
+    pub fn contains(&self, key: &str) -> bool {
+        let (mut lo, mut hi) = (0usize, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.get(mid).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/tag_data.rs"));
+
+/// Kind of a place-name table entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Name,
+    Demonym,
+    Metonym,
+}
+
+/// An entry of the country table.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceEntry {
+    pub country: usize,
+    pub kind: PlaceKind,
+    /// The form written in the data ("U.S.", "Kremlin").
+    pub surface: &'static str,
+}
+
+/// Look a normalised key up in the country table.
+pub fn place(key: &str) -> Option<PlaceEntry> {
+    PLACE_NAMES
+        .binary_search_by(|e| e.0.cmp(key))
+        .ok()
+        .map(|i| {
+            let (_, c, k, surface) = PLACE_NAMES[i];
+            PlaceEntry {
+                country: c as usize,
+                kind: match k {
+                    0 => PlaceKind::Name,
+                    1 => PlaceKind::Demonym,
+                    _ => PlaceKind::Metonym,
+                },
+                surface,
+            }
+        })
+}
+
+/// Whether some key in the country table starts with `prefix` (to stop extending a match).
+pub fn place_prefix(prefix: &str) -> bool {
+    let i = PLACE_NAMES.partition_point(|e| e.0 < prefix);
+    PLACE_NAMES.get(i).is_some_and(|e| e.0.starts_with(prefix))
+}
+
+/// ISO code and canonical short name of a country index.
+pub fn country(i: usize) -> (&'static str, &'static str) {
+    (
+        CODES.get(i).copied().unwrap_or(""),
+        NAMES.get(i).copied().unwrap_or(""),
+    )
+}
+
+/// Append the lookup key of `s` to `out`: lower case, periods dropped, curly apostrophe straight.
+/// Must agree with `norm_key` in build.rs.
+pub fn norm_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '.' => {}
+            '\u{2019}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The lookup key of one word.
+pub fn key(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    norm_into(s, &mut k);
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_are_sorted_and_answer_lookups() {
+        for set in [&GIVEN, &COMMON, &PLACES, &TITLES, &ORG_WORDS] {
+            assert!(set.len() > 10);
+            for i in 1..set.len() {
+                assert!(set.get(i - 1) < set.get(i));
+            }
+        }
+        assert!(GIVEN.contains("vladimir"));
+        assert!(GIVEN.contains("micheál"));
+        assert!(COMMON.contains("such"));
+        assert!(!COMMON.contains("putin"));
+        assert!(PLACES.contains("moscow"));
+        assert!(!GIVEN.contains(""));
+    }
+
+    #[test]
+    fn country_table_knows_names_demonyms_and_metonyms() {
+        let us = place("us").map(|e| (country(e.country).0, e.kind));
+        assert_eq!(us, Some(("US", PlaceKind::Name)));
+        let irish = place("irish").map(|e| (country(e.country).0, e.kind));
+        assert_eq!(irish, Some(("IE", PlaceKind::Demonym)));
+        let kremlin = place("kremlin").map(|e| (country(e.country).0, e.kind));
+        assert_eq!(kremlin, Some(("RU", PlaceKind::Metonym)));
+        assert_eq!(place("britain").map(|e| country(e.country).1), Some("United Kingdom"));
+        assert!(place_prefix("united"));
+        assert!(!place_prefix("zzzz"));
+        assert!(place("england").is_none());
+    }
+}

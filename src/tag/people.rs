@@ -1,0 +1,226 @@
+//! People: runs of capitalised words weighed by evidence. A run is stripped of titles and
+//! sentence openers, dropped when it holds an organisation or place word, and accepted as a full
+//! name when it starts with a known given name, or has a title/role before it or a reporting
+//! verb or apposition after it, or is made of words that are neither common English words nor
+//! places. Single words are left to `resolve`, which knows the article's full names.
+
+use super::lexicon;
+use super::tokens::{Kind, Token};
+use super::words::Words;
+
+/// A name candidate over tokens `first..=last`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cand {
+    pub first: usize,
+    pub last: usize,
+    /// A title or role right before ("President", "envoy").
+    pub title: bool,
+    /// A reporting verb or an apposition right after ("said", ", the ...").
+    pub after: bool,
+    /// Accepted as a full name (two words or more).
+    pub full: bool,
+    /// Lower-case keys of the name's words.
+    pub keys: Vec<String>,
+}
+
+fn tok_key(text: &str, t: &Token) -> String {
+    lexicon::key(&text[t.start..t.end])
+}
+
+fn is_initial(text: &str, t: &Token) -> bool {
+    t.kind == Kind::Word && t.cap && text[t.start..t.end].chars().count() == 1
+}
+
+fn is_punct(text: &str, t: Option<&Token>, p: &str) -> bool {
+    t.is_some_and(|t| t.kind == Kind::Punct && &text[t.start..t.end] == p)
+}
+
+/// Whether token `i` can be part of a name.
+fn name_tok(text: &str, toks: &[Token], i: usize, caps: &[bool], blocked: &[bool], w: &Words) -> bool {
+    let t = &toks[i];
+    if t.kind != Kind::Word || !t.cap || t.upper || blocked[i] {
+        return false;
+    }
+    if caps.get(t.line as usize).copied().unwrap_or(false) {
+        return false;
+    }
+    let k = tok_key(text, t);
+    !(w.stop(&k) || w.calendar(&k))
+}
+
+/// Find name candidates in one paragraph. `blocked[i]` marks tokens inside country matches.
+pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w: &Words) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if !name_tok(text, toks, i, caps, blocked, w) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            if toks[end].poss {
+                break;
+            }
+            let mut j = end + 1;
+            if is_initial(text, &toks[end]) && is_punct(text, toks.get(j), ".") {
+                j += 1;
+            }
+            let Some(nt) = toks.get(j) else { break };
+            if nt.line != toks[end].line {
+                break;
+            }
+            // Hyphenated compound: "Jean-Pierre", "Lloyd-Webber"; "Putin-Trump" splits.
+            if nt.kind == Kind::Punct && &text[nt.start..nt.end] == "-" && nt.start == toks[end].end {
+                if j + 1 < n && toks[j + 1].start == nt.end && name_tok(text, toks, j + 1, caps, blocked, w) {
+                    let a = tok_key(text, &toks[end]);
+                    let b = tok_key(text, &toks[j + 1]);
+                    if (w.given(&a) && w.given(&b)) || end > start {
+                        end = j + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if !nt.space_before {
+                break;
+            }
+            if nt.kind == Kind::Word && !nt.cap {
+                let k = tok_key(text, nt);
+                if w.particle(&k) && j + 1 < n && toks[j + 1].space_before && name_tok(text, toks, j + 1, caps, blocked, w) {
+                    end = j + 1;
+                    continue;
+                }
+                break;
+            }
+            if name_tok(text, toks, j, caps, blocked, w) {
+                end = j;
+                continue;
+            }
+            break;
+        }
+        i = end + 1;
+        if let Some(c) = judge(text, toks, start, end, w) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Title evidence in the words before token `i`: "President X", "envoy X", "Mr. X", "son-in-law X".
+fn title_before(text: &str, toks: &[Token], i: usize, w: &Words) -> bool {
+    let mut j = i;
+    // skip a period after an abbreviated title ("Mr.", "Gen.")
+    if j > 0 && is_punct(text, toks.get(j - 1), ".") {
+        j -= 1;
+    }
+    if j == 0 {
+        return false;
+    }
+    let p = &toks[j - 1];
+    if p.kind != Kind::Word || p.line != toks[i].line {
+        return false;
+    }
+    if w.title(&tok_key(text, p)) {
+        return true;
+    }
+    // "son-in-law X": the last whitespace-separated word before the name
+    let before = text[..toks[i].start].trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.contains('-') && w.title(&lexicon::key(last))
+}
+
+/// Reporting verb or apposition after token `last`: "X said", "X, the ...", "X, 34,".
+fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Words) -> bool {
+    let Some(n) = toks.get(last + 1) else { return false };
+    if n.line != toks[last].line {
+        return false;
+    }
+    if n.kind == Kind::Word && !n.cap {
+        return w.after_verb(&tok_key(text, n));
+    }
+    if is_punct(text, Some(n), ",") {
+        if let Some(m) = toks.get(last + 2) {
+            if m.kind == Kind::Number {
+                return true;
+            }
+            if m.kind == Kind::Word && !m.cap {
+                let k = tok_key(text, m);
+                return matches!(k.as_str(), "who" | "the" | "a" | "an" | "aged" | "whose" | "said" | "says");
+            }
+        }
+    }
+    false
+}
+
+/// Decide on the run `start..=end`: strip titles and openers, reject organisations, and accept
+/// full names. Returns `None` when nothing name-like remains.
+fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Option<Cand> {
+    let words: Vec<usize> = (start..=end).filter(|&i| toks[i].kind == Kind::Word).collect();
+    let keys: Vec<String> = words.iter().map(|&i| tok_key(text, &toks[i])).collect();
+    // Organisation, event or place word anywhere: not a person.
+    if keys.iter().any(|k| w.org(k)) {
+        return None;
+    }
+    let mut a = 0;
+    let mut title = title_before(text, toks, words[0], w);
+    while a < words.len() {
+        let k = &keys[a];
+        let t = &toks[words[a]];
+        if w.title(k) && a + 1 < words.len() {
+            title = true;
+            a += 1;
+        } else if t.sent_start && w.common(k) && !(w.given(k) && a + 1 < words.len()) {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    if a >= words.len() {
+        return None;
+    }
+    // A trailing initial is not part of the name.
+    let mut b = words.len() - 1;
+    while b > a && is_initial(text, &toks[words[b]]) {
+        b -= 1;
+    }
+    let (first, last) = (words[a], words[b]);
+    let keys: Vec<String> = keys[a..=b].to_vec();
+    let after = after_evidence(text, toks, last, w);
+    let mut c = Cand { first, last, title, after, full: false, keys };
+    if c.keys.len() >= 2 {
+        c.full = full_name(&c, w);
+        if !c.full {
+            // "Territorial Demands Remain": keep only as single words if nothing else.
+            return None;
+        }
+    }
+    Some(c)
+}
+
+/// Whether a multi-word candidate is a person's full name.
+fn full_name(c: &Cand, w: &Words) -> bool {
+    let k = &c.keys;
+    if k.len() > 5 {
+        return false;
+    }
+    let joined = k.join(" ");
+    if w.place(&joined) || lexicon::place(&joined).is_some() {
+        return false;
+    }
+    let names: Vec<&String> = k.iter().filter(|x| x.chars().count() > 1).collect();
+    let Some(last) = names.last() else { return false };
+    let all_common = names.iter().all(|x| w.common(x) && !w.given(x));
+    if all_common {
+        return false;
+    }
+    if w.given(&k[0]) && !w.place(last) {
+        return true;
+    }
+    if c.title || c.after {
+        return true;
+    }
+    names.iter().all(|x| !w.common(x) && !w.place(x))
+}
