@@ -15,6 +15,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut code = String::new();
 
+    let lex: toml::Table = read("lexicon.toml").parse().expect("lexicon.toml is valid TOML");
     // Large word lists: one lower-cased, sorted, deduplicated blob + u32 offsets each.
     for (name, file) in [
         ("GIVEN", "given_names.txt"),
@@ -22,16 +23,19 @@ fn main() {
         ("PLACES", "places.txt"),
     ] {
         let text = read(file);
-        let words: Vec<String> = text
+        let mut words: Vec<String> = text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| norm_key(l.trim()))
             .collect();
+        if name == "PLACES" {
+            let regions = lex["regions"].as_array().expect("regions list");
+            words.extend(regions.iter().filter_map(|v| v.as_str()).map(norm_key));
+        }
         word_set(&mut code, out, name, words);
     }
 
     // Hand-written small lists.
-    let lex: toml::Table = read("lexicon.toml").parse().expect("lexicon.toml is valid TOML");
     for (name, key) in [
         ("TITLES", "titles"),
         ("ROLE_HEADS", "role_heads"),

@@ -113,7 +113,8 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &W
             }
         }
     }
-    // After: a capitalised word right after, that is not a role, a name, a place or a date.
+    // After: a capitalised common or organisation word right after, that is not a role, a
+    // name, a place or a date ("U.S. Open"; but "American Tyson" keeps "American").
     if toks[last].poss {
         return false;
     }
@@ -122,7 +123,8 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &W
             let k = lexicon::key(&text[n.start..n.end]);
             let person_next = w.given(&k)
                 && toks.get(last + 2).is_some_and(|x| x.kind == Kind::Word && x.cap && x.space_before);
-            if !w.role_head(&k)
+            if (w.common(&k) || w.org(&k))
+                && !w.role_head(&k)
                 && !w.title(&k)
                 && !person_next
                 && !w.calendar(&k)

@@ -65,8 +65,10 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
                 break;
             }
             let mut j = end + 1;
+            let mut after_initial = false;
             if is_initial(text, &toks[end]) && is_punct(text, toks.get(j), ".") {
                 j += 1;
+                after_initial = true;
             }
             let Some(nt) = toks.get(j) else { break };
             if nt.line != toks[end].line {
@@ -77,20 +79,27 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
                 if j + 1 < n && toks[j + 1].start == nt.end && name_tok(text, toks, j + 1, caps, blocked, w) {
                     let a = tok_key(text, &toks[end]);
                     let b = tok_key(text, &toks[j + 1]);
-                    if (w.given(&a) && w.given(&b)) || end > start {
+                    let surname_next = toks.get(j + 2).is_some_and(|x| x.space_before && x.line == nt.line)
+                        && j + 2 < n
+                        && name_tok(text, toks, j + 2, caps, blocked, w);
+                    if (w.given(&a) && (w.given(&b) || surname_next)) || end > start {
                         end = j + 1;
                         continue;
                     }
                 }
                 break;
             }
-            if !nt.space_before {
+            if !nt.space_before && !(after_initial && nt.kind == Kind::Word) {
                 break;
             }
             if nt.kind == Kind::Word && !nt.cap {
-                let k = tok_key(text, nt);
-                if w.particle(&k) && j + 1 < n && toks[j + 1].space_before && name_tok(text, toks, j + 1, caps, blocked, w) {
-                    end = j + 1;
+                // "van der Westhuizen", "bin Laden", "wa Dondo"
+                let mut q = j;
+                while q < n && toks[q].kind == Kind::Word && !toks[q].cap && toks[q].space_before && w.particle(&tok_key(text, &toks[q])) && q - j < 3 {
+                    q += 1;
+                }
+                if q > j && q < n && toks[q].space_before && toks[q].line == nt.line && name_tok(text, toks, q, caps, blocked, w) {
+                    end = q;
                     continue;
                 }
                 break;
@@ -99,7 +108,25 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
                 end = j;
                 continue;
             }
+            // "Theresa May": a calendar word after a given name, not followed by a number.
+            if nt.kind == Kind::Word && nt.cap && !nt.upper && !blocked[j] && w.calendar(&tok_key(text, nt))
+                && w.given(&tok_key(text, &toks[end]))
+                && !toks.get(j + 1).is_some_and(|x| x.kind == Kind::Number)
+            {
+                end = j;
+                continue;
+            }
             break;
+        }
+        // Regnal numbers: "Leopold III", "Elizabeth I".
+        if let Some(nt) = toks.get(end + 1) {
+            let s = &text[nt.start..nt.end];
+            if nt.kind == Kind::Word && nt.space_before && nt.line == toks[end].line && !toks[end].poss
+                && matches!(s, "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X" | "XI" | "XII" | "XIII" | "XIV" | "XV" | "XVI")
+                && end > start
+            {
+                end += 1;
+            }
         }
         i = end + 1;
         if let Some(c) = judge(text, toks, start, end, w) {
@@ -123,8 +150,17 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Words) -> bool {
     if p.kind != Kind::Word || p.line != toks[i].line {
         return false;
     }
-    if w.title(&tok_key(text, p)) {
-        return true;
+    let k = tok_key(text, p);
+    if w.title(&k) {
+        // Honorifics that are also ordinary words count only when capitalised ("Miss X", not
+        // "will miss X").
+        let honorific = matches!(
+            k.as_str(),
+            "miss" | "major" | "general" | "father" | "justice" | "speaker" | "chair" | "sir" | "lord" | "lady"
+                | "dame" | "king" | "queen" | "prince" | "princess" | "judge" | "star" | "partner" | "officer"
+                | "agent" | "brother" | "sister" | "mother" | "son" | "daughter" | "wife" | "husband"
+        );
+        return !honorific || p.cap;
     }
     // "son-in-law X": the last whitespace-separated word before the name
     let before = text[..toks[i].start].trim_end();
@@ -160,12 +196,46 @@ fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Words) -> bool {
 fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Option<Cand> {
     let words: Vec<usize> = (start..=end).filter(|&i| toks[i].kind == Kind::Word).collect();
     let keys: Vec<String> = words.iter().map(|&i| tok_key(text, &toks[i])).collect();
-    // Organisation, event or place word anywhere: not a person.
-    if keys.iter().any(|k| w.org(k)) {
-        return None;
-    }
     let mut a = 0;
     let mut title = title_before(text, toks, words[0], w);
+    // Organisation, event or place word: not a person, unless a full name with a given name
+    // follows it ("Secretary of State John Kornblum").
+    if let Some(o) = keys.iter().rposition(|k| w.org(k)) {
+        // titles after the organisation: "Boxing Association President Ramon Manzanares"
+        let mut r = o + 1;
+        while r + 1 < keys.len() && w.title(&keys[r]) {
+            r += 1;
+        }
+        let o = r - 1;
+        let prefix = matches!(
+            keys[o].as_str(),
+            "new" | "san" | "santa" | "st" | "saint" | "fort" | "mount" | "south" | "north" | "east"
+                | "west" | "upper" | "lower" | "greater" | "old" | "central" | "northern"
+                | "southern" | "eastern" | "western" | "cape" | "port"
+        );
+        if !prefix && o + 2 < keys.len() && w.given(&keys[o + 1]) && !keys[o + 1..].iter().any(|k| w.org(k)) {
+            a = o + 1;
+            title = true;
+        } else {
+            return None;
+        }
+    }
+    // "Education Minister X Y", "Traffic Control Administration Director X Y": up to the first
+    // given name after a title, else up to the last title that leaves a name.
+    let first_title = keys[a..].iter().position(|k| w.title(k)).map(|t| a + t);
+    if let Some(ft) = first_title {
+        if let Some(g) = (ft + 1..keys.len()).find(|&g| w.given(&keys[g]) && !w.title(&keys[g])) {
+            if g + 1 < keys.len() || keys.len() - a == 2 {
+                a = g;
+                title = true;
+            }
+        } else if let Some(t) = keys[..keys.len() - 1].iter().rposition(|k| w.title(k)) {
+            if t >= a {
+                a = t + 1;
+                title = true;
+            }
+        }
+    }
     while a < words.len() {
         let k = &keys[a];
         let t = &toks[words[a]];
@@ -181,14 +251,30 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
     if a >= words.len() {
         return None;
     }
-    // A trailing initial is not part of the name.
+    // A trailing initial or title is not part of the name ("South Carolina Gov.").
     let mut b = words.len() - 1;
-    while b > a && is_initial(text, &toks[words[b]]) {
+    while b > a && (is_initial(text, &toks[words[b]]) || w.title(&keys[b])) {
         b -= 1;
+    }
+    // "news agency Tanjug", "the daily X": an organisation noun right before.
+    if let Some(p) = words[a].checked_sub(1).and_then(|i| toks.get(i)) {
+        if p.kind == Kind::Word && !p.cap && p.line == toks[words[a]].line && w.org(&tok_key(text, p)) {
+            return None;
+        }
     }
     let (first, last) = (words[a], words[b]);
     let keys: Vec<String> = keys[a..=b].to_vec();
     let after = after_evidence(text, toks, last, w);
+    // "Charles de Gaulle airport", "the Ferrari team": an organisation noun right after.
+    if let Some(n) = toks.get(last + 1) {
+        if n.kind == Kind::Word && !n.cap && n.space_before && !toks[last].poss && w.org(&tok_key(text, n)) {
+            return None;
+        }
+        // "Edward D. Jones & Co."
+        if is_punct(text, Some(n), "&") {
+            return None;
+        }
+    }
     let mut c = Cand { first, last, title, after, full: false, keys };
     if c.keys.len() >= 2 {
         c.full = full_name(&c, w);
@@ -212,15 +298,33 @@ fn full_name(c: &Cand, w: &Words) -> bool {
     }
     let names: Vec<&String> = k.iter().filter(|x| x.chars().count() > 1).collect();
     let Some(last) = names.last() else { return false };
+    let place_like = |x: &str| w.place(x) || lexicon::place(x).is_some();
+    // "Cleveland Indians", "Bradford Bulls": a plural of a common word last is a team or group.
+    let plural_common = last.len() > 3
+        && last.ends_with('s')
+        && !w.given(last)
+        && (w.common(&last[..last.len() - 1]) || lexicon::place(&last[..last.len() - 1]).is_some());
+    if plural_common && (!w.given(&k[0]) || place_like(&k[0])) {
+        return false;
+    }
+    // "A. Dale", "George W. Bush": initials make a name.
+    if k.len() > names.len() && k[0].chars().count() == 1 {
+        return !place_like(last);
+    }
     let all_common = names.iter().all(|x| w.common(x) && !w.given(x));
     if all_common {
         return false;
     }
-    if w.given(&k[0]) && !w.place(last) {
+    if w.given(&k[0]) {
         return true;
+    }
+    let _ = last;
+    // "Dynamo Moscow", "First Chicago", "Red Star": a place, or a common word first.
+    if place_like(&k[0]) || w.common(&k[0]) {
+        return false;
     }
     if c.title || c.after {
         return true;
     }
-    names.iter().all(|x| !w.common(x) && !w.place(x))
+    names.iter().all(|x| !w.common(x))
 }

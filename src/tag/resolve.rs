@@ -103,6 +103,16 @@ impl Registry {
         })
     }
 
+    /// The one person whose given name is `key` ("Randall" for Randall Cunningham).
+    fn by_given(&self, key: &str, w: &Words) -> Option<usize> {
+        if !w.given(key) || w.common(key) {
+            return None;
+        }
+        let mut found = self.keys.iter().enumerate().filter(|(_, k)| k.len() >= 2 && k[0] == key);
+        let first = found.next()?.0;
+        found.next().is_none().then_some(first)
+    }
+
     /// The person a lone surname at `at` stands for: the latest full mention before it, else the
     /// first one after it.
     fn by_surname(&self, key: &str, at: (usize, usize)) -> Option<usize> {
@@ -155,7 +165,7 @@ pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
             let display = norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
             if c.full {
                 reg.add(display, c.keys.clone(), Some(at));
-            } else if single_with_evidence(c, &p.toks, w) && !reg.by_last.contains_key(&c.keys[0]) {
+            } else if single_with_evidence(c, p.text, &p.toks, w) && !reg.by_last.contains_key(&c.keys[0]) {
                 reg.add(display, c.keys.clone(), Some(at));
             }
         }
@@ -171,7 +181,12 @@ pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
                 reg.by_full.get(&c.keys.join(" ")).copied()
             } else {
                 let k = &c.keys[0];
-                alias.get(k.as_str()).copied().or_else(|| reg.by_surname(k, at)).or_else(|| reg.by_full.get(k).copied())
+                alias
+                    .get(k.as_str())
+                    .copied()
+                    .or_else(|| reg.by_surname(k, at))
+                    .or_else(|| reg.by_full.get(k).copied())
+                    .or_else(|| reg.by_given(k, w))
             };
             if let Some(id) = id {
                 mark(&mut taken, c.first, c.last);
@@ -232,12 +247,30 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
 
 /// A lone word that is a person on its own evidence: a title before it, or a reporting verb
 /// after it when it is no common word, place or sentence opener.
-fn single_with_evidence(c: &Cand, toks: &[Token], w: &Words) -> bool {
+fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Words) -> bool {
     let k = &c.keys[0];
-    if k.chars().count() < 2 || w.common(k) || w.place(k) || lexicon::place(k).is_some() || w.org(k) {
+    if k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k) {
         return false;
     }
-    c.title || (c.after && !toks[c.first].sent_start)
+    c.title || (c.after && reported(text, toks, c.last) && !toks[c.first].sent_start && !w.place(k))
+}
+
+/// "X said", "X told", but not "X said it" (a company).
+fn reported(text: &str, toks: &[Token], last: usize) -> bool {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| lexicon::key(&text[t.start..t.end]))
+            .unwrap_or_default()
+    };
+    let v = word(last + 1);
+    let strong = matches!(
+        v.as_str(),
+        "said" | "says" | "told" | "added" | "asked" | "stated" | "wrote" | "argued" | "noted"
+            | "insisted" | "warned" | "explained" | "declared" | "replied" | "commented"
+            | "admitted" | "stressed" | "urged" | "recalled" | "conceded" | "quipped"
+    );
+    strong && !matches!(word(last + 2).as_str(), "it" | "its")
 }
 
 /// Known names in ALL-CAPS lines ("SHEARER NAMED ENGLAND CAPTAIN").

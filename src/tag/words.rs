@@ -16,8 +16,39 @@ impl Words {
     pub fn given(&self, k: &str) -> bool {
         lexicon::GIVEN.contains(k)
     }
+    /// A common English word, also inflected ("reports", "earlier", "trading").
     pub fn common(&self, k: &str) -> bool {
-        lexicon::COMMON.contains(k)
+        if lexicon::COMMON.contains(k) {
+            return true;
+        }
+        let c = |s: &str| s.len() > 2 && lexicon::COMMON.contains(s);
+        let mut buf = String::new();
+        let mut with = |stem: &str, add: &str| {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push_str(add);
+            c(&buf)
+        };
+        for (suf, add) in [("ies", "y"), ("ier", "y"), ("iest", "y"), ("ied", "y")] {
+            if let Some(st) = k.strip_suffix(suf) {
+                if with(st, add) {
+                    return true;
+                }
+            }
+        }
+        for suf in ["s", "es", "ed", "d", "ing", "er", "est", "ly"] {
+            if let Some(st) = k.strip_suffix(suf) {
+                if c(st) || with(st, "e") {
+                    return true;
+                }
+                // doubled consonant: "stopped", "running"
+                let b = st.as_bytes();
+                if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && c(&st[..st.len() - 1]) {
+                    return true;
+                }
+            }
+        }
+        false
     }
     pub fn place(&self, k: &str) -> bool {
         lexicon::PLACES.contains(k)
