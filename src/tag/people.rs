@@ -21,6 +21,9 @@ pub struct Cand {
     pub full: bool,
     /// Lower-case keys of the name's words.
     pub keys: Vec<String>,
+    /// An organisation noun right before or after ("news agency X", "the X team"): no name on
+    /// its own evidence, but a name known from elsewhere in the article still counts.
+    pub org_ctx: bool,
 }
 
 fn tok_key(text: &str, t: &Token) -> String {
@@ -257,9 +260,10 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
         b -= 1;
     }
     // "news agency Tanjug", "the daily X": an organisation noun right before.
+    let mut org_ctx = false;
     if let Some(p) = words[a].checked_sub(1).and_then(|i| toks.get(i)) {
         if p.kind == Kind::Word && !p.cap && p.line == toks[words[a]].line && w.org(&tok_key(text, p)) {
-            return None;
+            org_ctx = true;
         }
     }
     let (first, last) = (words[a], words[b]);
@@ -268,17 +272,17 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
     // "Charles de Gaulle airport", "the Ferrari team": an organisation noun right after.
     if let Some(n) = toks.get(last + 1) {
         if n.kind == Kind::Word && !n.cap && n.space_before && !toks[last].poss && w.org(&tok_key(text, n)) {
-            return None;
+            org_ctx = true;
         }
         // "Edward D. Jones & Co."
         if is_punct(text, Some(n), "&") {
-            return None;
+            org_ctx = true;
         }
     }
-    let mut c = Cand { first, last, title, after, full: false, keys };
+    let mut c = Cand { first, last, title, after, full: false, keys, org_ctx };
     if c.keys.len() >= 2 {
-        c.full = full_name(&c, w);
-        if !c.full {
+        c.full = !org_ctx && full_name(&c, w);
+        if !c.full && !org_ctx {
             // "Territorial Demands Remain": keep only as single words if nothing else.
             return None;
         }

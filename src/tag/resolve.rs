@@ -177,7 +177,7 @@ pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
         let mut taken = vec![false; p.toks.len()];
         for c in &p.cands {
             let at = (pi, p.toks[c.first].start);
-            let id = if c.full {
+            let id = if c.keys.len() >= 2 {
                 reg.by_full.get(&c.keys.join(" ")).copied()
             } else {
                 let k = &c.keys[0];
@@ -249,7 +249,7 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
 /// after it when it is no common word, place or sentence opener.
 fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Words) -> bool {
     let k = &c.keys[0];
-    if k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k) {
+    if c.org_ctx || k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k) {
         return false;
     }
     c.title || (c.after && reported(text, toks, c.last) && !toks[c.first].sent_start && !w.place(k))
