@@ -15,7 +15,9 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut code = String::new();
 
-    let lex: toml::Table = read("lexicon.toml").parse().expect("lexicon.toml is valid TOML");
+    let lex: toml::Table = read("lexicon.toml")
+        .parse()
+        .expect("lexicon.toml is valid TOML");
     // Large word lists: one lower-cased, sorted, deduplicated blob + u32 offsets each.
     for (name, file) in [
         ("GIVEN", "given_names.txt"),
@@ -55,7 +57,9 @@ fn main() {
     }
 
     // Countries: names, demonyms, capitals; seats of government from lexicon.toml.
-    let countries: toml::Table = read("countries.toml").parse().expect("countries.toml is valid TOML");
+    let countries: toml::Table = read("countries.toml")
+        .parse()
+        .expect("countries.toml is valid TOML");
     let mut codes = Vec::new();
     let mut names = Vec::new();
     // key -> (country index, kind) ; kind 0 = name, 1 = demonym, 2 = metonym
@@ -67,7 +71,11 @@ fn main() {
         let list = |k: &str| -> Vec<String> {
             c.get(k)
                 .and_then(|v| v.as_array())
-                .map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(String::from))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let mut mets = list("capitals");
@@ -90,13 +98,27 @@ fn main() {
             }
         }
     }
-    let _ = writeln!(code, "pub static CODES: [&str; {}] = {:?};", codes.len(), codes);
-    let _ = writeln!(code, "pub static NAMES: [&str; {}] = {:?};", names.len(), names);
+    let _ = writeln!(
+        code,
+        "pub static CODES: [&str; {}] = {:?};",
+        codes.len(),
+        codes
+    );
+    let _ = writeln!(
+        code,
+        "pub static NAMES: [&str; {}] = {:?};",
+        names.len(),
+        names
+    );
     let _ = writeln!(
         code,
         "/// (key, country index, kind 0 name / 1 demonym / 2 metonym, surface as written in the data)"
     );
-    let _ = writeln!(code, "pub static PLACE_NAMES: [(&str, u16, u8, &str); {}] = [", entries.len());
+    let _ = writeln!(
+        code,
+        "pub static PLACE_NAMES: [(&str, u16, u8, &str); {}] = [",
+        entries.len()
+    );
     for (k, (i, kind, w)) in &entries {
         let _ = writeln!(code, "    ({k:?}, {i}, {kind}, {w:?}),");
     }
@@ -127,19 +149,45 @@ fn norm_key(s: &str) -> String {
     k
 }
 
+/// FNV-1a, the hash of the word tables; `src/tag/lexicon.rs` has the same function.
+fn fnv(s: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A word set: sorted blob, u32 offsets, and an open-addressing hash table of word indexes + 1
+/// (load factor <= 1/2), all as files included with `include_str!`/`include_bytes!`.
 fn word_set(code: &mut String, out: &Path, name: &str, mut words: Vec<String>) {
     words.sort();
     words.dedup();
     let mut blob = String::new();
-    let mut off = vec![0u32];
+    let mut off: Vec<u8> = 0u32.to_le_bytes().to_vec();
     for w in &words {
         blob.push_str(w);
-        off.push(blob.len() as u32);
+        off.extend_from_slice(&(blob.len() as u32).to_le_bytes());
     }
-    let file = format!("{}.blob", name.to_lowercase());
-    std::fs::write(out.join(&file), &blob).expect("write blob");
+    let size = (words.len() * 2).next_power_of_two().max(2);
+    let mut table = vec![0u32; size];
+    for (i, w) in words.iter().enumerate() {
+        let mut slot = (fnv(w.as_bytes()) as usize) & (size - 1);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (size - 1);
+        }
+        table[slot] = i as u32 + 1;
+    }
+    let table: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
+    let lower = name.to_lowercase();
+    std::fs::write(out.join(format!("{lower}.blob")), &blob).expect("write blob");
+    std::fs::write(out.join(format!("{lower}.off")), &off).expect("write offsets");
+    std::fs::write(out.join(format!("{lower}.hash")), &table).expect("write table");
     let _ = writeln!(
         code,
-        "pub static {name}: WordSet = WordSet {{ blob: include_str!(concat!(env!(\"OUT_DIR\"), \"/{file}\")), off: &{off:?} }};"
+        "pub static {name}: WordSet = WordSet {{ blob: include_str!(concat!(env!(\"OUT_DIR\"), \"/{lower}.blob\")), \
+         off: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{lower}.off\")), \
+         table: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{lower}.hash\")) }};"
     );
 }

@@ -6,7 +6,7 @@
 
 use super::lexicon::{self, PlaceKind};
 use super::tokens::{Kind, Token};
-use super::words::Words;
+use super::words::Lex;
 
 /// A country, demonym or metonym match over tokens `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct PlaceMatch {
 }
 
 /// Longest-match lookup of the country table over the tokens.
-pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Words) -> Vec<PlaceMatch> {
+pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatch> {
     let mut out = Vec::new();
     let mut key = String::new();
     let mut i = 0;
@@ -28,6 +28,10 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Words) -> Vec<PlaceMa
         let t = &toks[i];
         let in_caps = caps.get(t.line as usize).copied().unwrap_or(false);
         if t.kind != Kind::Word || !(t.cap || in_caps) {
+            i += 1;
+            continue;
+        }
+        if !w.place_start(&text[t.start..t.end]) {
             i += 1;
             continue;
         }
@@ -59,7 +63,9 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Words) -> Vec<PlaceMa
                     if nt.kind == Kind::Punct
                         && &text[nt.start..nt.end] == "-"
                         && nt.start == toks[j].end
-                        && toks.get(n + 1).is_some_and(|x| x.kind == Kind::Word && x.start == nt.end) =>
+                        && toks
+                            .get(n + 1)
+                            .is_some_and(|x| x.kind == Kind::Word && x.start == nt.end) =>
                 {
                     key.push('-');
                     lexicon::norm_into(&text[toks[n + 1].start..toks[n + 1].end], &mut key);
@@ -71,7 +77,13 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Words) -> Vec<PlaceMa
         match best {
             Some((last, e)) => {
                 if !glued(text, toks, caps, i, last, w) {
-                    out.push(PlaceMatch { first: i, last, country: e.country, kind: e.kind, surface: e.surface });
+                    out.push(PlaceMatch {
+                        first: i,
+                        last,
+                        country: e.country,
+                        kind: e.kind,
+                        surface: e.surface,
+                    });
                 }
                 i = last + 1;
             }
@@ -84,20 +96,31 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Words) -> Vec<PlaceMa
 /// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
 /// capitalised except short function words ("Bosnia and Herzegovina").
 fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_caps: bool) -> bool {
-    let abbrev = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-    toks[i..=j].iter().filter(|t| t.kind == Kind::Word).all(|t| {
-        let s = &text[t.start..t.end];
-        if abbrev {
-            t.upper || (s.chars().count() == 1 && t.cap)
-        } else {
-            in_caps || t.cap || matches!(s, "of" | "and" | "the" | "da" | "de" | "del" | "d'Ivoire" | "and the")
-        }
-    })
+    let abbrev = surface
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    toks[i..=j]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .all(|t| {
+            let s = &text[t.start..t.end];
+            if abbrev {
+                t.upper || (s.chars().count() == 1 && t.cap)
+            } else {
+                in_caps
+                    || t.cap
+                    || matches!(
+                        s,
+                        "of" | "and" | "the" | "da" | "de" | "del" | "d'Ivoire" | "and the"
+                    )
+            }
+        })
 }
 
 /// Whether the match at `i..=last` is glued to a capitalised neighbour that makes it part of a
 /// longer name: "West Indian", "U.S. Open", "Russian Direct Investment Fund".
-fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &Words) -> bool {
+fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &Lex) -> bool {
     let line = toks[i].line;
     if caps.get(line as usize).copied().unwrap_or(false) {
         return false;
@@ -108,7 +131,12 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &W
         if p.kind == Kind::Word && p.cap && p.line == line && !p.poss {
             let k = lexicon::key(&text[p.start..p.end]);
             let opener = p.sent_start && (w.common(&k) || w.stop(&k));
-            if !opener && !w.title(&k) && !w.stop(&k) && !w.calendar(&k) && lexicon::place(&k).is_none() {
+            if !opener
+                && !w.title(&k)
+                && !w.stop(&k)
+                && !w.calendar(&k)
+                && lexicon::place(&k).is_none()
+            {
                 return true;
             }
         }
@@ -122,7 +150,9 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &W
         if n.kind == Kind::Word && n.cap && n.space_before && n.line == line {
             let k = lexicon::key(&text[n.start..n.end]);
             let person_next = w.given(&k)
-                && toks.get(last + 2).is_some_and(|x| x.kind == Kind::Word && x.cap && x.space_before);
+                && toks
+                    .get(last + 2)
+                    .is_some_and(|x| x.kind == Kind::Word && x.cap && x.space_before);
             if (w.common(&k) || w.org(&k))
                 && !w.role_head(&k)
                 && !w.title(&k)

@@ -1,37 +1,63 @@
 //! The tagger's static lexicons: word sets and the country/metonym table, compiled by build.rs
 //! from `src/tag/data/` (no parsing at start-up), and key normalisation for looking them up.
 
-/// A sorted set of lower-case words stored as one string and the offsets of its words.
+/// A set of lower-case words: one sorted string, the little-endian u32 offsets of its words,
+/// and an open-addressing hash table of word indexes + 1 (FNV-1a, linear probing), all
+/// compiled in by build.rs.
 pub struct WordSet {
     pub blob: &'static str,
-    pub off: &'static [u32],
+    pub off: &'static [u8],
+    pub table: &'static [u8],
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i * 4..i * 4 + 4) {
+        Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize,
+        None => 0,
+    }
+}
+
+/// FNV-1a; must agree with `fnv` in build.rs.
+fn fnv(s: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 impl WordSet {
     /// Number of words.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn len(&self) -> usize {
-        self.off.len().saturating_sub(1)
+        (self.off.len() / 4).saturating_sub(1)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    fn get(&self, i: usize) -> &'static str {
-        let (a, b) = (self.off[i] as usize, self.off[i + 1] as usize);
-        self.blob.get(a..b).unwrap_or("")
+    /// The `i`-th word in sorted order.
+    pub fn get(&self, i: usize) -> &'static str {
+        self.blob
+            .get(u32_at(self.off, i)..u32_at(self.off, i + 1))
+            .unwrap_or("")
     }
 
     /// Whether `key` (already normalised with [`norm_into`]) is in the set.
     pub fn contains(&self, key: &str) -> bool {
-        let (mut lo, mut hi) = (0usize, self.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.get(mid).cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
+        let size = self.table.len() / 4;
+        if size == 0 {
+            return false;
+        }
+        let mask = size - 1;
+        let mut slot = (fnv(key.as_bytes()) as usize) & mask;
+        for _ in 0..size {
+            let v = u32_at(self.table, slot);
+            if v == 0 {
+                return false;
             }
+            if self.get(v - 1) == key {
+                return true;
+            }
+            slot = (slot + 1) & mask;
         }
         false
     }
@@ -120,9 +146,13 @@ mod tests {
             for i in 1..set.len() {
                 assert!(set.get(i - 1) < set.get(i));
             }
+            // every word is found through the hash table
+            for i in (0..set.len()).step_by(97) {
+                assert!(set.contains(set.get(i)), "{}", set.get(i));
+            }
         }
         assert!(GIVEN.contains("vladimir"));
-        assert!(GIVEN.contains("micheál"));
+        assert!(GIVEN.contains("micheal"));
         assert!(COMMON.contains("such"));
         assert!(!COMMON.contains("putin"));
         assert!(PLACES.contains("moscow"));
@@ -137,7 +167,10 @@ mod tests {
         assert_eq!(irish, Some(("IE", PlaceKind::Demonym)));
         let kremlin = place("kremlin").map(|e| (country(e.country).0, e.kind));
         assert_eq!(kremlin, Some(("RU", PlaceKind::Metonym)));
-        assert_eq!(place("britain").map(|e| country(e.country).1), Some("United Kingdom"));
+        assert_eq!(
+            place("britain").map(|e| country(e.country).1),
+            Some("United Kingdom")
+        );
         assert!(place_prefix("united"));
         assert!(!place_prefix("zzzz"));
         assert!(place("england").is_none());

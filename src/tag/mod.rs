@@ -14,6 +14,7 @@ mod words;
 use crate::article::Article;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// What kind of thing a tagged span names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -99,26 +100,55 @@ pub struct UserLexicon {
 pub struct Tagger {
     words: words::Words,
     user: resolve::UserNames,
+    /// Word-test answers kept between calls (taken out while a call runs).
+    memo: Arc<Mutex<words::Memo>>,
 }
 
 impl Tagger {
     pub fn new(user: UserLexicon) -> Self {
         let words = words::Words {
-            not_names: user.not_names.iter().map(|w| lexicon::key(w.trim())).collect(),
+            not_names: user
+                .not_names
+                .iter()
+                .map(|w| lexicon::key(w.trim()))
+                .collect(),
         };
         let key_of = |s: &str| -> String {
-            s.split_whitespace().map(lexicon::key).collect::<Vec<_>>().join(" ")
+            s.split_whitespace()
+                .map(lexicon::key)
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         let user = resolve::UserNames {
             people: user.people.clone(),
-            aliases: user.aliases.iter().map(|(a, c)| (key_of(a), c.clone())).collect(),
+            aliases: user
+                .aliases
+                .iter()
+                .map(|(a, c)| (key_of(a), c.clone()))
+                .collect(),
         };
-        Tagger { words, user }
+        Tagger {
+            words,
+            user,
+            memo: Arc::default(),
+        }
+    }
+
+    fn analyze(&self, paras: &[&str]) -> resolve::Doc {
+        let memo = match self.memo.lock() {
+            Ok(mut m) => std::mem::take(&mut *m),
+            Err(_) => words::Memo::default(),
+        };
+        let (doc, memo) = resolve::analyze(paras, &self.words, &self.user, memo);
+        if let Ok(mut m) = self.memo.lock() {
+            *m = memo;
+        }
+        doc
     }
 
     /// Tag raw text (no article structure). Spans are sorted and do not overlap.
     pub fn tag_text(&self, text: &str) -> Vec<Span> {
-        let doc = resolve::analyze(&[text], &self.words, &self.user);
+        let doc = self.analyze(&[text]);
         doc.spans
             .into_iter()
             .map(|s| Span {
@@ -133,7 +163,7 @@ impl Tagger {
     /// Tag every paragraph of an article and resolve mentions to actors.
     pub fn tag_article(&self, article: &Article) -> Tagged {
         let paras: Vec<&str> = article.paragraphs().map(|p| p.text.as_str()).collect();
-        let doc = resolve::analyze(&paras, &self.words, &self.user);
+        let doc = self.analyze(&paras);
         build_actors(&paras, doc)
     }
 }

@@ -6,7 +6,7 @@
 
 use super::lexicon;
 use super::tokens::{Kind, Token};
-use super::words::Words;
+use super::words::Lex;
 
 /// A name candidate over tokens `first..=last`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,10 @@ pub struct Cand {
     pub org_ctx: bool,
 }
 
+fn surf<'t>(text: &'t str, t: &Token) -> &'t str {
+    &text[t.start..t.end]
+}
+
 fn tok_key(text: &str, t: &Token) -> String {
     lexicon::key(&text[t.start..t.end])
 }
@@ -39,7 +43,14 @@ fn is_punct(text: &str, t: Option<&Token>, p: &str) -> bool {
 }
 
 /// Whether token `i` can be part of a name.
-fn name_tok(text: &str, toks: &[Token], i: usize, caps: &[bool], blocked: &[bool], w: &Words) -> bool {
+fn name_tok(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    caps: &[bool],
+    blocked: &[bool],
+    w: &Lex,
+) -> bool {
     let t = &toks[i];
     if t.kind != Kind::Word || !t.cap || t.upper || blocked[i] {
         return false;
@@ -47,12 +58,18 @@ fn name_tok(text: &str, toks: &[Token], i: usize, caps: &[bool], blocked: &[bool
     if caps.get(t.line as usize).copied().unwrap_or(false) {
         return false;
     }
-    let k = tok_key(text, t);
-    !(w.stop(&k) || w.calendar(&k))
+    let k = &text[t.start..t.end];
+    !(w.stop(k) || w.calendar(k))
 }
 
 /// Find name candidates in one paragraph. `blocked[i]` marks tokens inside country matches.
-pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w: &Words) -> Vec<Cand> {
+pub fn candidates(
+    text: &str,
+    toks: &[Token],
+    caps: &[bool],
+    blocked: &[bool],
+    w: &Lex,
+) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = toks.len();
     let mut i = 0;
@@ -78,11 +95,17 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
                 break;
             }
             // Hyphenated compound: "Jean-Pierre", "Lloyd-Webber"; "Putin-Trump" splits.
-            if nt.kind == Kind::Punct && &text[nt.start..nt.end] == "-" && nt.start == toks[end].end {
-                if j + 1 < n && toks[j + 1].start == nt.end && name_tok(text, toks, j + 1, caps, blocked, w) {
+            if nt.kind == Kind::Punct && &text[nt.start..nt.end] == "-" && nt.start == toks[end].end
+            {
+                if j + 1 < n
+                    && toks[j + 1].start == nt.end
+                    && name_tok(text, toks, j + 1, caps, blocked, w)
+                {
                     let a = tok_key(text, &toks[end]);
                     let b = tok_key(text, &toks[j + 1]);
-                    let surname_next = toks.get(j + 2).is_some_and(|x| x.space_before && x.line == nt.line)
+                    let surname_next = toks
+                        .get(j + 2)
+                        .is_some_and(|x| x.space_before && x.line == nt.line)
                         && j + 2 < n
                         && name_tok(text, toks, j + 2, caps, blocked, w);
                     if (w.given(&a) && (w.given(&b) || surname_next)) || end > start {
@@ -92,16 +115,27 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
                 }
                 break;
             }
-            if !nt.space_before && !(after_initial && nt.kind == Kind::Word) {
+            if !(nt.space_before || (after_initial && nt.kind == Kind::Word)) {
                 break;
             }
             if nt.kind == Kind::Word && !nt.cap {
                 // "van der Westhuizen", "bin Laden", "wa Dondo"
                 let mut q = j;
-                while q < n && toks[q].kind == Kind::Word && !toks[q].cap && toks[q].space_before && w.particle(&tok_key(text, &toks[q])) && q - j < 3 {
+                while q < n
+                    && toks[q].kind == Kind::Word
+                    && !toks[q].cap
+                    && toks[q].space_before
+                    && w.particle(surf(text, &toks[q]))
+                    && q - j < 3
+                {
                     q += 1;
                 }
-                if q > j && q < n && toks[q].space_before && toks[q].line == nt.line && name_tok(text, toks, q, caps, blocked, w) {
+                if q > j
+                    && q < n
+                    && toks[q].space_before
+                    && toks[q].line == nt.line
+                    && name_tok(text, toks, q, caps, blocked, w)
+                {
                     end = q;
                     continue;
                 }
@@ -112,8 +146,12 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
                 continue;
             }
             // "Theresa May": a calendar word after a given name, not followed by a number.
-            if nt.kind == Kind::Word && nt.cap && !nt.upper && !blocked[j] && w.calendar(&tok_key(text, nt))
-                && w.given(&tok_key(text, &toks[end]))
+            if nt.kind == Kind::Word
+                && nt.cap
+                && !nt.upper
+                && !blocked[j]
+                && w.calendar(surf(text, nt))
+                && w.given(surf(text, &toks[end]))
                 && !toks.get(j + 1).is_some_and(|x| x.kind == Kind::Number)
             {
                 end = j;
@@ -124,8 +162,28 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
         // Regnal numbers: "Leopold III", "Elizabeth I".
         if let Some(nt) = toks.get(end + 1) {
             let s = &text[nt.start..nt.end];
-            if nt.kind == Kind::Word && nt.space_before && nt.line == toks[end].line && !toks[end].poss
-                && matches!(s, "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X" | "XI" | "XII" | "XIII" | "XIV" | "XV" | "XVI")
+            if nt.kind == Kind::Word
+                && nt.space_before
+                && nt.line == toks[end].line
+                && !toks[end].poss
+                && matches!(
+                    s,
+                    "I" | "II"
+                        | "III"
+                        | "IV"
+                        | "V"
+                        | "VI"
+                        | "VII"
+                        | "VIII"
+                        | "IX"
+                        | "X"
+                        | "XI"
+                        | "XII"
+                        | "XIII"
+                        | "XIV"
+                        | "XV"
+                        | "XVI"
+                )
                 && end > start
             {
                 end += 1;
@@ -140,7 +198,7 @@ pub fn candidates(text: &str, toks: &[Token], caps: &[bool], blocked: &[bool], w
 }
 
 /// Title evidence in the words before token `i`: "President X", "envoy X", "Mr. X", "son-in-law X".
-fn title_before(text: &str, toks: &[Token], i: usize, w: &Words) -> bool {
+fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
     let mut j = i;
     // skip a period after an abbreviated title ("Mr.", "Gen.")
     if j > 0 && is_punct(text, toks.get(j - 1), ".") {
@@ -159,9 +217,33 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Words) -> bool {
         // "will miss X").
         let honorific = matches!(
             k.as_str(),
-            "miss" | "major" | "general" | "father" | "justice" | "speaker" | "chair" | "sir" | "lord" | "lady"
-                | "dame" | "king" | "queen" | "prince" | "princess" | "judge" | "star" | "partner" | "officer"
-                | "agent" | "brother" | "sister" | "mother" | "son" | "daughter" | "wife" | "husband"
+            "miss"
+                | "major"
+                | "general"
+                | "father"
+                | "justice"
+                | "speaker"
+                | "chair"
+                | "sir"
+                | "lord"
+                | "lady"
+                | "dame"
+                | "king"
+                | "queen"
+                | "prince"
+                | "princess"
+                | "judge"
+                | "star"
+                | "partner"
+                | "officer"
+                | "agent"
+                | "brother"
+                | "sister"
+                | "mother"
+                | "son"
+                | "daughter"
+                | "wife"
+                | "husband"
         );
         return !honorific || p.cap;
     }
@@ -172,13 +254,15 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Words) -> bool {
 }
 
 /// Reporting verb or apposition after token `last`: "X said", "X, the ...", "X, 34,".
-fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Words) -> bool {
-    let Some(n) = toks.get(last + 1) else { return false };
+fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
+    let Some(n) = toks.get(last + 1) else {
+        return false;
+    };
     if n.line != toks[last].line {
         return false;
     }
     if n.kind == Kind::Word && !n.cap {
-        return w.after_verb(&tok_key(text, n));
+        return w.after_verb(surf(text, n));
     }
     if is_punct(text, Some(n), ",") {
         if let Some(m) = toks.get(last + 2) {
@@ -187,7 +271,10 @@ fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Words) -> bool {
             }
             if m.kind == Kind::Word && !m.cap {
                 let k = tok_key(text, m);
-                return matches!(k.as_str(), "who" | "the" | "a" | "an" | "aged" | "whose" | "said" | "says");
+                return matches!(
+                    k.as_str(),
+                    "who" | "the" | "a" | "an" | "aged" | "whose" | "said" | "says"
+                );
             }
         }
     }
@@ -196,8 +283,10 @@ fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Words) -> bool {
 
 /// Decide on the run `start..=end`: strip titles and openers, reject organisations, and accept
 /// full names. Returns `None` when nothing name-like remains.
-fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Option<Cand> {
-    let words: Vec<usize> = (start..=end).filter(|&i| toks[i].kind == Kind::Word).collect();
+fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Option<Cand> {
+    let words: Vec<usize> = (start..=end)
+        .filter(|&i| toks[i].kind == Kind::Word)
+        .collect();
     let keys: Vec<String> = words.iter().map(|&i| tok_key(text, &toks[i])).collect();
     let mut a = 0;
     let mut title = title_before(text, toks, words[0], w);
@@ -212,11 +301,34 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
         let o = r - 1;
         let prefix = matches!(
             keys[o].as_str(),
-            "new" | "san" | "santa" | "st" | "saint" | "fort" | "mount" | "south" | "north" | "east"
-                | "west" | "upper" | "lower" | "greater" | "old" | "central" | "northern"
-                | "southern" | "eastern" | "western" | "cape" | "port"
+            "new"
+                | "san"
+                | "santa"
+                | "st"
+                | "saint"
+                | "fort"
+                | "mount"
+                | "south"
+                | "north"
+                | "east"
+                | "west"
+                | "upper"
+                | "lower"
+                | "greater"
+                | "old"
+                | "central"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "cape"
+                | "port"
         );
-        if !prefix && o + 2 < keys.len() && w.given(&keys[o + 1]) && !keys[o + 1..].iter().any(|k| w.org(k)) {
+        if !prefix
+            && o + 2 < keys.len()
+            && w.given(&keys[o + 1])
+            && !keys[o + 1..].iter().any(|k| w.org(k))
+        {
             a = o + 1;
             title = true;
         } else {
@@ -262,7 +374,7 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
     // "news agency Tanjug", "the daily X": an organisation noun right before.
     let mut org_ctx = false;
     if let Some(p) = words[a].checked_sub(1).and_then(|i| toks.get(i)) {
-        if p.kind == Kind::Word && !p.cap && p.line == toks[words[a]].line && w.org(&tok_key(text, p)) {
+        if p.kind == Kind::Word && !p.cap && p.line == toks[words[a]].line && w.org(surf(text, p)) {
             org_ctx = true;
         }
     }
@@ -271,7 +383,12 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
     let after = after_evidence(text, toks, last, w);
     // "Charles de Gaulle airport", "the Ferrari team": an organisation noun right after.
     if let Some(n) = toks.get(last + 1) {
-        if n.kind == Kind::Word && !n.cap && n.space_before && !toks[last].poss && w.org(&tok_key(text, n)) {
+        if n.kind == Kind::Word
+            && !n.cap
+            && n.space_before
+            && !toks[last].poss
+            && w.org(surf(text, n))
+        {
             org_ctx = true;
         }
         // "Edward D. Jones & Co."
@@ -279,7 +396,15 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
             org_ctx = true;
         }
     }
-    let mut c = Cand { first, last, title, after, full: false, keys, org_ctx };
+    let mut c = Cand {
+        first,
+        last,
+        title,
+        after,
+        full: false,
+        keys,
+        org_ctx,
+    };
     if c.keys.len() >= 2 {
         c.full = !org_ctx && full_name(&c, w);
         if !c.full && !org_ctx {
@@ -291,7 +416,7 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Words) -> Opt
 }
 
 /// Whether a multi-word candidate is a person's full name.
-fn full_name(c: &Cand, w: &Words) -> bool {
+fn full_name(c: &Cand, w: &Lex) -> bool {
     let k = &c.keys;
     if k.len() > 5 {
         return false;
@@ -301,7 +426,9 @@ fn full_name(c: &Cand, w: &Words) -> bool {
         return false;
     }
     let names: Vec<&String> = k.iter().filter(|x| x.chars().count() > 1).collect();
-    let Some(last) = names.last() else { return false };
+    let Some(last) = names.last() else {
+        return false;
+    };
     let place_like = |x: &str| w.place(x) || lexicon::place(x).is_some();
     // "Cleveland Indians", "Bradford Bulls": a plural of a common word last is a team or group.
     let plural_common = last.len() > 3

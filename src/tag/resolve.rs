@@ -8,7 +8,7 @@ use super::gazetteer::{self, PlaceMatch};
 use super::lexicon::{self, PlaceKind};
 use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
-use super::words::Words;
+use super::words::{Lex, Memo, Words};
 use super::EntityKind;
 use std::collections::HashMap;
 
@@ -104,11 +104,15 @@ impl Registry {
     }
 
     /// The one person whose given name is `key` ("Randall" for Randall Cunningham).
-    fn by_given(&self, key: &str, w: &Words) -> Option<usize> {
+    fn by_given(&self, key: &str, w: &Lex) -> Option<usize> {
         if !w.given(key) || w.common(key) {
             return None;
         }
-        let mut found = self.keys.iter().enumerate().filter(|(_, k)| k.len() >= 2 && k[0] == key);
+        let mut found = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.len() >= 2 && k[0] == key);
         let first = found.next()?.0;
         found.next().is_none().then_some(first)
     }
@@ -141,7 +145,13 @@ fn norm_display(s: &str) -> String {
 }
 
 /// Tag and resolve the paragraphs of one article (or one raw text as a single paragraph).
-pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
+pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (Doc, Memo) {
+    let lex = Lex::with_memo(words, memo);
+    let doc = analyze_with(paras, &lex, user);
+    (doc, lex.into_memo())
+}
+
+fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w)).collect();
     let mut reg = Registry::default();
     for name in &user.people {
@@ -163,9 +173,10 @@ pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
         for c in &p.cands {
             let at = (pi, p.toks[c.first].start);
             let display = norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
-            if c.full {
-                reg.add(display, c.keys.clone(), Some(at));
-            } else if single_with_evidence(c, p.text, &p.toks, w) && !reg.by_last.contains_key(&c.keys[0]) {
+            let single = c.keys.len() == 1
+                && single_with_evidence(c, p.text, &p.toks, w)
+                && !reg.by_last.contains_key(&c.keys[0]);
+            if c.full || single {
                 reg.add(display, c.keys.clone(), Some(at));
             }
         }
@@ -205,11 +216,22 @@ pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
                 let k = lexicon::key(&text[t.start..t.end]);
-                if let Some(id) = reg.by_surname(&k, (pi, t.start)).filter(|_| reg.keys.iter().any(|ks| ks.len() >= 2 && ks.last() == Some(&k))) {
+                if let Some(id) = reg.by_surname(&k, (pi, t.start)).filter(|_| {
+                    reg.keys
+                        .iter()
+                        .any(|ks| ks.len() >= 2 && ks.last() == Some(&k))
+                }) {
                     let in_caps = p.caps.get(t.line as usize).copied().unwrap_or(false);
                     if !in_caps && t.cap && !t.upper {
                         mark(&mut taken, m.first, m.last);
-                        spans.push(DocSpan { para: pi, start: t.start, end: t.end, kind: EntityKind::Person, country: None, person: Some(id) });
+                        spans.push(DocSpan {
+                            para: pi,
+                            start: t.start,
+                            end: t.end,
+                            kind: EntityKind::Person,
+                            country: None,
+                            person: Some(id),
+                        });
                         continue;
                     }
                 }
@@ -219,7 +241,11 @@ pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
                 para: pi,
                 start: t.start,
                 end: p.toks[m.last].end,
-                kind: if m.kind == PlaceKind::Metonym { EntityKind::Metonym } else { EntityKind::Country },
+                kind: if m.kind == PlaceKind::Metonym {
+                    EntityKind::Metonym
+                } else {
+                    EntityKind::Country
+                },
                 country: Some(m.country),
                 person: None,
             });
@@ -236,7 +262,10 @@ pub fn analyze(paras: &[&str], w: &Words, user: &UserNames) -> Doc {
         }
         out.push(s);
     }
-    Doc { spans: out, people: reg.names }
+    Doc {
+        spans: out,
+        people: reg.names,
+    }
 }
 
 fn mark(taken: &mut [bool], a: usize, b: usize) {
@@ -247,9 +276,10 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
 
 /// A lone word that is a person on its own evidence: a title before it, or a reporting verb
 /// after it when it is no common word, place or sentence opener.
-fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Words) -> bool {
+fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Lex) -> bool {
     let k = &c.keys[0];
-    if c.org_ctx || k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k) {
+    if c.org_ctx || k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k)
+    {
         return false;
     }
     c.title || (c.after && reported(text, toks, c.last) && !toks[c.first].sent_start && !w.place(k))
@@ -266,9 +296,27 @@ fn reported(text: &str, toks: &[Token], last: usize) -> bool {
     let v = word(last + 1);
     let strong = matches!(
         v.as_str(),
-        "said" | "says" | "told" | "added" | "asked" | "stated" | "wrote" | "argued" | "noted"
-            | "insisted" | "warned" | "explained" | "declared" | "replied" | "commented"
-            | "admitted" | "stressed" | "urged" | "recalled" | "conceded" | "quipped"
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "asked"
+            | "stated"
+            | "wrote"
+            | "argued"
+            | "noted"
+            | "insisted"
+            | "warned"
+            | "explained"
+            | "declared"
+            | "replied"
+            | "commented"
+            | "admitted"
+            | "stressed"
+            | "urged"
+            | "recalled"
+            | "conceded"
+            | "quipped"
     );
     strong && !matches!(word(last + 2).as_str(), "it" | "its")
 }
@@ -286,7 +334,10 @@ fn caps_people(
     let mut i = 0;
     while i < p.toks.len() {
         let t = &p.toks[i];
-        if t.kind != Kind::Word || taken[i] || !p.caps.get(t.line as usize).copied().unwrap_or(false) {
+        if t.kind != Kind::Word
+            || taken[i]
+            || !p.caps.get(t.line as usize).copied().unwrap_or(false)
+        {
             i += 1;
             continue;
         }
@@ -299,7 +350,13 @@ fn caps_people(
                 best = Some((j, id));
             }
             match p.toks.get(j + 1) {
-                Some(n) if n.kind == Kind::Word && n.space_before && n.line == t.line && !taken[j + 1] && j + 1 - i < 4 => {
+                Some(n)
+                    if n.kind == Kind::Word
+                        && n.space_before
+                        && n.line == t.line
+                        && !taken[j + 1]
+                        && j + 1 - i < 4 =>
+                {
                     key.push(' ');
                     key.push_str(&lexicon::key(&text[n.start..n.end]));
                     j += 1;
@@ -309,7 +366,11 @@ fn caps_people(
         }
         if best.is_none() {
             let k = lexicon::key(&text[t.start..t.end]);
-            if reg.by_last.get(&k).is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2)) {
+            if reg
+                .by_last
+                .get(&k)
+                .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
+            {
                 best = reg.by_surname(&k, (pi, t.start)).map(|id| (i, id));
             }
         }
@@ -330,7 +391,7 @@ fn caps_people(
     }
 }
 
-fn scan<'a>(text: &'a str, w: &Words) -> Para<'a> {
+fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
     let toks = tokens::tokenize(text);
     let caps = tokens::caps_lines(text, &toks);
     let mut places = gazetteer::find(text, &toks, &caps, w);
@@ -348,7 +409,9 @@ fn scan<'a>(text: &'a str, w: &Words) -> Para<'a> {
         if !w.given(&k) || t.poss {
             return true;
         }
-        let Some(n) = toks.get(m.first + 1) else { return true };
+        let Some(n) = toks.get(m.first + 1) else {
+            return true;
+        };
         if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
             return true;
         }
@@ -369,5 +432,11 @@ fn scan<'a>(text: &'a str, w: &Words) -> Para<'a> {
         }
     }
     let cands = people::candidates(text, &toks, &caps, &blocked, w);
-    Para { text, toks, caps, places, cands }
+    Para {
+        text,
+        toks,
+        caps,
+        places,
+        cands,
+    }
 }

@@ -83,7 +83,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let first_space = space_before || toks.is_empty() || toks.last().is_some_and(|t| t.line != line);
+        let first_space =
+            space_before || toks.is_empty() || toks.last().is_some_and(|t| t.line != line);
         space_before = false;
         if c.is_ascii_digit() {
             // Number: digits with inner . , : (1,000  3.5  4:30)
@@ -91,7 +92,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while i < b.len() {
                 if b[i].is_ascii_digit() {
                     i += 1;
-                } else if matches!(b[i], b'.' | b',' | b':') && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                } else if matches!(b[i], b'.' | b',' | b':')
+                    && i + 1 < b.len()
+                    && b[i + 1].is_ascii_digit()
+                {
                     i += 2;
                 } else {
                     break;
@@ -156,7 +160,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if ch == '.' && seg == 1 {
                     let j = i + 1;
                     if let Some(n) = char_at(j) {
-                        if n.is_alphabetic() && char_at(j + n.len_utf8()) == Some('.') {
+                        let after = char_at(j + n.len_utf8());
+                        // "U.S.", "p.m.", and "U.S" without its last period
+                        let last_cap = n.is_uppercase()
+                            && text[..i]
+                                .chars()
+                                .next_back()
+                                .is_some_and(|p| p.is_uppercase())
+                            && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
+                        if n.is_alphabetic() && (after == Some('.') || last_cap) {
                             dots += 1;
                             seg = 0;
                             i = j;
@@ -191,11 +203,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         // Punctuation: one char per token.
         i += c.len_utf8();
-        let prev_word = toks.last().filter(|t| t.kind == Kind::Word && t.end == start).map(|t| &text[t.start..t.end]);
+        let prev_word = toks
+            .last()
+            .filter(|t| t.kind == Kind::Word && t.end == start)
+            .map(|t| &text[t.start..t.end]);
         match c {
             '.' => {
                 let abbrev = prev_word.is_some_and(|w| {
-                    ABBREV.contains(&w) || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+                    ABBREV.contains(&w)
+                        || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
                 });
                 if !abbrev {
                     next_sent = true;
@@ -234,7 +250,10 @@ pub fn caps_lines(text: &str, toks: &[Token]) -> Vec<bool> {
             low[l] += 1;
         }
     }
-    up.iter().zip(&low).map(|(&u, &l)| u >= 1 && l * 5 <= u && !(u == 1 && l == 1)).collect()
+    up.iter()
+        .zip(&low)
+        .map(|(&u, &l)| u >= 1 && l * 5 <= u && !(u == 1 && l == 1))
+        .collect()
 }
 
 #[cfg(test)]
@@ -242,7 +261,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().filter(|t| t.kind == Kind::Word).map(|t| &text[t.start..t.end]).collect()
+        tokenize(text)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     #[test]
@@ -257,25 +280,42 @@ mod tests {
     fn possessives_are_cut_and_flagged() {
         let t = "Putin’s side and Trump's plan, O'Brien's dog";
         let toks = tokenize(t);
-        let w: Vec<(&str, bool)> =
-            toks.iter().filter(|t| t.kind == Kind::Word).map(|x| (&t[x.start..x.end], x.poss)).collect();
+        let w: Vec<(&str, bool)> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|x| (&t[x.start..x.end], x.poss))
+            .collect();
         assert_eq!(
             w,
-            [("Putin", true), ("side", false), ("and", false), ("Trump", true), ("plan", false), ("O'Brien", true), ("dog", false)]
+            [
+                ("Putin", true),
+                ("side", false),
+                ("and", false),
+                ("Trump", true),
+                ("plan", false),
+                ("O'Brien", true),
+                ("dog", false)
+            ]
         );
     }
 
     #[test]
     fn diacritics_and_apostrophes_inside_names() {
-        assert_eq!(words("Micheál Martin met Jacques Songo'o"), ["Micheál", "Martin", "met", "Jacques", "Songo'o"]);
+        assert_eq!(
+            words("Micheál Martin met Jacques Songo'o"),
+            ["Micheál", "Martin", "met", "Jacques", "Songo'o"]
+        );
     }
 
     #[test]
     fn sentence_starts_follow_periods_but_not_initials_or_titles() {
         let t = "He left. Then Mr. Smith and George W. Bush spoke";
         let toks = tokenize(t);
-        let starts: Vec<&str> =
-            toks.iter().filter(|x| x.sent_start).map(|x| &t[x.start..x.end]).collect();
+        let starts: Vec<&str> = toks
+            .iter()
+            .filter(|x| x.sent_start)
+            .map(|x| &t[x.start..x.end])
+            .collect();
         assert_eq!(starts, ["He", "Then"]);
     }
 
