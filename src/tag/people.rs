@@ -363,8 +363,15 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Optio
             break;
         }
     }
+    // A lone sentence opener that is a common word ("Martin's aide ...", "Such had ...") may
+    // still be a surname known from elsewhere: kept, but only for resolution.
+    let mut opener = false;
     if a >= words.len() {
-        return None;
+        if words.len() != 1 || w.title(&keys[0]) || w.stop(&keys[0]) {
+            return None;
+        }
+        a = 0;
+        opener = true;
     }
     // A trailing initial or title is not part of the name ("South Carolina Gov.").
     let mut b = words.len() - 1;
@@ -403,7 +410,7 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Optio
         after,
         full: false,
         keys,
-        org_ctx,
+        org_ctx: org_ctx || opener,
     };
     if c.keys.len() >= 2 {
         c.full = !org_ctx && full_name(&c, w);

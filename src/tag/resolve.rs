@@ -188,7 +188,31 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         let mut taken = vec![false; p.toks.len()];
         for c in &p.cands {
             let at = (pi, p.toks[c.first].start);
-            let id = if c.keys.len() >= 2 {
+            // A known full name whose first word was stripped as a sentence opener ("Lark
+            // Meadow" at a sentence start): take the word back.
+            let mut first = c.first;
+            if c.keys.len() == 1 && c.first > 0 {
+                let (pt, t) = (&p.toks[c.first - 1], &p.toks[c.first]);
+                if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
+                    let full = format!("{} {}", lexicon::key(&text[pt.start..pt.end]), c.keys[0]);
+                    if reg
+                        .by_full
+                        .get(&full)
+                        .is_some_and(|&id| reg.keys[id].len() == 2)
+                    {
+                        first = c.first - 1;
+                    }
+                }
+            }
+            let id = if first < c.first {
+                reg.by_full
+                    .get(&format!(
+                        "{} {}",
+                        lexicon::key(&text[p.toks[first].start..p.toks[first].end]),
+                        c.keys[0]
+                    ))
+                    .copied()
+            } else if c.keys.len() >= 2 {
                 reg.by_full.get(&c.keys.join(" ")).copied()
             } else {
                 let k = &c.keys[0];
@@ -200,10 +224,10 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                     .or_else(|| reg.by_given(k, w))
             };
             if let Some(id) = id {
-                mark(&mut taken, c.first, c.last);
+                mark(&mut taken, first, c.last);
                 spans.push(DocSpan {
                     para: pi,
-                    start: p.toks[c.first].start,
+                    start: p.toks[first].start,
                     end: p.toks[c.last].end,
                     kind: EntityKind::Person,
                     country: None,
