@@ -167,3 +167,90 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &L
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::tokens;
+    use crate::tag::words::{Lex, Words};
+
+    /// (matched text, ISO code, kind) for each match.
+    fn places(text: &str) -> Vec<(String, &'static str, PlaceKind)> {
+        let words = Words::default();
+        let w = Lex::new(&words);
+        let toks = tokens::tokenize(text);
+        let caps = tokens::caps_lines(text, &toks);
+        find(text, &toks, &caps, &w)
+            .into_iter()
+            .map(|m| {
+                let s = text[toks[m.first].start..toks[m.last].end].to_string();
+                (s, lexicon::country(m.country).0, m.kind)
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        places(text).into_iter().map(|p| p.0).collect()
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        assert_eq!(
+            places("the United States of America and Bosnia and Herzegovina"),
+            [
+                (
+                    "United States of America".to_string(),
+                    "US",
+                    PlaceKind::Name
+                ),
+                ("Bosnia and Herzegovina".to_string(), "BA", PlaceKind::Name)
+            ]
+        );
+        assert_eq!(
+            texts("in Papua New Guinea and Guinea-Bissau"),
+            ["Papua New Guinea", "Guinea-Bissau"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_need_capitals() {
+        assert_eq!(texts("the US and the UK told us"), ["US", "UK"]);
+        assert_eq!(
+            texts("U.S.-Ukraine and U.K. talks"),
+            ["U.S.", "Ukraine", "U.K."]
+        );
+        assert!(texts("give us a chance").is_empty());
+    }
+
+    #[test]
+    fn demonyms_and_metonyms() {
+        assert_eq!(
+            places("Russian envoys in Kyiv"),
+            [
+                ("Russian".to_string(), "RU", PlaceKind::Demonym),
+                ("Kyiv".to_string(), "UA", PlaceKind::Metonym)
+            ]
+        );
+        assert_eq!(places("the Britons")[0].1, "GB");
+    }
+
+    #[test]
+    fn matches_glued_into_longer_names_are_dropped() {
+        assert!(texts("won the U.S. Open").is_empty());
+        assert!(texts("the West Indian batsman").is_empty());
+        assert!(texts("the Russian Direct Investment Fund").is_empty());
+        assert!(texts("read the Washington Post").is_empty());
+        // a role or a person after a demonym keeps it
+        assert_eq!(texts("Russian President Vladimir Putin"), ["Russian"]);
+        assert_eq!(texts("fought American Tyson"), ["American"]);
+    }
+
+    #[test]
+    fn all_caps_lines_match_without_case() {
+        assert_eq!(
+            texts("SOCCER - ROMANIA BEAT LITHUANIA"),
+            ["ROMANIA", "LITHUANIA"]
+        );
+        assert!(texts("Romania beat lithuania").len() == 1);
+    }
+}

@@ -58,6 +58,10 @@ fn name_tok(
     if caps.get(t.line as usize).copied().unwrap_or(false) {
         return false;
     }
+    // "A. Dale": an initial, even one that is also a word
+    if is_initial(text, t) && is_punct(text, toks.get(i + 1), ".") {
+        return true;
+    }
     let k = &text[t.start..t.end];
     !(w.stop(k) || w.calendar(k))
 }
@@ -357,7 +361,11 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Optio
         if w.title(k) && a + 1 < words.len() {
             title = true;
             a += 1;
-        } else if t.sent_start && w.common(k) && !(w.given(k) && a + 1 < words.len()) {
+        } else if t.sent_start
+            && w.common(k)
+            && !(w.given(k) && a + 1 < words.len())
+            && !(is_initial(text, t) && is_punct(text, toks.get(words[a] + 1), "."))
+        {
             a += 1;
         } else {
             break;
@@ -465,4 +473,139 @@ fn full_name(c: &Cand, w: &Lex) -> bool {
         return true;
     }
     names.iter().all(|x| !w.common(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::tokens;
+    use crate::tag::words::{Lex, Words};
+
+    /// (name text, full, title, after) of each candidate.
+    fn cands(text: &str) -> Vec<(String, bool, bool, bool)> {
+        let words = Words::default();
+        let w = Lex::new(&words);
+        let toks = tokens::tokenize(text);
+        let caps = tokens::caps_lines(text, &toks);
+        let blocked = vec![false; toks.len()];
+        candidates(text, &toks, &caps, &blocked, &w)
+            .into_iter()
+            .map(|c| {
+                let s = text[toks[c.first].start..toks[c.last].end].to_string();
+                (s, c.full, c.title, c.after)
+            })
+            .collect()
+    }
+
+    fn full_names(text: &str) -> Vec<String> {
+        cands(text)
+            .into_iter()
+            .filter(|c| c.1)
+            .map(|c| c.0)
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_roles_are_stripped_and_count_as_evidence() {
+        let c =
+            cands("He met special envoy Steve Witkoff and Education Minister Nagoum Yamassoum.");
+        assert_eq!(
+            c,
+            [
+                ("Steve Witkoff".to_string(), true, true, false),
+                ("Nagoum Yamassoum".to_string(), true, true, false)
+            ]
+        );
+        let c = cands("It was Mr. Okafor in the end.");
+        assert_eq!(c, [("Okafor".to_string(), false, true, false)]);
+    }
+
+    #[test]
+    fn reporting_verbs_and_appositions_count_as_evidence() {
+        assert_eq!(
+            cands("and Brelvik said"),
+            [("Brelvik".to_string(), false, false, true)]
+        );
+        assert_eq!(
+            cands("and Brelvik, the envoy"),
+            [("Brelvik".to_string(), false, false, true)]
+        );
+        assert_eq!(
+            cands("and Brelvik, 34, left"),
+            [("Brelvik".to_string(), false, false, true)]
+        );
+    }
+
+    #[test]
+    fn organisation_words_reject_a_run() {
+        assert!(full_names("the Defense Council met").is_empty());
+        assert!(full_names("the Russian Direct Investment Fund grew").is_empty());
+        assert!(full_names("at Grace Road on Friday").is_empty());
+        // ... unless a given name follows the organisation part
+        assert_eq!(
+            full_names("said Assistant Secretary John Kornblum"),
+            ["John Kornblum"]
+        );
+    }
+
+    #[test]
+    fn title_case_headings_of_common_words_are_no_names() {
+        assert!(full_names("Territorial Demands Remain Core Obstacle").is_empty());
+        assert!(full_names("Diplomatic Push Continues Despite Setbacks").is_empty());
+    }
+
+    #[test]
+    fn given_names_initials_and_particles_make_names() {
+        assert_eq!(full_names("as Peter Such took four"), ["Peter Such"]);
+        assert_eq!(
+            full_names("(A. Dale 69, H. Morris 69)"),
+            ["A. Dale", "H. Morris"]
+        );
+        assert_eq!(
+            full_names("scrum-half Joost van der Westhuizen scored"),
+            ["Joost van der Westhuizen"]
+        );
+        assert_eq!(
+            full_names("Premier Jean-Pierre Raffarin"),
+            ["Jean-Pierre Raffarin"]
+        );
+        assert_eq!(
+            full_names("then Queen Elizabeth II spoke"),
+            ["Elizabeth II"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_surnames_split_into_two_names() {
+        let c: Vec<String> = cands("the Putin-Trump summit")
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(c, ["Putin", "Trump"]);
+    }
+
+    #[test]
+    fn teams_and_places_are_no_names() {
+        assert!(full_names("the Cleveland Indians won").is_empty());
+        assert!(full_names("behind Dynamo Moscow, the leaders").is_empty());
+        assert!(full_names("at Charles de Gaulle airport").is_empty());
+    }
+
+    #[test]
+    fn lower_case_honorifics_are_no_titles() {
+        assert_eq!(
+            cands("will miss Kowalski"),
+            [("Kowalski".to_string(), false, false, false)]
+        );
+        assert_eq!(
+            cands("Miss Kowalski"),
+            [("Kowalski".to_string(), false, true, false)]
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_stripped() {
+        assert_eq!(full_names("Yesterday Anna Brandt left."), ["Anna Brandt"]);
+        assert!(full_names("When Brandt left.").is_empty());
+    }
 }

@@ -464,3 +464,122 @@ fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
         cands,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(paras: &[&str]) -> Vec<(usize, String, Option<String>)> {
+        let (doc, _) = analyze(
+            paras,
+            &Words::default(),
+            &UserNames::default(),
+            Memo::default(),
+        );
+        doc.spans
+            .iter()
+            .filter(|s| s.kind == EntityKind::Person)
+            .map(|s| {
+                let name = s.person.and_then(|p| doc.people.get(p).cloned());
+                (s.para, paras[s.para][s.start..s.end].to_string(), name)
+            })
+            .collect()
+    }
+
+    fn names(paras: &[&str]) -> Vec<(String, String)> {
+        run(paras)
+            .into_iter()
+            .map(|(_, t, n)| (t, n.unwrap_or_default()))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_latest_full_name_before_them() {
+        let got = names(&[
+            "Anna Brandt arrived. Later Karl Brandt said no.",
+            "Brandt left. Then Anna Brandt spoke and Brandt sat down.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
+                pair("Brandt", "Karl Brandt"),
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Brandt", "Anna Brandt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_resolves_too() {
+        let got = names(&[
+            "Putin’s plan was read out.",
+            "Russian President Vladimir Putin spoke.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("Putin", "Vladimir Putin"),
+                pair("Vladimir Putin", "Vladimir Putin")
+            ]
+        );
+    }
+
+    #[test]
+    fn longer_forms_of_one_name_merge() {
+        let got = names(&["Donald Trump spoke. Later Donald J. Trump signed."]);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, n)| n == "Donald J. Trump"), "{got:?}");
+    }
+
+    #[test]
+    fn a_known_surname_that_is_a_country_is_the_person() {
+        let got = names(&["Michael Jordan scored 30 and Jordan then rested."]);
+        assert_eq!(
+            got,
+            [
+                pair("Michael Jordan", "Michael Jordan"),
+                pair("Jordan", "Michael Jordan")
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_capitals_resolve_to_known_names() {
+        let got = names(&["SHEARER NAMED CAPTAIN\nAlan Shearer was named captain on Friday."]);
+        assert_eq!(
+            got,
+            [
+                pair("SHEARER", "Alan Shearer"),
+                pair("Alan Shearer", "Alan Shearer")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_given_name_refers_to_the_one_person_with_it() {
+        let got = names(&["Randall Cunningham retired. \"Randall was great,\" the coach said."]);
+        assert_eq!(
+            got,
+            [
+                pair("Randall Cunningham", "Randall Cunningham"),
+                pair("Randall", "Randall Cunningham")
+            ]
+        );
+    }
+
+    #[test]
+    fn single_words_need_strong_evidence() {
+        // "said it" is a company; a sentence opener with "said" is not enough either.
+        assert!(names(&["Profits rose, Comelf said it expected more."]).is_empty());
+        assert_eq!(
+            names(&["Profits rose, Okonkwo said."]),
+            [pair("Okonkwo", "Okonkwo")]
+        );
+    }
+}
