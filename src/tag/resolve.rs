@@ -56,6 +56,8 @@ struct Registry {
     keys: Vec<Vec<String>>,
     /// surname key -> people with that last word, with the position of each full mention
     by_last: HashMap<String, Vec<usize>>,
+    /// given-name key -> people whose full name starts with it
+    by_first: HashMap<String, Vec<usize>>,
     /// full-name key -> person
     by_full: HashMap<String, usize>,
     /// person -> positions (para, byte) of its full mentions
@@ -79,6 +81,9 @@ impl Registry {
             self.names.push(display);
             if let Some(l) = keys.last() {
                 self.by_last.entry(l.clone()).or_default().push(id);
+            }
+            if keys.len() >= 2 {
+                self.by_first.entry(keys[0].clone()).or_default().push(id);
             }
             self.keys.push(keys);
             self.full_at.push(Vec::new());
@@ -108,13 +113,10 @@ impl Registry {
         if !w.given(key) || w.common(key) {
             return None;
         }
-        let mut found = self
-            .keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.len() >= 2 && k[0] == key);
-        let first = found.next()?.0;
-        found.next().is_none().then_some(first)
+        match self.by_first.get(key).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
     }
 
     /// The person a lone surname at `at` stands for: the latest full mention before it, else the
@@ -241,9 +243,9 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             if m.first == m.last && m.kind != PlaceKind::Demonym {
                 let k = lexicon::key(&text[t.start..t.end]);
                 if let Some(id) = reg.by_surname(&k, (pi, t.start)).filter(|_| {
-                    reg.keys
-                        .iter()
-                        .any(|ks| ks.len() >= 2 && ks.last() == Some(&k))
+                    reg.by_last
+                        .get(&k)
+                        .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
                 }) {
                     let in_caps = p.caps.get(t.line as usize).copied().unwrap_or(false);
                     if !in_caps && t.cap && !t.upper {
