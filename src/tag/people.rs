@@ -134,9 +134,18 @@ pub fn candidates(
                 {
                     q += 1;
                 }
+                // "al-Sisi", "el-Sheikh": a particle glued by a hyphen
+                let glued = q > j
+                    && q + 1 < n
+                    && is_punct(text, toks.get(q), "-")
+                    && toks[q].start == toks[q - 1].end
+                    && toks[q + 1].start == toks[q].end;
+                if glued {
+                    q += 1;
+                }
                 if q > j
                     && q < n
-                    && toks[q].space_before
+                    && (toks[q].space_before || glued)
                     && toks[q].line == nt.line
                     && name_tok(text, toks, q, caps, blocked, w)
                 {
@@ -339,20 +348,12 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Optio
             return None;
         }
     }
-    // "Education Minister X Y", "Traffic Control Administration Director X Y": up to the first
-    // given name after a title, else up to the last title that leaves a name.
-    let first_title = keys[a..].iter().position(|k| w.title(k)).map(|t| a + t);
-    if let Some(ft) = first_title {
-        if let Some(g) = (ft + 1..keys.len()).find(|&g| w.given(&keys[g]) && !w.title(&keys[g])) {
-            if g + 1 < keys.len() || keys.len() - a == 2 {
-                a = g;
-                title = true;
-            }
-        } else if let Some(t) = keys[..keys.len() - 1].iter().rposition(|k| w.title(k)) {
-            if t >= a {
-                a = t + 1;
-                title = true;
-            }
+    // "Education Minister X Y", "Traffic Control Administration Director X Y": everything up
+    // to the last title that still leaves a name ("Prime Minister John Major" keeps "Major").
+    if let Some(t) = keys[..keys.len() - 1].iter().rposition(|k| w.title(k)) {
+        if t >= a {
+            a = t + 1;
+            title = true;
         }
     }
     while a < words.len() {
@@ -433,7 +434,7 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Optio
 /// Whether a multi-word candidate is a person's full name.
 fn full_name(c: &Cand, w: &Lex) -> bool {
     let k = &c.keys;
-    if k.len() > 5 {
+    if k.iter().filter(|x| !w.particle(x)).count() > 5 {
         return false;
     }
     let joined = k.join(" ");

@@ -8,9 +8,13 @@ use super::gazetteer::{self, PlaceMatch};
 use super::lexicon::{self, PlaceKind};
 use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
+use super::words::Fx;
 use super::words::{Lex, Memo, Words};
 use super::EntityKind;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
 
 /// A resolved span in paragraph `para`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,11 +59,11 @@ struct Registry {
     names: Vec<String>,
     keys: Vec<Vec<String>>,
     /// surname key -> people with that last word, with the position of each full mention
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: Map<Vec<usize>>,
     /// given-name key -> people whose full name starts with it
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: Map<Vec<usize>>,
     /// full-name key -> person
-    by_full: HashMap<String, usize>,
+    by_full: Map<usize>,
     /// person -> positions (para, byte) of its full mentions
     full_at: Vec<Vec<(usize, usize)>>,
 }
@@ -174,11 +178,11 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     for (pi, p) in ps.iter().enumerate() {
         for c in &p.cands {
             let at = (pi, p.toks[c.first].start);
-            let display = norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
             let single = c.keys.len() == 1
                 && single_with_evidence(c, p.text, &p.toks, w)
                 && !reg.by_last.contains_key(&c.keys[0]);
             if c.full || single {
+                let display = norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
                 reg.add(display, c.keys.clone(), Some(at));
             }
         }
