@@ -203,7 +203,7 @@ pub fn candidates(
             }
         }
         i = end + 1;
-        if let Some(c) = judge(text, toks, start, end, w) {
+        if let Some(c) = judge(text, toks, start, end, blocked, w) {
             out.push(c);
         }
     }
@@ -296,7 +296,14 @@ fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
 
 /// Decide on the run `start..=end`: strip titles and openers, reject organisations, and accept
 /// full names. Returns `None` when nothing name-like remains.
-fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Option<Cand> {
+fn judge(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    blocked: &[bool],
+    w: &Lex,
+) -> Option<Cand> {
     let words: Vec<usize> = (start..=end)
         .filter(|&i| toks[i].kind == Kind::Word)
         .collect();
@@ -384,7 +391,8 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Optio
     }
     // A trailing initial or title is not part of the name ("South Carolina Gov.").
     let mut b = words.len() - 1;
-    while b > a && (is_initial(text, &toks[words[b]]) || w.title(&keys[b])) {
+    let abbreviated = |i: usize| is_punct(text, toks.get(words[i] + 1), ".");
+    while b > a && (is_initial(text, &toks[words[b]]) || (w.title(&keys[b]) && abbreviated(b))) {
         b -= 1;
     }
     // "news agency Tanjug", "the daily X": an organisation noun right before.
@@ -396,7 +404,17 @@ fn judge(text: &str, toks: &[Token], start: usize, end: usize, w: &Lex) -> Optio
     }
     let (first, last) = (words[a], words[b]);
     let keys: Vec<String> = keys[a..=b].to_vec();
-    let after = after_evidence(text, toks, last, w);
+    // "X (Pakistan)" in results tables, "said X" after a quote.
+    let country_after = is_punct(text, toks.get(last + 1), "(")
+        && blocked.get(last + 2).copied().unwrap_or(false)
+        && (last + 3..toks.len().min(last + 8))
+            .find(|&i| !blocked[i])
+            .is_some_and(|i| is_punct(text, toks.get(i), ")"));
+    let said_before = words[a]
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|p| p.kind == Kind::Word && matches!(surf(text, p), "said" | "says"));
+    let after = after_evidence(text, toks, last, w) || country_after || said_before;
     // "Charles de Gaulle airport", "the Ferrari team": an organisation noun right after.
     if let Some(n) = toks.get(last + 1) {
         if n.kind == Kind::Word
@@ -535,6 +553,37 @@ mod tests {
             cands("and Brelvik, 34, left"),
             [("Brelvik".to_string(), false, false, true)]
         );
+    }
+
+    #[test]
+    fn a_country_in_parentheses_or_said_before_counts_as_evidence() {
+        // "Okonjo Brakk (Nigeria)": the tagger blocks the country's tokens before this step.
+        let text = "1 - Okonjo Brakk (Nigeria) beat";
+        let words = Words::default();
+        let w = Lex::new(&words);
+        let toks = tokens::tokenize(text);
+        let caps = tokens::caps_lines(text, &toks);
+        let mut blocked = vec![false; toks.len()];
+        let nigeria = toks.iter().position(|t| &text[t.start..t.end] == "Nigeria");
+        blocked[nigeria.expect("token")] = true;
+        let c = candidates(text, &toks, &caps, &blocked, &w);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].after && c[0].full);
+        assert_eq!(
+            cands("\"We won,\" said Okonjo Brakk."),
+            [("Okonjo Brakk".to_string(), true, false, true)]
+        );
+    }
+
+    #[test]
+    fn a_title_word_ends_a_name_only_when_abbreviated() {
+        assert_eq!(
+            full_names("captain Billie Jean King said"),
+            ["Billie Jean King"]
+        );
+        assert!(full_names("Former South Carolina Gov. Carroll")
+            .iter()
+            .all(|n| !n.contains("Gov")));
     }
 
     #[test]
