@@ -57,6 +57,16 @@ enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<String>,
     },
+    /// Test-only: add COUNT highlights to FILE's notes (ranges FROM.. of a fixed enumeration),
+    /// printing each id once its save has returned. Needs LEDE_DATA_DIR.
+    #[command(name = "__notes-writer", hide = true)]
+    NotesWriter {
+        file: String,
+        #[arg(long, default_value_t = 0)]
+        from: usize,
+        #[arg(long, default_value_t = 1)]
+        count: usize,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,6 +103,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             output,
         }) => cmd_export(&file, format, output),
+        Some(Command::NotesWriter { file, from, count }) => cmd_notes_writer(&file, from, count),
         None => cmd_read(cli.file, cli.theme),
     }
 }
@@ -197,8 +208,73 @@ fn cmd_tag() -> Result<(), Error> {
     }
 }
 
-fn cmd_export(_file: &str, _format: ExportFormat, _output: Option<String>) -> Result<(), Error> {
-    Err(Error::Other("export is not implemented yet".into()))
+fn cmd_export(file: &str, format: ExportFormat, output: Option<String>) -> Result<(), Error> {
+    use lede::notes::{export, NoteBook};
+    let a = load(file)?;
+    let tagged = tagger()?.tag_article(&a);
+    let (book, warnings) = NoteBook::open(&a)?;
+    for w in &warnings {
+        eprintln!("lede: warning: {w}");
+    }
+    if book.all().is_empty() {
+        eprintln!("lede: note: no highlights for this article yet");
+    }
+    let source = export::source_for(file);
+    let exported = lede::notes::now_rfc3339();
+    let text = match format {
+        ExportFormat::Md => export::markdown(&a, &tagged, book.all(), &source, &exported),
+        ExportFormat::Json => export::json(&a, &tagged, book.all(), &source, &exported),
+    };
+    match output {
+        Some(path) => std::fs::write(&path, text).map_err(|e| Error::io(&path, &e)),
+        None => out(&text),
+    }
+}
+
+/// Every (paragraph, start, end) byte range covering whole words, shortest ranges first.
+fn word_ranges(a: &article::Article) -> Vec<(usize, usize, usize)> {
+    let words: Vec<Vec<(usize, usize)>> = a
+        .paragraphs()
+        .map(|p| {
+            let base = p.text.as_ptr() as usize;
+            p.text
+                .split_whitespace()
+                .map(|w| {
+                    let s = w.as_ptr() as usize - base;
+                    (s, s + w.len())
+                })
+                .collect()
+        })
+        .collect();
+    let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+    let mut v = Vec::new();
+    for len in 1..=longest {
+        for (p, ws) in words.iter().enumerate() {
+            for i in 0..ws.len().saturating_sub(len - 1) {
+                v.push((p, ws[i].0, ws[i + len - 1].1));
+            }
+        }
+    }
+    v
+}
+
+fn cmd_notes_writer(file: &str, from: usize, count: usize) -> Result<(), Error> {
+    use lede::notes::{NoteBook, TextPosition};
+    if std::env::var_os("LEDE_DATA_DIR").is_none_or(|d| d.is_empty()) {
+        return Err(Error::Other("__notes-writer needs LEDE_DATA_DIR".into()));
+    }
+    let a = load(file)?;
+    let tagged = tag::Tagged::default();
+    let ranges = word_ranges(&a);
+    let (mut book, _) = NoteBook::open(&a)?;
+    for &(p, s, e) in ranges.iter().skip(from).take(count) {
+        let id = book
+            .add(TextPosition::new(p, s), TextPosition::new(p, e), &tagged)?
+            .id
+            .clone();
+        out(&format!("{id}\n"))?;
+    }
+    Ok(())
 }
 
 fn cmd_read(file: Option<String>, _theme: Option<String>) -> Result<(), Error> {
