@@ -123,6 +123,13 @@ fn main() {
         let _ = writeln!(code, "    ({k:?}, {i}, {kind}, {w:?}),");
     }
     let _ = writeln!(code, "];");
+    // The same keys as a hashed word set: its sorted order equals PLACE_NAMES' order.
+    word_set(
+        &mut code,
+        out,
+        "PLACE_KEYS",
+        entries.keys().cloned().collect(),
+    );
     std::fs::write(out.join("tag_data.rs"), code).expect("write tag_data.rs");
 }
 

@@ -43,23 +43,28 @@ impl WordSet {
 
     /// Whether `key` (already normalised with [`norm_into`]) is in the set.
     pub fn contains(&self, key: &str) -> bool {
+        self.index_of(key).is_some()
+    }
+
+    /// Sorted-order index of `key`, if it is in the set.
+    pub fn index_of(&self, key: &str) -> Option<usize> {
         let size = self.table.len() / 4;
         if size == 0 {
-            return false;
+            return None;
         }
         let mask = size - 1;
         let mut slot = (fnv(key.as_bytes()) as usize) & mask;
         for _ in 0..size {
             let v = u32_at(self.table, slot);
             if v == 0 {
-                return false;
+                return None;
             }
             if self.get(v - 1) == key {
-                return true;
+                return Some(v - 1);
             }
             slot = (slot + 1) & mask;
         }
-        false
+        None
     }
 }
 
@@ -84,9 +89,9 @@ pub struct PlaceEntry {
 
 /// Look a normalised key up in the country table.
 pub fn place(key: &str) -> Option<PlaceEntry> {
-    PLACE_NAMES
-        .binary_search_by(|e| e.0.cmp(key))
-        .ok()
+    PLACE_KEYS
+        .index_of(key)
+        .filter(|&i| PLACE_NAMES.get(i).is_some_and(|e| e.0 == key))
         .map(|i| {
             let (_, c, k, surface) = PLACE_NAMES[i];
             PlaceEntry {
