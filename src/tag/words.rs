@@ -212,7 +212,11 @@ fn common(k: &str) -> bool {
             }
             // doubled consonant: "stopped", "running"
             let b = st.as_bytes();
-            if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && c(&st[..st.len() - 1]) {
+            if b.len() > 3
+                && b[b.len() - 1].is_ascii_alphabetic()
+                && b[b.len() - 1] == b[b.len() - 2]
+                && c(&st[..st.len() - 1])
+            {
                 return true;
             }
         }
@@ -234,6 +238,15 @@ mod tests {
         for k in ["putin", "witkoff", "zelenskyy"] {
             assert!(!l.common(k), "{k}");
         }
+    }
+
+    #[test]
+    fn inflection_stripping_keeps_char_boundaries() {
+        // found by the fuzzer: a doubled byte inside a multi-byte character before "ing"
+        let w = Words::default();
+        let l = Lex::new(&w);
+        assert!(!l.common("j湹ing'"));
+        assert!(!l.common("湹湹ing"));
     }
 
     #[test]

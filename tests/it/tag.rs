@@ -244,6 +244,16 @@ fn spans_are_sorted_and_disjoint_on_a_fixture_mix() {
     }
 }
 
+#[test]
+fn fuzzer_found_inputs_do_not_panic() {
+    for text in ["J\u{6e79}ing'", "J\u{6e79}\u{6e79}ing's said"] {
+        let spans = Tagger::default().tag_text(text);
+        for s in &spans {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}
+
 proptest! {
     #[test]
     fn tagging_never_panics_and_offsets_are_char_boundaries(s in "\\PC{0,200}") {
