@@ -392,7 +392,7 @@ fn judge(
     // A trailing initial or title is not part of the name ("South Carolina Gov.").
     let mut b = words.len() - 1;
     let abbreviated = |i: usize| is_punct(text, toks.get(words[i] + 1), ".");
-    while b > a && (is_initial(text, &toks[words[b]]) || (w.title(&keys[b]) && abbreviated(b))) {
+    while b > a && ((is_initial(text, &toks[words[b]]) || w.title(&keys[b])) && abbreviated(b)) {
         b -= 1;
     }
     // "news agency Tanjug", "the daily X": an organisation noun right before.
