@@ -1,0 +1,189 @@
+//! Turning the extracted content container into sections and paragraphs: headings start
+//! sections, every block boundary ends a paragraph, inline content (links, emphasis, `<br>`)
+//! joins into one whitespace-normalised line; media, captions and form controls are dropped.
+
+use super::dom::{collapse, Dom, Id, Kind};
+use super::meta::tokens;
+use crate::article::{Paragraph, Section};
+
+/// Subtrees that never contribute text.
+const DROP: &[&str] = &[
+    "figure",
+    "figcaption",
+    "img",
+    "picture",
+    "svg",
+    "video",
+    "audio",
+    "iframe",
+    "script",
+    "style",
+    "noscript",
+    "input",
+    "select",
+    "textarea",
+    "button",
+    "option",
+    "object",
+    "embed",
+    "canvas",
+    "map",
+    "math",
+    "template",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "source",
+    "track",
+];
+
+/// Elements that are inline: their text joins the surrounding paragraph.
+const INLINE: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small",
+    "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr", "br",
+];
+
+/// Paragraphs that are page furniture whatever the page.
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "continue reading the main story",
+    "supported by",
+];
+
+struct Builder<'a> {
+    title: &'a str,
+    sections: Vec<Section>,
+    buf: String,
+    seen_paragraph: bool,
+    dropped: usize,
+}
+
+impl Builder<'_> {
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let text = clean_text(&self.buf);
+        self.buf.clear();
+        if text.is_empty() {
+            return;
+        }
+        if FURNITURE.contains(&text.to_lowercase().as_str()) {
+            self.dropped += 1;
+            return;
+        }
+        if self.sections.is_empty() {
+            self.sections.push(Section::default());
+        }
+        if let Some(s) = self.sections.last_mut() {
+            s.paragraphs.push(Paragraph::new(text));
+        }
+        self.seen_paragraph = true;
+    }
+
+    fn heading(&mut self, text: String) {
+        self.flush();
+        let text = clean_text(&text);
+        if text.is_empty() {
+            return;
+        }
+        if !self.seen_paragraph && same_text(&text, self.title) {
+            self.dropped += 1;
+            return;
+        }
+        self.sections.push(Section {
+            heading: Some(text),
+            paragraphs: Vec::new(),
+        });
+    }
+}
+
+/// Whitespace-normalised text with control characters removed.
+pub fn clean_text(s: &str) -> String {
+    let no_ctrl: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
+        .collect();
+    collapse(&no_ctrl)
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let ta = tokens(a);
+    !ta.is_empty() && ta == tokens(b)
+}
+
+/// Sections of the content under `root`.
+pub fn sections(dom: &Dom, root: Id, title: &str) -> (Vec<Section>, usize) {
+    let mut b = Builder {
+        title,
+        sections: Vec::new(),
+        buf: String::new(),
+        seen_paragraph: false,
+        dropped: 0,
+    };
+    // Explicit stack: Enter(node) / Leave(block).
+    enum Step {
+        Enter(Id),
+        Leave,
+    }
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave => b.flush(),
+            Step::Enter(n) => match &dom.nodes[n].kind {
+                Kind::Text(t) => b.buf.push_str(t),
+                Kind::Elem(e) => {
+                    let tag = e.tag.as_str();
+                    if DROP.contains(&tag) {
+                        continue;
+                    }
+                    if tag == "br" {
+                        b.buf.push(' ');
+                        continue;
+                    }
+                    if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                        let text = heading_text(dom, n);
+                        b.heading(text);
+                        continue;
+                    }
+                    let inline = INLINE.contains(&tag) || tag.contains('-');
+                    if !inline {
+                        b.flush();
+                        stack.push(Step::Leave);
+                    }
+                    for &c in dom.nodes[n].children.iter().rev() {
+                        stack.push(Step::Enter(c));
+                    }
+                }
+            },
+        }
+    }
+    b.flush();
+    let mut secs = b.sections;
+    secs.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
+    (secs, b.dropped)
+}
+
+/// Heading text without dropped subtrees.
+fn heading_text(dom: &Dom, n: Id) -> String {
+    let mut s = String::new();
+    let mut stack = vec![n];
+    while let Some(x) = stack.pop() {
+        match &dom.nodes[x].kind {
+            Kind::Text(t) => s.push_str(t),
+            Kind::Elem(e) => {
+                if DROP.contains(&e.tag.as_str()) {
+                    continue;
+                }
+                if e.tag == "br" {
+                    s.push(' ');
+                }
+                stack.extend(dom.nodes[x].children.iter().rev().copied());
+            }
+        }
+    }
+    s
+}
