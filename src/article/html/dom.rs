@@ -44,6 +44,10 @@ pub struct Dom {
     pub nodes: Vec<Node>,
 }
 
+/// Deepest nesting kept; deeper elements are flattened into their ancestor at this depth, so
+/// every walk over ancestors stays cheap on hostile input.
+pub const MAX_DEPTH: usize = 256;
+
 /// Subtrees whose content is never shown to a reader and never scored.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "head", "svg", "math", "canvas", "iframe", "object",
@@ -63,7 +67,7 @@ impl Dom {
                 children: Vec::new(),
             }],
         };
-        // (scraper node, arena parent)
+        // (scraper node, arena parent, depth of parent)
         let mut stack = vec![];
         for c in html
             .tree
@@ -73,9 +77,9 @@ impl Dom {
             .into_iter()
             .rev()
         {
-            stack.push((c, 0usize));
+            stack.push((c, 0usize, 0usize));
         }
-        while let Some((h, parent)) = stack.pop() {
+        while let Some((h, parent, depth)) = stack.pop() {
             match h.value() {
                 HNode::Text(t) => {
                     let s: &str = t;
@@ -104,16 +108,25 @@ impl Dom {
                         .attrs()
                         .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
                         .collect();
+                    if depth >= MAX_DEPTH {
+                        // Too deep: keep the content, drop the element.
+                        if !skip {
+                            for c in h.children().collect::<Vec<_>>().into_iter().rev() {
+                                stack.push((c, parent, depth));
+                            }
+                        }
+                        continue;
+                    }
                     let id = dom.push(Kind::Elem(Elem { tag, attrs }), parent);
                     if !skip {
                         for c in h.children().collect::<Vec<_>>().into_iter().rev() {
-                            stack.push((c, id));
+                            stack.push((c, id, depth + 1));
                         }
                     }
                 }
                 HNode::Document | HNode::Fragment => {
                     for c in h.children().collect::<Vec<_>>().into_iter().rev() {
-                        stack.push((c, parent));
+                        stack.push((c, parent, depth));
                     }
                 }
                 _ => {}

@@ -11,7 +11,6 @@ pub struct Meta {
     pub title: String,
     pub byline: Option<String>,
     pub date: Option<String>,
-    pub site_name: Option<String>,
 }
 
 #[derive(Default)]
@@ -127,7 +126,6 @@ pub fn extract(html: &Html) -> Meta {
         title,
         byline,
         date: raw.date,
-        site_name: raw.site_name,
     }
 }
 

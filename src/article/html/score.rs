@@ -196,76 +196,81 @@ pub fn extract(dom: &Dom, title: &str) -> Extracted {
     attempts.swap_remove(best).1
 }
 
-/// Document-wide preparation: runs of two or more `<br>` become paragraph breaks.
+/// Document-wide preparation: runs of two or more `<br>` become paragraph breaks (the
+/// following inline content moves into a new `<p>`). One linear pass per parent.
 pub fn prep(dom: &mut Dom) {
-    let brs = dom.by_tags(0, &["br"]);
-    for br in brs {
-        if !dom.attached(br) {
-            continue;
+    let parents: Vec<Id> = dom
+        .by_tags(0, &["br"])
+        .into_iter()
+        .filter_map(|b| dom.parent(b))
+        .collect();
+    let mut done = std::collections::HashSet::new();
+    for parent in parents {
+        if done.insert(parent) {
+            split_br_runs(dom, parent);
         }
-        let Some(parent) = dom.parent(br) else {
-            continue;
-        };
-        // Consecutive <br>s (whitespace between) after this one.
-        let sibs = dom.nodes[parent].children.clone();
-        let Some(pos) = sibs.iter().position(|&c| c == br) else {
-            continue;
-        };
-        let mut j = pos + 1;
-        let mut replaced = false;
-        while j < sibs.len() {
-            let n = sibs[j];
-            if is_whitespace_text(dom, n) {
-                j += 1;
-                continue;
-            }
-            if dom.tag(n) == "br" {
-                dom.remove(n);
-                replaced = true;
-                j += 1;
-                continue;
-            }
+    }
+}
+
+/// Index just past a run of 2+ `<br>` (whitespace allowed between) starting at `i`.
+fn br_run_end(dom: &Dom, kids: &[Id], i: usize) -> Option<usize> {
+    if dom.tag(kids[i]) != "br" {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut brs = 1;
+    let mut end = j;
+    while j < kids.len() {
+        if is_whitespace_text(dom, kids[j]) {
+            j += 1;
+        } else if dom.tag(kids[j]) == "br" {
+            brs += 1;
+            j += 1;
+            end = j;
+        } else {
             break;
         }
-        if !replaced {
+    }
+    (brs >= 2).then_some(end)
+}
+
+fn split_br_runs(dom: &mut Dom, parent: Id) {
+    let kids = dom.nodes[parent].children.clone();
+    if !(0..kids.len()).any(|i| br_run_end(dom, &kids, i).is_some()) {
+        return;
+    }
+    let mut out: Vec<Id> = Vec::with_capacity(kids.len());
+    let mut i = 0;
+    while i < kids.len() {
+        let Some(end) = br_run_end(dom, &kids, i) else {
+            out.push(kids[i]);
+            i += 1;
             continue;
+        };
+        for &k in &kids[i..end] {
+            dom.nodes[k].parent = super::dom::NONE;
         }
         let p = dom.create("p");
-        dom.replace(br, p);
-        // Move following phrasing content into p until the next <br><br> or a block.
-        loop {
-            let sibs = &dom.nodes[parent].children;
-            let Some(ppos) = sibs.iter().position(|&c| c == p) else {
-                break;
-            };
-            let Some(&next) = sibs.get(ppos + 1) else {
-                break;
-            };
-            if dom.tag(next) == "br" {
-                // next non-whitespace sibling after this br
-                let after = sibs[ppos + 2..]
-                    .iter()
-                    .copied()
-                    .find(|&n| !is_whitespace_text(dom, n));
-                if after.map(|n| dom.tag(n) == "br").unwrap_or(false) {
-                    break;
-                }
-            }
-            if !is_phrasing(dom, next) {
-                break;
-            }
-            dom.append(p, next);
+        dom.nodes[p].parent = parent;
+        out.push(p);
+        i = end;
+        while i < kids.len() && br_run_end(dom, &kids, i).is_none() && is_phrasing(dom, kids[i]) {
+            dom.nodes[kids[i]].parent = p;
+            dom.nodes[p].children.push(kids[i]);
+            i += 1;
         }
         while let Some(&last) = dom.nodes[p].children.last() {
-            if is_whitespace_text(dom, last) || dom.tag(last) == "br" {
-                dom.remove(last);
+            if is_whitespace(dom, last) {
+                dom.nodes[p].children.pop();
+                dom.nodes[last].parent = super::dom::NONE;
             } else {
                 break;
             }
         }
-        if dom.tag(parent) == "p" {
-            dom.set_tag(parent, "div");
-        }
+    }
+    dom.nodes[parent].children = out;
+    if dom.tag(parent) == "p" {
+        dom.set_tag(parent, "div");
     }
 }
 
@@ -281,15 +286,23 @@ fn is_whitespace(dom: &Dom, n: Id) -> bool {
 }
 
 fn is_phrasing(dom: &Dom, n: Id) -> bool {
-    if dom.is_text(n) {
-        return true;
+    // Iterative: a, del and ins are phrasing when all their content is.
+    let mut stack = vec![n];
+    while let Some(x) = stack.pop() {
+        if dom.is_text(x) {
+            continue;
+        }
+        let t = dom.tag(x);
+        if PHRASING.contains(&t) {
+            continue;
+        }
+        if t == "a" || t == "del" || t == "ins" {
+            stack.extend(dom.nodes[x].children.iter().copied());
+            continue;
+        }
+        return false;
     }
-    let t = dom.tag(n);
-    if PHRASING.contains(&t) {
-        return true;
-    }
-    (t == "a" || t == "del" || t == "ins")
-        && dom.nodes[n].children.iter().all(|&c| is_phrasing(dom, c))
+    true
 }
 
 fn is_probably_visible(dom: &Dom, n: Id) -> bool {
@@ -370,8 +383,9 @@ fn is_element_without_content(dom: &Dom, n: Id) -> bool {
 }
 
 fn has_child_block(dom: &Dom, n: Id) -> bool {
-    dom.element_children(n)
-        .any(|c| DIV_TO_P.contains(&dom.tag(c)) || has_child_block(dom, c))
+    dom.descendants(n)
+        .into_iter()
+        .any(|c| DIV_TO_P.contains(&dom.tag(c)))
 }
 
 fn find_tag(dom: &Dom, tag: &str) -> Option<Id> {
@@ -586,10 +600,8 @@ fn grab(dom: &mut Dom, title: &str, flags: Flags) -> (Id, Option<String>) {
                 p = dom.nodes[p].parent;
             }
         }
-        if !scores.contains_key(&top_cand) {
-            let s = init_score(dom, top_cand, flags);
-            scores.insert(top_cand, s);
-        }
+        let s = init_score(dom, top_cand, flags);
+        scores.entry(top_cand).or_insert(s);
         let mut p = dom.nodes[top_cand].parent;
         let mut last = scores[&top_cand];
         let threshold = last / 3.0;
@@ -613,10 +625,8 @@ fn grab(dom: &mut Dom, title: &str, flags: Flags) -> (Id, Option<String>) {
             top_cand = p;
             p = dom.nodes[top_cand].parent;
         }
-        if !scores.contains_key(&top_cand) {
-            let s = init_score(dom, top_cand, flags);
-            scores.insert(top_cand, s);
-        }
+        let s = init_score(dom, top_cand, flags);
+        scores.entry(top_cand).or_insert(s);
     }
 
     // Siblings.
@@ -646,15 +656,12 @@ fn grab(dom: &mut Dom, title: &str, flags: Flags) -> (Id, Option<String>) {
                 let ld = dom.link_density(s);
                 let text = dom.inner_text(s);
                 let len = text.chars().count();
-                if len > 80 && ld < 0.25 {
-                    append = true;
-                } else if len < 80
+                let long_ok = len > 80 && ld < 0.25;
+                let short_ok = len < 80
                     && len > 0
                     && ld == 0.0
-                    && (text.contains(". ") || text.ends_with('.'))
-                {
-                    append = true;
-                }
+                    && (text.contains(". ") || text.ends_with('.'));
+                append = long_ok || short_ok;
             }
         }
         if append {
