@@ -50,7 +50,29 @@ const FURNITURE: &[&str] = &[
     "advertisement",
     "continue reading the main story",
     "supported by",
+    "ad",
+    "advertising",
+    "publicité",
+    "werbung",
+    "anzeige",
+    "广告",
+    "реклама",
+    "anuncio",
+    "publicidad",
+    "read more",
+    "loading",
+    "chargement",
+    "cargando",
+    "正在加载",
+    "загрузка",
 ];
+
+/// Whether a whole paragraph is page furniture ("Advertisement", "Loading…", "Read more").
+fn is_furniture(text: &str) -> bool {
+    let t = text.to_lowercase();
+    let t = t.trim_end_matches(['.', '…']).trim();
+    FURNITURE.contains(&t)
+}
 
 struct Builder<'a> {
     title: &'a str,
@@ -70,7 +92,7 @@ impl Builder<'_> {
         if text.is_empty() {
             return;
         }
-        if FURNITURE.contains(&text.to_lowercase().as_str()) {
+        if is_furniture(&text) {
             self.dropped += 1;
             return;
         }
