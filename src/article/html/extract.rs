@@ -167,8 +167,21 @@ pub fn sections(dom: &Dom, root: Id, title: &str) -> (Vec<Section>, usize) {
                         continue;
                     }
                     if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                        let text = heading_text(dom, n);
+                        // A heading left open by malformed markup can swallow the blocks
+                        // after it: its leading inline text is the heading, the blocks are
+                        // ordinary content.
+                        let kids = &dom.nodes[n].children;
+                        let first_block = kids.iter().position(|&c| is_block(dom, c));
+                        let head = first_block.unwrap_or(kids.len());
+                        let text: String =
+                            kids[..head].iter().map(|&c| heading_text(dom, c)).collect();
                         b.heading(text);
+                        if head < kids.len() {
+                            stack.push(Step::Leave);
+                            for &c in kids[head..].iter().rev() {
+                                stack.push(Step::Enter(c));
+                            }
+                        }
                         continue;
                     }
                     let inline = INLINE.contains(&tag) || tag.contains('-');
@@ -187,6 +200,17 @@ pub fn sections(dom: &Dom, root: Id, title: &str) -> (Vec<Section>, usize) {
     let mut secs = b.sections;
     secs.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
     (secs, b.dropped)
+}
+
+/// Whether `n` is an element that breaks the flow into a new block.
+fn is_block(dom: &Dom, n: Id) -> bool {
+    match dom.elem(n) {
+        Some(e) => {
+            let t = e.tag.as_str();
+            !(INLINE.contains(&t) || DROP.contains(&t) || t.contains('-'))
+        }
+        None => false,
+    }
 }
 
 /// Heading text without dropped subtrees.
