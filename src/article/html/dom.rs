@@ -245,20 +245,28 @@ impl Dom {
     /// All descendants (not `id` itself) in document order.
     pub fn descendants(&self, id: Id) -> Vec<Id> {
         let mut out = Vec::new();
+        self.walk(id, |n| out.push(n));
+        out
+    }
+
+    /// Call `f` on every descendant (not `id` itself) in document order.
+    pub fn walk(&self, id: Id, mut f: impl FnMut(Id)) {
         let mut stack: Vec<Id> = self.nodes[id].children.iter().rev().copied().collect();
         while let Some(n) = stack.pop() {
-            out.push(n);
+            f(n);
             stack.extend(self.nodes[n].children.iter().rev().copied());
         }
-        out
     }
 
     /// Descendant elements with one of `tags`.
     pub fn by_tags(&self, id: Id, tags: &[&str]) -> Vec<Id> {
-        self.descendants(id)
-            .into_iter()
-            .filter(|&n| tags.contains(&self.tag(n)))
-            .collect()
+        let mut out = Vec::new();
+        self.walk(id, |n| {
+            if tags.contains(&self.tag(n)) {
+                out.push(n)
+            }
+        });
+        out
     }
 
     /// Concatenated text of the subtree (like DOM `textContent`).
@@ -285,7 +293,33 @@ impl Dom {
 
     /// Character length of `inner_text`, without building it.
     pub fn text_len(&self, id: Id) -> usize {
-        collapsed_len(&self.text_content(id))
+        // (chars so far, pending whitespace, seen any non-space)
+        let mut n = 0usize;
+        let mut pending = false;
+        let mut any = false;
+        let mut count = |t: &str| {
+            for c in t.chars() {
+                if c.is_whitespace() {
+                    pending = any;
+                } else {
+                    if pending {
+                        n += 1;
+                        pending = false;
+                    }
+                    any = true;
+                    n += 1;
+                }
+            }
+        };
+        if let Kind::Text(t) = &self.nodes[id].kind {
+            count(t);
+        }
+        self.walk(id, |d| {
+            if let Kind::Text(t) = &self.nodes[d].kind {
+                count(t);
+            }
+        });
+        n
     }
 
     /// Share of the text that sits inside links (hash links count 0.3).
@@ -339,17 +373,4 @@ pub fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     out
-}
-
-fn collapsed_len(s: &str) -> usize {
-    let mut n = 0;
-    let mut first = true;
-    for w in s.split_whitespace() {
-        if !first {
-            n += 1;
-        }
-        first = false;
-        n += w.chars().count();
-    }
-    n
 }

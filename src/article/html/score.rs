@@ -746,15 +746,6 @@ fn has_data_table_ancestor(dom: &Dom, n: Id) -> bool {
     false
 }
 
-fn text_density(dom: &Dom, n: Id, tags: &[&str]) -> f64 {
-    let total = dom.text_len(n);
-    if total == 0 {
-        return 0.0;
-    }
-    let sum: usize = dom.by_tags(n, tags).iter().map(|&c| dom.text_len(c)).sum();
-    sum as f64 / total as f64
-}
-
 fn should_remove_conditionally(dom: &Dom, n: Id, tag: &str, flags: Flags) -> bool {
     let mut is_list = tag == "ul" || tag == "ol";
     if !is_list {
@@ -780,13 +771,29 @@ fn should_remove_conditionally(dom: &Dom, n: Id, tag: &str, flags: Flags) -> boo
     if text.matches(',').count() >= 10 {
         return false;
     }
-    let count = |t: &str| dom.by_tags(n, &[t]).len();
-    let p = count("p") as f64;
-    let img = count("img") as f64;
-    let li = count("li") as f64 - 100.0;
-    let input = count("input") as f64;
-    let heading_density = text_density(dom, n, &["h1", "h2", "h3", "h4", "h5", "h6"]);
-    let embeds = dom.by_tags(n, &["object", "embed", "iframe"]).len();
+    let (mut p, mut img, mut li, mut input, mut lis_total): (f64, f64, f64, f64, f64) =
+        (0.0, 0.0, 0.0, 0.0, 0.0);
+    let mut embeds = 0usize;
+    let mut heading_len = 0usize;
+    dom.walk(n, |d| match dom.tag(d) {
+        "p" => p += 1.0,
+        "img" => img += 1.0,
+        "li" => {
+            li += 1.0;
+            lis_total += 1.0;
+        }
+        "input" => input += 1.0,
+        "object" | "embed" | "iframe" => embeds += 1,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading_len += dom.text_len(d),
+        _ => {}
+    });
+    li -= 100.0;
+    let total_len = dom.text_len(n);
+    let heading_density = if total_len == 0 {
+        0.0
+    } else {
+        heading_len as f64 / total_len as f64
+    };
     let len = text.chars().count();
     let ld = dom.link_density(n);
     let in_figure = dom.has_ancestor_tag(n, "figure", 0);
@@ -809,8 +816,7 @@ fn should_remove_conditionally(dom: &Dom, n: Id, tag: &str, flags: Flags) -> boo
                 return remove;
             }
         }
-        let lis = count("li") as f64;
-        if img == lis {
+        if img == lis_total {
             return false;
         }
     }
