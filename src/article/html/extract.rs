@@ -67,6 +67,22 @@ const FURNITURE: &[&str] = &[
     "загрузка",
 ];
 
+/// A stand-alone credit line such as "By Jane Doe and Ann Roe on May 3, 2019": "By" followed
+/// by a capitalised name, short, not a sentence.
+pub fn is_byline_line(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if first != "By" && first != "BY" {
+        return false;
+    }
+    let starts_upper = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    let n = text.split_whitespace().count();
+    starts_upper && n <= 16 && text.chars().count() <= 120 && !text.contains(['?', '!', '"', '“'])
+}
+
 /// Whether a whole paragraph is page furniture ("Advertisement", "Loading…", "Read more").
 fn is_furniture(text: &str) -> bool {
     let t = text.to_lowercase();
@@ -92,7 +108,7 @@ impl Builder<'_> {
         if text.is_empty() {
             return;
         }
-        if is_furniture(&text) {
+        if is_furniture(&text) || is_byline_line(&text) {
             self.dropped += 1;
             return;
         }
@@ -232,4 +248,33 @@ fn heading_text(dom: &Dom, n: Id) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_lines() {
+        assert!(is_byline_line("By Jane Doe"));
+        assert!(is_byline_line(
+            "By Jane Doe , Ann Roe on Monday, November 18th, 2019 at 11:08 a.m."
+        ));
+        assert!(!is_byline_line(
+            "By the time the council met, the money had gone."
+        ));
+        assert!(!is_byline_line("Bystanders said nothing."));
+        assert!(!is_byline_line(
+            "By Friday the river had risen by two metres, flooding the lower town, the quay, the market square and most of the houses along the old canal road."
+        ));
+    }
+
+    #[test]
+    fn furniture() {
+        assert!(is_furniture("Advertisement"));
+        assert!(is_furniture("Loading..."));
+        assert!(is_furniture("正在加载..."));
+        assert!(!is_furniture("Read more:"));
+        assert!(!is_furniture("Ad hoc committees met twice."));
+    }
 }

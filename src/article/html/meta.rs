@@ -205,8 +205,8 @@ pub fn tokens(s: &str) -> Vec<String> {
 }
 
 /// The headline: the first `<h1>` that agrees with the page's own title metadata (it carries no
-/// site name), else `og:title`, JSON-LD `headline`, `twitter:title`, `<title>`; a trailing
-/// site name (as given by `og:site_name`) is removed.
+/// site name), else `og:title`, JSON-LD `headline`, `twitter:title`, else `<title>` without
+/// a trailing site name (as given by `og:site_name`).
 fn choose_title(raw: &Raw) -> String {
     let reference = raw.og_title.as_ref().or(raw.doc_title.as_ref());
     if let Some(r) = reference {
@@ -222,17 +222,24 @@ fn choose_title(raw: &Raw) -> String {
             }
         }
     }
-    let pick = raw
+    // Social and structured-data titles are the publisher's own headline and kept as given;
+    // only the document <title> gets a site-name suffix removed.
+    if let Some(t) = raw
         .og_title
         .as_ref()
         .or(raw.ld_headline.as_ref())
         .or(raw.twitter_title.as_ref())
-        .or(raw.doc_title.as_ref())
-        .or_else(|| raw.h1s.iter().find(|h| !h.is_empty()));
-    match pick {
-        Some(t) => strip_site_name(t, raw.site_name.as_deref()),
-        None => String::new(),
+    {
+        return t.clone();
     }
+    if let Some(t) = &raw.doc_title {
+        return strip_site_name(t, raw.site_name.as_deref());
+    }
+    raw.h1s
+        .iter()
+        .find(|h| !h.is_empty())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Remove a trailing (or leading) " | Site", " - Site", " — Site" when Site is the site's name.
@@ -260,4 +267,68 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
         }
     }
     title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(head: &str, body: &str) -> Meta {
+        extract(&Html::parse_document(&format!(
+            "<html><head>{head}</head><body>{body}</body></html>"
+        )))
+    }
+
+    #[test]
+    fn h1_that_agrees_with_og_title_wins() {
+        let m = meta_of(
+            r#"<meta property="og:title" content="Opinion | Tides rise on the quay"><title>x</title>"#,
+            "<h1>Menu</h1><h1>Tides rise on the quay</h1>",
+        );
+        assert_eq!(m.title, "Tides rise on the quay");
+    }
+
+    #[test]
+    fn unrelated_h1_loses_to_og_title() {
+        let m = meta_of(
+            r#"<meta property="og:title" content="Why the ferry stopped running">"#,
+            "<h1>Islanders left stranded after the last boat of the season</h1>",
+        );
+        assert_eq!(m.title, "Why the ferry stopped running");
+    }
+
+    #[test]
+    fn document_title_loses_its_site_name_only_when_known() {
+        let m = meta_of(
+            r#"<title>Tides rise - Quay News</title><meta property="og:site_name" content="Quay News">"#,
+            "",
+        );
+        assert_eq!(m.title, "Tides rise");
+        let m = meta_of("<title>Tides rise - Quay News</title>", "");
+        assert_eq!(m.title, "Tides rise - Quay News");
+    }
+
+    #[test]
+    fn json_ld_authors_and_date() {
+        let m = meta_of(
+            r#"<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "Q"},
+               {"@type": "NewsArticle", "headline": "H", "datePublished": "2026-01-02",
+                "author": [{"@type": "Person", "name": "Ann Roe"}, "Bo Li"]}]}</script>
+               <meta name="author" content="https://example.org/ann">"#,
+            "",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ann Roe, Bo Li"));
+        assert_eq!(m.date.as_deref(), Some("2026-01-02"));
+        assert_eq!(m.title, "H");
+    }
+
+    #[test]
+    fn broken_json_ld_is_ignored() {
+        let m = meta_of(
+            r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+               <meta name="author" content="Cy Wu">"#,
+            "",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Cy Wu"));
+    }
 }
