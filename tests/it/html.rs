@@ -334,3 +334,31 @@ proptest! {
         prop_assert_eq!(got, body);
     }
 }
+
+#[test]
+fn script_rendered_page_falls_back_to_json_ld_article_body() {
+    let body = "The ferry company confirmed on Monday that the winter timetable, which cuts sailings to two a day, will begin a week earlier than planned.\n\
+                Islanders, many of whom commute to the mainland for work, said the change left them with almost no notice, and that the early crossing was already full on most days.\n\
+                The company said that the decision followed repairs to one of its two vessels, and that it would review the timetable again in the new year.";
+    let page = format!(
+        "<html><head><title>Ferry cuts</title><script type=\"application/ld+json\">{}</script></head>\
+         <body><div id=\"app\">Loading…</div><script>render()</script></body></html>",
+        serde_json::json!({"@type": "NewsArticle", "headline": "Ferry timetable cut early", "articleBody": body})
+    );
+    let a = html::parse(&page);
+    assert_clean(&a);
+    assert_eq!(a.title, "Ferry timetable cut early");
+    let p = paras(&a);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(p[1].starts_with("Islanders, many of whom"));
+}
+
+#[test]
+fn markup_body_wins_over_a_json_ld_teaser() {
+    let mut page = fixture("html-cookie.html");
+    let ld = r#"<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "A TEASER that is shorter than the article itself."}</script></head>"#;
+    page = page.replacen("</head>", ld, 1);
+    let a = html::parse(&page);
+    assert_eq!(a.paragraph_count(), 4);
+    assert!(!all_text(&a).contains("TEASER"));
+}

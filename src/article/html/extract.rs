@@ -218,6 +218,30 @@ pub fn sections(dom: &Dom, root: Id, title: &str) -> (Vec<Section>, usize) {
     (secs, b.dropped)
 }
 
+/// Sections from a JSON-LD `articleBody` (one paragraph per non-empty line) when the page's
+/// markup gave less than half as much text: the body was probably rendered by scripts.
+pub fn from_article_body(body: &str, extracted: &[Section]) -> Option<Vec<Section>> {
+    let have: usize = extracted
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .map(|p| p.text.chars().count())
+        .sum();
+    let paragraphs: Vec<Paragraph> = body
+        .lines()
+        .map(clean_text)
+        .filter(|t| !t.is_empty())
+        .map(Paragraph::new)
+        .collect();
+    let total: usize = paragraphs.iter().map(|p| p.text.chars().count()).sum();
+    if total < 500 || have * 2 >= total {
+        return None;
+    }
+    Some(vec![Section {
+        heading: None,
+        paragraphs,
+    }])
+}
+
 /// Whether `n` is an element that breaks the flow into a new block.
 fn is_block(dom: &Dom, n: Id) -> bool {
     match dom.elem(n) {

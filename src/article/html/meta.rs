@@ -11,6 +11,9 @@ pub struct Meta {
     pub title: String,
     pub byline: Option<String>,
     pub date: Option<String>,
+    /// schema.org `articleBody`, kept raw (newlines intact): a fallback for pages whose body
+    /// is rendered by scripts.
+    pub article_body: Option<String>,
 }
 
 #[derive(Default)]
@@ -24,6 +27,7 @@ struct Raw {
     authors: Vec<String>,
     meta_author: Option<String>,
     date: Option<String>,
+    article_body: Option<String>,
 }
 
 fn sel(s: &str) -> Option<Selector> {
@@ -126,6 +130,7 @@ pub fn extract(html: &Html) -> Meta {
         title,
         byline,
         date: raw.date,
+        article_body: raw.article_body,
     }
 }
 
@@ -169,6 +174,15 @@ fn json_ld(v: &Value, raw: &mut Raw, depth: usize) {
             }
             if raw.date.is_none() {
                 raw.date = nonempty(o.get("datePublished").and_then(Value::as_str));
+            }
+            if let Some(b) = o.get("articleBody").and_then(Value::as_str) {
+                let longer = raw
+                    .article_body
+                    .as_ref()
+                    .is_none_or(|old| b.len() > old.len());
+                if longer && !b.trim().is_empty() {
+                    raw.article_body = Some(b.to_string());
+                }
             }
         }
         _ => {}

@@ -29,7 +29,12 @@ pub fn parse(text: &str) -> Article {
     drop(html);
     score::prep(&mut d);
     let ex = score::extract(&d, &meta.title);
-    let (sections, dropped) = extract::sections(&ex.dom, ex.root, &meta.title);
+    let (mut sections, dropped) = extract::sections(&ex.dom, ex.root, &meta.title);
+    if let Some(body) = &meta.article_body {
+        if let Some(fallback) = extract::from_article_body(body, &sections) {
+            sections = fallback;
+        }
+    }
     let title = extract::clean_text(&meta.title);
     let byline = meta
         .byline
