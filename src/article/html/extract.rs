@@ -233,7 +233,7 @@ pub fn from_article_body(body: &str, extracted: &[Section]) -> Option<Vec<Sectio
         .map(Paragraph::new)
         .collect();
     let total: usize = paragraphs.iter().map(|p| p.text.chars().count()).sum();
-    if total < 500 || have * 2 >= total {
+    if total < 200 || have * 2 >= total {
         return None;
     }
     Some(vec![Section {
