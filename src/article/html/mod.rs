@@ -10,15 +10,19 @@ mod score;
 use super::Article;
 use scraper::Html;
 
-/// Whether `text` looks like an HTML document.
+/// Whether `text` looks like an HTML document: a doctype or `<html>` near the start, or a
+/// `<head>` and a `<body>` (pages saved with leading scripts or comments).
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .chars()
-        .take(1024)
+        .take(4096)
         .collect::<String>()
         .to_ascii_lowercase();
     let head = head.trim_start();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html")
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<html")
+        || (head.contains("<head") && head.contains("<body"))
 }
 
 /// Parse an HTML page into an article. Never panics on malformed markup.

@@ -561,9 +561,9 @@ fn grab(dom: &mut Dom, title: &str, flags: Flags) -> (Id, Option<String>) {
         top.push(c);
     }
     top.sort_by(|a, b| {
-        scores[b]
-            .partial_cmp(&scores[a])
-            .unwrap_or(std::cmp::Ordering::Equal)
+        let sa = scores.get(a).copied().unwrap_or(0.0);
+        let sb = scores.get(b).copied().unwrap_or(0.0);
+        sb.partial_cmp(&sa).unwrap_or(std::cmp::Ordering::Equal)
     });
     top.truncate(5);
 
@@ -582,10 +582,11 @@ fn grab(dom: &mut Dom, title: &str, flags: Flags) -> (Id, Option<String>) {
         }
     };
     if top.first().map(|&t| dom.tag(t) != "body").unwrap_or(false) {
-        let top_score = scores[&top_cand];
+        let top_score = scores.get(&top_cand).copied().unwrap_or(0.0);
         let mut alt: Vec<Vec<Id>> = Vec::new();
         for &t in top.iter().skip(1) {
-            if top_score > 0.0 && scores[&t] / top_score >= 0.75 {
+            let st = scores.get(&t).copied().unwrap_or(0.0);
+            if top_score > 0.0 && st / top_score >= 0.75 {
                 alt.push(ancestors(dom, t));
             }
         }
@@ -603,7 +604,7 @@ fn grab(dom: &mut Dom, title: &str, flags: Flags) -> (Id, Option<String>) {
         let s = init_score(dom, top_cand, flags);
         scores.entry(top_cand).or_insert(s);
         let mut p = dom.nodes[top_cand].parent;
-        let mut last = scores[&top_cand];
+        let mut last = scores.get(&top_cand).copied().unwrap_or(0.0);
         let threshold = last / 3.0;
         while p != NONE && p != 0 && dom.tag(p) != "body" {
             let Some(&ps) = scores.get(&p) else {
