@@ -322,6 +322,33 @@ impl Dom {
         n
     }
 
+    /// Whether the subtree has any non-whitespace text (stops at the first).
+    pub fn has_text(&self, id: Id) -> bool {
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match &self.nodes[n].kind {
+                Kind::Text(t) => {
+                    if !t.trim().is_empty() {
+                        return true;
+                    }
+                }
+                Kind::Elem(_) => stack.extend(self.nodes[n].children.iter().copied()),
+            }
+        }
+        false
+    }
+
+    /// Number of ASCII commas in the subtree's text.
+    pub fn comma_count(&self, id: Id) -> usize {
+        let mut n = 0;
+        self.walk(id, |d| {
+            if let Kind::Text(t) = &self.nodes[d].kind {
+                n += t.bytes().filter(|&b| b == b',').count();
+            }
+        });
+        n
+    }
+
     /// Share of the text that sits inside links (hash links count 0.3).
     pub fn link_density(&self, id: Id) -> f64 {
         let total = self.text_len(id);

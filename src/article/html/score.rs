@@ -375,7 +375,7 @@ fn text_similarity(a: &str, b: &str) -> f64 {
 }
 
 fn is_element_without_content(dom: &Dom, n: Id) -> bool {
-    if !dom.text_content(n).trim().is_empty() {
+    if dom.has_text(n) {
         return false;
     }
     dom.element_children(n)
@@ -768,8 +768,7 @@ fn should_remove_conditionally(dom: &Dom, n: Id, tag: &str, flags: Flags) -> boo
     if weight < 0.0 {
         return true;
     }
-    let text = dom.inner_text(n);
-    if text.matches(',').count() >= 10 {
+    if dom.comma_count(n) >= 10 {
         return false;
     }
     let (mut p, mut img, mut li, mut input, mut lis_total): (f64, f64, f64, f64, f64) =
@@ -795,7 +794,7 @@ fn should_remove_conditionally(dom: &Dom, n: Id, tag: &str, flags: Flags) -> boo
     } else {
         heading_len as f64 / total_len as f64
     };
-    let len = text.chars().count();
+    let len = total_len;
     let ld = dom.link_density(n);
     let in_figure = dom.has_ancestor_tag(n, "figure", 0);
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)
