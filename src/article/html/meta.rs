@@ -4,6 +4,7 @@
 use super::dom::collapse;
 use scraper::{Html, Selector};
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// What the page says about itself, before the body is extracted.
 #[derive(Debug, Default, Clone)]
@@ -30,8 +31,20 @@ struct Raw {
     article_body: Option<String>,
 }
 
-fn sel(s: &str) -> Option<Selector> {
-    Selector::parse(s).ok()
+/// Selectors are compiled once per process.
+static SELECTORS: LazyLock<[Option<Selector>; 5]> = LazyLock::new(|| {
+    ["meta", "title", "h1", "script", "time[datetime]"].map(|s| Selector::parse(s).ok())
+});
+
+fn sel(s: &str) -> Option<&'static Selector> {
+    let i = match s {
+        "meta" => 0,
+        "title" => 1,
+        "h1" => 2,
+        "script" => 3,
+        _ => 4,
+    };
+    SELECTORS[i].as_ref()
 }
 
 fn clean(s: &str) -> String {
@@ -46,7 +59,7 @@ fn nonempty(s: Option<&str>) -> Option<String> {
 pub fn extract(html: &Html) -> Meta {
     let mut raw = Raw::default();
     if let Some(s) = sel("meta") {
-        for m in html.select(&s) {
+        for m in html.select(s) {
             let e = m.value();
             let key = e
                 .attr("property")
@@ -84,18 +97,18 @@ pub fn extract(html: &Html) -> Meta {
     }
     if let Some(s) = sel("title") {
         raw.doc_title = html
-            .select(&s)
+            .select(s)
             .next()
             .and_then(|t| nonempty(Some(&t.text().collect::<String>())));
     }
     if let Some(s) = sel("h1") {
         raw.h1s = html
-            .select(&s)
+            .select(s)
             .map(|h| clean(&h.text().collect::<String>()))
             .collect();
     }
     if let Some(s) = sel("script") {
-        for sc in html.select(&s) {
+        for sc in html.select(s) {
             let ty = sc.value().attr("type").unwrap_or("").to_ascii_lowercase();
             if ty.trim() != "application/ld+json" {
                 continue;
@@ -109,7 +122,7 @@ pub fn extract(html: &Html) -> Meta {
     if raw.date.is_none() {
         if let Some(s) = sel("time[datetime]") {
             raw.date = html
-                .select(&s)
+                .select(s)
                 .next()
                 .and_then(|t| nonempty(t.value().attr("datetime")));
         }
