@@ -1,9 +1,12 @@
 //! HTML articles: extract the article from a saved web page. `meta` reads title, byline and
 //! date; `dom` holds the page as a small arena; `score` finds the content container
-//! (readability-style); `extract` turns it into sections and paragraphs.
+//! (readability-style) using `hints` and `clean`; `extract` turns it into sections and
+//! paragraphs.
 
+mod clean;
 mod dom;
 mod extract;
+mod hints;
 mod meta;
 mod score;
 
@@ -31,7 +34,7 @@ pub fn parse(text: &str) -> Article {
     let meta = meta::extract(&html);
     let mut d = dom::Dom::from_html(&html);
     drop(html);
-    score::prep(&mut d);
+    clean::prep(&mut d);
     let ex = score::extract(&d, &meta.title);
     let (mut sections, dropped) = extract::sections(&ex.dom, ex.root, &meta.title);
     if let Some(body) = &meta.article_body {
