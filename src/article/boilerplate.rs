@@ -1,1 +1,301 @@
-//! Content-vs-boilerplate classification of text blocks.
+//! Content-vs-boilerplate classification of text blocks, in the spirit of jusText
+//! (Pomikálek 2011): each block is first classified on its own from its length, stop-word
+//! density and punctuation, then short and borderline blocks take the class of their
+//! neighbours. Page-furniture labels ("Advertisement", "Share", "Related Articles", image alt
+//! lines like `[GettyImage]`) are bad wherever they sit.
+
+use super::lang::Stats;
+
+/// The class of one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Article text.
+    Good,
+    /// Prose-like but short: good only next to good text.
+    NearGood,
+    /// Too short to judge alone (headings, list items, labels).
+    Short,
+    /// Boilerplate.
+    Bad,
+}
+
+/// Weighted length below which a block is `Short`.
+const LENGTH_LOW: usize = 70;
+/// Weighted length above which a dense block is `Good` on its own.
+const LENGTH_HIGH: usize = 200;
+/// Stop-word density thresholds (jusText's defaults).
+const STOP_LOW: f32 = 0.30;
+const STOP_HIGH: f32 = 0.32;
+
+/// Everything the context-free classification looks at.
+#[derive(Debug, Clone, Copy)]
+pub struct Features {
+    pub wlen: usize,
+    pub density: f32,
+    /// A known page-furniture label or pattern.
+    pub furniture: bool,
+}
+
+impl Features {
+    /// Features of `text` with its statistics, for document language `lang`.
+    pub fn of(text: &str, stats: &Stats, lang: usize) -> Features {
+        Features {
+            wlen: stats.wlen,
+            density: stats.density(lang),
+            furniture: is_furniture(text),
+        }
+    }
+}
+
+/// Context-free class of one block (jusText's first stage).
+pub fn classify(f: &Features) -> Class {
+    if f.furniture {
+        return Class::Bad;
+    }
+    if f.wlen < LENGTH_LOW {
+        return Class::Short;
+    }
+    if f.density >= STOP_HIGH {
+        if f.wlen > LENGTH_HIGH {
+            Class::Good
+        } else {
+            Class::NearGood
+        }
+    } else if f.density >= STOP_LOW {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// Nearest class before `i` that is not `Short` (and not `NearGood` when `skip_near`);
+/// `Bad` at the document edge.
+fn neighbour(cls: &[Class], i: usize, forward: bool, skip_near: bool) -> Class {
+    let skip = |c: Class| c == Class::Short || (skip_near && c == Class::NearGood);
+    let found = if forward {
+        cls[i + 1..].iter().copied().find(|&c| !skip(c))
+    } else {
+        cls[..i].iter().rev().copied().find(|&c| !skip(c))
+    };
+    found.unwrap_or(Class::Bad)
+}
+
+/// Context stage: every `Short` and `NearGood` block becomes `Good` or `Bad` from its
+/// neighbours. The result holds only `Good` and `Bad`.
+pub fn revise(initial: &[Class]) -> Vec<Class> {
+    let mut cls = initial.to_vec();
+    // Short blocks look at the nearest good/bad blocks on both sides.
+    let mut short = Vec::with_capacity(cls.len());
+    for i in 0..cls.len() {
+        if cls[i] != Class::Short {
+            short.push(cls[i]);
+            continue;
+        }
+        let prev = neighbour(&cls, i, false, true);
+        let next = neighbour(&cls, i, true, true);
+        let c = match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ => {
+                let near_prev =
+                    prev == Class::Bad && neighbour(&cls, i, false, false) == Class::NearGood;
+                let near_next =
+                    next == Class::Bad && neighbour(&cls, i, true, false) == Class::NearGood;
+                if near_prev || near_next {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+        };
+        short.push(c);
+    }
+    cls = short;
+    // Near-good blocks are good unless both sides are bad.
+    let mut out = cls.clone();
+    for i in 0..cls.len() {
+        if cls[i] == Class::NearGood {
+            let prev = neighbour(&cls, i, false, true);
+            let next = neighbour(&cls, i, true, true);
+            out[i] = if prev == Class::Bad && next == Class::Bad {
+                Class::Bad
+            } else {
+                Class::Good
+            };
+        }
+    }
+    out
+}
+
+/// Labels that are page furniture in any position, compared after lower-casing and trimming
+/// punctuation. Kept short and multilingual; longer boilerplate is left to the classifier.
+const LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "skip ad",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "comments",
+    "read more",
+    "see more",
+    "show more",
+    "load more",
+    "continue reading",
+    "continue reading the main story",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more on this story",
+    "recommended",
+    "most popular",
+    "most read",
+    "top stories",
+    "top trending",
+    "trending",
+    "subscribe",
+    "subscribe now",
+    "subscribe to our newsletter",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "newsletter",
+    "menu",
+    "search",
+    "close",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "image",
+    "photo",
+    "video",
+    "caption",
+    "view photos",
+    "buy photo",
+    "supported by",
+    "publicité",
+    "anzeige",
+    "werbung",
+    "publicidade",
+    "publicidad",
+    "pubblicità",
+    "реклама",
+    "广告",
+    "광고",
+];
+
+/// Page furniture: a known label, an image alt or form-field line (`[...]`), a separator rule,
+/// a copyright line, or a navigation bar of `|`-separated items.
+pub fn is_furniture(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.starts_with('[') && t.ends_with(']') {
+        return true;
+    }
+    if !t.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")
+    {
+        return true;
+    }
+    if t.len() < 40 {
+        let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        if LABELS.contains(&key) {
+            return true;
+        }
+    }
+    // "Home | World | Politics": several short items between bars.
+    let bars = t.matches(" | ").count();
+    if bars >= 2 {
+        let items = bars + 1;
+        let words = t.split_whitespace().count().saturating_sub(bars);
+        if words <= items * 3 {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Class::*;
+
+    fn f(wlen: usize, density: f32) -> Features {
+        Features {
+            wlen,
+            density,
+            furniture: false,
+        }
+    }
+
+    #[test]
+    fn context_free_classes() {
+        assert_eq!(classify(&f(300, 0.4)), Good);
+        assert_eq!(classify(&f(150, 0.4)), NearGood);
+        assert_eq!(classify(&f(300, 0.31)), NearGood);
+        assert_eq!(classify(&f(300, 0.1)), Bad);
+        assert_eq!(classify(&f(40, 0.5)), Short);
+        let mut furniture = f(300, 0.5);
+        furniture.furniture = true;
+        assert_eq!(classify(&furniture), Bad);
+    }
+
+    #[test]
+    fn short_between_good_is_good_between_bad_is_bad() {
+        assert_eq!(revise(&[Good, Short, Good]), vec![Good, Good, Good]);
+        assert_eq!(revise(&[Bad, Short, Bad]), vec![Bad, Bad, Bad]);
+        // Document edges count as bad.
+        assert_eq!(revise(&[Short, Good]), vec![Bad, Good]);
+        // Runs of short blocks look past each other.
+        assert_eq!(revise(&[Good, Short, Short, Good]), vec![Good; 4]);
+    }
+
+    #[test]
+    fn near_good_needs_a_good_neighbour() {
+        assert_eq!(revise(&[Good, NearGood, Bad]), vec![Good, Good, Bad]);
+        assert_eq!(revise(&[Bad, NearGood, Bad]), vec![Bad, Bad, Bad]);
+        // A short block next to a near-good one on a bad side is kept.
+        assert_eq!(revise(&[Good, Short, NearGood, Bad]), vec![Good, Good, Good, Bad]);
+    }
+
+    #[test]
+    fn furniture_labels_and_patterns() {
+        for s in [
+            "Advertisement",
+            "  Share this story ",
+            "Related Articles",
+            "[GettyImage]",
+            "[          ]",
+            "━━━━━━━━━━",
+            "© 2026 Lede Wire. All rights reserved. Privacy | Terms | Contact",
+            "Home | World | Politics | Business | Climate | Opinion",
+            "Publicité",
+            "광고",
+        ] {
+            assert!(is_furniture(s), "{s:?} should be furniture");
+        }
+        for s in [
+            "Advertising revenue fell by a third last year, the company said.",
+            "What Comes Next",
+            "He said the vote was close | and then left.",
+        ] {
+            assert!(!is_furniture(s), "{s:?} should not be furniture");
+        }
+    }
+}
