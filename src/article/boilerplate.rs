@@ -26,6 +26,15 @@ const LENGTH_HIGH: usize = 200;
 /// Stop-word density thresholds (jusText's defaults).
 const STOP_LOW: f32 = 0.30;
 const STOP_HIGH: f32 = 0.32;
+/// A finished sentence this long and this dense in stop words is prose on its own.
+const LENGTH_MID: usize = 100;
+const STOP_PROSE: f32 = 0.40;
+
+/// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', ' ']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
 
 /// Everything the context-free classification looks at.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +43,8 @@ pub struct Features {
     pub density: f32,
     /// A known page-furniture label or pattern.
     pub furniture: bool,
+    /// Ends with sentence punctuation.
+    pub sentence: bool,
 }
 
 impl Features {
@@ -43,6 +54,7 @@ impl Features {
             wlen: stats.wlen,
             density: stats.density(lang),
             furniture: is_furniture(text),
+            sentence: ends_sentence(text),
         }
     }
 }
@@ -56,7 +68,10 @@ pub fn classify(f: &Features) -> Class {
         return Class::Short;
     }
     if f.density >= STOP_HIGH {
-        if f.wlen > LENGTH_HIGH {
+        // Short news paragraphs (one or two sentences) are good on their own when they are
+        // clearly prose: finished sentences dense in stop words.
+        if f.wlen > LENGTH_HIGH || (f.wlen >= LENGTH_MID && f.sentence && f.density >= STOP_PROSE)
+        {
             Class::Good
         } else {
             Class::NearGood
@@ -66,6 +81,31 @@ pub fn classify(f: &Features) -> Class {
     } else {
         Class::Bad
     }
+}
+
+/// Context-free classes of all blocks. Runs of tiny label-like blocks (menus, share bars:
+/// three or more short blocks in a row, none a sentence, averaging under 25 columns) are bad.
+pub fn classify_all(feats: &[Features]) -> Vec<Class> {
+    let mut cls: Vec<Class> = feats.iter().map(classify).collect();
+    let mut i = 0;
+    while i < cls.len() {
+        if cls[i] != Class::Short {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < cls.len() && cls[i] == Class::Short {
+            i += 1;
+        }
+        let run = &feats[start..i];
+        if run.len() >= 3
+            && !run.iter().any(|f| f.sentence)
+            && run.iter().map(|f| f.wlen).sum::<usize>() < 25 * run.len()
+        {
+            cls[start..i].fill(Class::Bad);
+        }
+    }
+    cls
 }
 
 /// Nearest class before `i` that is not `Short` (and not `NearGood` when `skip_near`);
@@ -195,6 +235,21 @@ const LABELS: &[&str] = &[
     "광고",
 ];
 
+/// Openings of image captions and credits.
+const CAPTION_PREFIXES: &[&str] = &[
+    "image copyright",
+    "image caption",
+    "image source",
+    "media caption",
+    "photo credit",
+    "photo:",
+    "photograph:",
+    "foto:",
+    "bild:",
+    "(bild:",
+    "credit:",
+];
+
 /// Page furniture: a known label, an image alt or form-field line (`[...]`), a separator rule,
 /// a copyright line, or a navigation bar of `|`-separated items.
 pub fn is_furniture(text: &str) -> bool {
@@ -211,6 +266,9 @@ pub fn is_furniture(text: &str) -> bool {
     let lower = t.to_lowercase();
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")
     {
+        return true;
+    }
+    if CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     if t.len() < 40 {
@@ -241,6 +299,7 @@ mod tests {
             wlen,
             density,
             furniture: false,
+            sentence: true,
         }
     }
 
@@ -254,6 +313,29 @@ mod tests {
         let mut furniture = f(300, 0.5);
         furniture.furniture = true;
         assert_eq!(classify(&furniture), Bad);
+    }
+
+    #[test]
+    fn short_prose_sentence_is_good_alone() {
+        assert_eq!(classify(&f(120, 0.5)), Good);
+        let mut no_stop = f(120, 0.5);
+        no_stop.sentence = false;
+        assert_eq!(classify(&no_stop), NearGood);
+        assert_eq!(classify(&f(120, 0.33)), NearGood);
+    }
+
+    #[test]
+    fn runs_of_tiny_labels_are_bad() {
+        let label = Features {
+            wlen: 8,
+            density: 0.0,
+            furniture: false,
+            sentence: false,
+        };
+        let cls = classify_all(&[f(300, 0.5), label, label, label, f(300, 0.5)]);
+        assert_eq!(cls, vec![Good, Bad, Bad, Bad, Good]);
+        let cls = classify_all(&[f(300, 0.5), label, label, f(300, 0.5)]);
+        assert_eq!(cls, vec![Good, Short, Short, Good]);
     }
 
     #[test]

@@ -32,11 +32,7 @@ pub fn parse(text: &str) -> Article {
     }
     let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
     let lang = lang::pick(&stats);
-    let initial: Vec<Class> = units
-        .iter()
-        .zip(&stats)
-        .map(|(u, s)| boilerplate::classify(&Features::of(&u.text, s, lang)))
-        .collect();
+    let initial = classes(&units, &stats, lang);
     let cls = boilerplate::revise(&initial);
     let body = main_body(&units, &stats, &cls);
 
@@ -61,7 +57,7 @@ pub fn parse(text: &str) -> Article {
         first = first.max(b + 1);
     }
 
-    let keep: Vec<usize> = (first.min(body.0)..units.len())
+    let keep: Vec<usize> = (first.min(body.0)..=body.1)
         .filter(|&i| !used[i] && cls[i] == Class::Good)
         .filter(|&i| units[i].text != article.title)
         .collect();
@@ -119,6 +115,58 @@ pub fn parse(text: &str) -> Article {
             .map(|(u, _)| u.lines)
             .sum::<usize>();
     article
+}
+
+/// One line per unit with its classes and the chosen body, title, deck and byline: a
+/// development aid for tuning the classifier (`LEDE_EXPLAIN=FILE cargo test explain -- --ignored`).
+#[doc(hidden)]
+pub fn explain(text: &str) -> String {
+    use std::fmt::Write;
+    let (units, _) = segment(text);
+    let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
+    let lang = lang::pick(&stats);
+    let initial = classes(&units, &stats, lang);
+    let cls = boilerplate::revise(&initial);
+    let body = main_body(&units, &stats, &cls);
+    let title = find_title(&units, &stats, &initial, body.0);
+    let mut out = String::new();
+    let _ = writeln!(out, "lang={} body={body:?} title={title:?}", lang::LANGS[lang]);
+    for (i, u) in units.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{i:4} {:?}>{:?} w{} d{:.2} {}{}",
+            initial[i],
+            cls[i],
+            stats[i].wlen,
+            stats[i].density(lang),
+            if u.list { "• " } else { "" },
+            u.text.chars().take(100).collect::<String>()
+        );
+    }
+    out
+}
+
+/// Context-free classes; bylines and datelines are never body text.
+fn classes(units: &[Unit], stats: &[Stats], lang: usize) -> Vec<Class> {
+    let mut feats: Vec<Features> = units
+        .iter()
+        .zip(stats)
+        .map(|(u, s)| {
+            let mut f = Features::of(&u.text, s, lang);
+            f.furniture = f.furniture || is_byline(&u.text) || is_dateline(&u.text);
+            f
+        })
+        .collect();
+    // A line printed twice within a few lines is an image alt and its caption, or a teaser.
+    for i in 0..units.len() {
+        for j in i + 1..units.len().min(i + 4) {
+            if units[i].text == units[j].text {
+                feats[i].furniture = true;
+                feats[j].furniture = true;
+            }
+        }
+    }
+    boilerplate::classify_all(&feats)
 }
 
 /// Whitespace-normalise, dropping control characters.
@@ -232,10 +280,12 @@ fn segment(text: &str) -> (Vec<Unit>, usize) {
     (units, junk)
 }
 
-/// The largest run of good units, allowing short gaps of boilerplate: (first, last) indices.
+/// The main body: runs of good units allowing short gaps of boilerplate; the first run that
+/// holds at least 40% of the text of the largest run (the article comes before related
+/// stories and comments). Returns (first, last) unit indices.
 fn main_body(units: &[Unit], stats: &[Stats], cls: &[Class]) -> (usize, usize) {
-    const GAP: usize = 6;
-    let mut best = (0, 0, 0usize);
+    const GAP: usize = 8;
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
         if cls[i] != Class::Good {
@@ -256,12 +306,13 @@ fn main_body(units: &[Unit], stats: &[Stats], cls: &[Class]) -> (usize, usize) {
             }
             i += 1;
         }
-        if size > best.2 {
-            best = (start, end, size);
-        }
+        runs.push((start, end, size));
         i = end + 1;
     }
-    (best.0, best.1)
+    let max = runs.iter().map(|r| r.2).max().unwrap_or(0);
+    runs.iter()
+        .find(|r| r.2 * 10 >= max * 4)
+        .map_or((0, 0), |r| (r.0, r.1))
 }
 
 /// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
@@ -586,6 +637,15 @@ mod tests {
         assert!(is_dateline("08.04.2015 12:46"));
         assert!(is_dateline("November 18, 2019"));
         assert!(!is_dateline("What Comes Next"));
+    }
+
+    #[test]
+    #[ignore = "development aid: LEDE_EXPLAIN=FILE"]
+    fn explain_file() {
+        if let Ok(path) = std::env::var("LEDE_EXPLAIN") {
+            let text = std::fs::read_to_string(path).expect("readable");
+            print!("{}", explain(&text));
+        }
     }
 
     #[test]
