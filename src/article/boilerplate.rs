@@ -250,6 +250,38 @@ const CAPTION_PREFIXES: &[&str] = &[
     "credit:",
 ];
 
+/// Credits that mark a line as an image caption (lower-case text): a caption opening, a photo
+/// credit anywhere, or an agency credit at the very end ("… (AP)"; at the start, "LONDON
+/// (Reuters) -" is a news lede and stays).
+pub fn is_caption(lower: &str) -> bool {
+    const ANYWHERE: &[&str] = &[
+        "getty images",
+        "photograph:",
+        "photo by ",
+        "photo credit",
+        "photos by ",
+        "image credit",
+        "shutterstock",
+        "/afp",
+        "afp/",
+        "/reuters",
+        "reuters/",
+        "/ap photo",
+        "ap photo/",
+        "/dpa",
+        "dpa/",
+        "/epa",
+        "epa/",
+        "crédit photo",
+        "foto:",
+    ];
+    const AT_END: &[&str] = &["(ap)", "(afp)", "(reuters)", "(epa)", "(dpa)", "(bild: hersteller)"];
+    CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || lower.starts_with("credit ")
+        || ANYWHERE.iter().any(|p| lower.contains(p))
+        || AT_END.iter().any(|p| lower.ends_with(p))
+}
+
 /// Page furniture: a known label, an image alt or form-field line (`[...]`), a separator rule,
 /// a copyright line, or a navigation bar of `|`-separated items.
 pub fn is_furniture(text: &str) -> bool {
@@ -268,7 +300,7 @@ pub fn is_furniture(text: &str) -> bool {
     {
         return true;
     }
-    if CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    if is_caption(&lower) {
         return true;
     }
     if t.len() < 40 {
@@ -369,12 +401,16 @@ mod tests {
             "Home | World | Politics | Business | Climate | Opinion",
             "Publicité",
             "광고",
+            "Image caption Scooter Braun has managed Justin Bieber, among others",
+            "The border check point near the Port of Entry in Nogales, Ariz. (AP)",
+            "Police in the square on Monday. Photograph: AFP via Getty",
         ] {
             assert!(is_furniture(s), "{s:?} should be furniture");
         }
         for s in [
             "Advertising revenue fell by a third last year, the company said.",
             "What Comes Next",
+            "LONDON (Reuters) - The minister said on Monday that the plan was dead.",
             "He said the vote was close | and then left.",
         ] {
             assert!(!is_furniture(s), "{s:?} should not be furniture");

@@ -131,6 +131,9 @@ pub fn explain(text: &str) -> String {
     let title = find_title(&units, &stats, &initial, body.0);
     let mut out = String::new();
     let _ = writeln!(out, "lang={} body={body:?} title={title:?}", lang::LANGS[lang]);
+    for (score, i) in title_candidates(&units, &stats, &initial, body.0) {
+        let _ = writeln!(out, "  title? {score:.2} {i} {}", units[i].text);
+    }
     for (i, u) in units.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -284,7 +287,7 @@ fn segment(text: &str) -> (Vec<Unit>, usize) {
 /// holds at least 40% of the text of the largest run (the article comes before related
 /// stories and comments). Returns (first, last) unit indices.
 fn main_body(units: &[Unit], stats: &[Stats], cls: &[Class]) -> (usize, usize) {
-    const GAP: usize = 8;
+    const GAP: usize = 20;
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
@@ -390,7 +393,7 @@ const MONTHS: &[&str] = &[
 /// A dateline or time stamp: a short line with a year or a clock time and a date word.
 fn is_dateline(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    if words == 0 || words > 14 {
+    if words == 0 || words > 20 {
         return false;
     }
     let lower = text.to_lowercase();
@@ -411,16 +414,55 @@ fn is_dateline(text: &str) -> bool {
         .iter()
         .any(|k| lower.contains(k));
     (has_year || has_time) && (month || stamp || has_time || lower.contains('.'))
+        && (words <= 12 || (has_year && (month || stamp)))
 }
 
+/// Words that mark a line as page furniture when it is a title candidate.
+const NOT_TITLE: &[&str] = &[
+    "sponsored",
+    "share",
+    "subscribe",
+    "newsletter",
+    "sign in",
+    "sign up",
+    "log in",
+    "follow ",
+    "cookie",
+    "comments",
+    "advert",
+    "welcome to",
+    "skip to",
+    "navigation",
+    "contact us",
+    "terms of",
+    "privacy",
+];
+
 /// The headline: among headline-like units shortly before the main body, the one that is
-/// best supported by title case, repetition on the page, a byline or date after it, and
+/// best supported by title case, repetition on the page, a byline or date next to it, and
 /// closeness to the body.
 fn find_title(units: &[Unit], stats: &[Stats], initial: &[Class], body: usize) -> Option<usize> {
-    const WINDOW: usize = 40;
+    title_candidates(units, stats, initial, body)
+        .into_iter()
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, i)| i)
+}
+
+/// Weight of the share of capitalised words in a title candidate's score.
+const TITLE_CASE: f32 = 1.0;
+
+/// Scored title candidates (score, unit index).
+fn title_candidates(
+    units: &[Unit],
+    stats: &[Stats],
+    initial: &[Class],
+    body: usize,
+) -> Vec<(f32, usize)> {
+    const WINDOW: usize = 60;
+    const REPEAT_WINDOW: usize = 400;
     let lo = body.saturating_sub(WINDOW);
     let hi = (body + 1).min(units.len());
-    let mut best: Option<(f32, usize)> = None;
+    let mut out = Vec::new();
     for i in lo..hi {
         let u = &units[i];
         let s = &stats[i];
@@ -431,41 +473,53 @@ fn find_title(units: &[Unit], stats: &[Stats], initial: &[Class], body: usize) -
             continue;
         }
         let cjk_heavy = s.cjk * 2 > s.wlen / 3;
-        if (cjk_heavy && s.cjk < 6) || (!cjk_heavy && s.words < 3) || s.words > 40 || s.wlen > 300 {
+        let lettered = u
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count();
+        if (cjk_heavy && s.cjk < 6) || (!cjk_heavy && lettered < 3) || s.words > 40 || s.wlen > 300
+        {
             continue;
         }
         let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
-        if t.ends_with(['.', ':', ',', ';', '。']) {
+        if t.ends_with(['.', ':', ',', ';', '。']) || u.text.starts_with(['—', '–', '-', '|', '>', '<']) {
+            continue;
+        }
+        let lower = u.text.to_lowercase();
+        if NOT_TITLE.iter().any(|w| lower.contains(w)) || lower.ends_with(" by") {
             continue;
         }
         let mut score = 0.0f32;
         if s.cased >= 3 {
-            score += 2.0 * s.capitalised as f32 / s.cased as f32;
+            score += TITLE_CASE * s.capitalised as f32 / s.cased as f32;
         } else {
             score += 1.0;
         }
-        let lower = u.text.to_lowercase();
-        let repeated = units.iter().enumerate().any(|(j, o)| {
-            j != i && o.text.len() >= u.text.len() && o.text.to_lowercase().contains(&lower)
+        let rlo = i.saturating_sub(REPEAT_WINDOW);
+        let rhi = units.len().min(i + REPEAT_WINDOW);
+        let repeated = (rlo..rhi).any(|j| {
+            j != i
+                && units[j].text.len() >= u.text.len()
+                && units[j].text.len() <= u.text.len() * 4
+                && units[j].text.to_lowercase().contains(&lower)
         });
         if repeated {
             score += 1.0;
         }
-        let near = units[i + 1..units.len().min(i + 5)]
+        let near = units[i.saturating_sub(3)..units.len().min(i + 5)]
             .iter()
             .any(|o| is_byline(&o.text) || is_dateline(&o.text));
         if near {
             score += 1.5;
         }
-        if (4..=25).contains(&s.words) || (cjk_heavy && s.cjk >= 10) {
+        if (5..=25).contains(&s.words) || (cjk_heavy && s.cjk >= 10) {
             score += 0.5;
         }
-        score -= 0.06 * (body.saturating_sub(i)) as f32;
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, i));
-        }
+        score -= 0.04 * (body.saturating_sub(i)) as f32;
+        out.push((score, i));
     }
-    best.map(|(_, i)| i)
+    out
 }
 
 /// A deck: the unit right under the title, when it is short and not the body's first
