@@ -224,6 +224,11 @@ const LABELS: &[&str] = &[
     "view photos",
     "buy photo",
     "supported by",
+    "you may also like",
+    "promoted links",
+    "sponsored links",
+    "more stories",
+    "most viewed",
     "publicité",
     "anzeige",
     "werbung",
@@ -233,6 +238,18 @@ const LABELS: &[&str] = &[
     "реклама",
     "广告",
     "광고",
+];
+
+/// Phrases of legal footers, cookie banners and sign-up forms.
+const LEGAL: &[&str] = &[
+    "all rights reserved",
+    "subject to copyright",
+    "may not be reproduced",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookies",
+    "cookie policy",
 ];
 
 /// Openings of image captions and credits.
@@ -274,6 +291,7 @@ pub fn is_caption(lower: &str) -> bool {
         "epa/",
         "crédit photo",
         "foto:",
+        "credit:",
     ];
     const AT_END: &[&str] = &["(ap)", "(afp)", "(reuters)", "(epa)", "(dpa)", "(bild: hersteller)"];
     CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
@@ -292,12 +310,25 @@ pub fn is_furniture(text: &str) -> bool {
     if t.starts_with('[') && t.ends_with(']') {
         return true;
     }
-    if !t.chars().any(char::is_alphanumeric) {
+    if !t.chars().any(char::is_alphabetic) {
         return true;
     }
+    // Markup that leaked into the text.
+    if ["<span", "<div", "<a href", "<img", "<script", "<iframe"].iter().any(|m| t.contains(m)) {
+        return true;
+    }
+    // "Taboola Taboola": a label printed twice (image alt plus text).
+    if t.len() < 80 && t.len() % 2 == 1 {
+        let (a, b) = t.split_at(t.len() / 2);
+        if b.starts_with(' ') && a == &b[1..] {
+            return true;
+        }
+    }
     let lower = t.to_lowercase();
-    if lower.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")
-    {
+    if lower.starts_with('©') || lower.starts_with("copyright") {
+        return true;
+    }
+    if t.len() < 600 && LEGAL.iter().any(|p| lower.contains(p)) {
         return true;
     }
     if is_caption(&lower) {
@@ -401,6 +432,11 @@ mod tests {
             "Home | World | Politics | Business | Climate | Opinion",
             "Publicité",
             "광고",
+            "Taboola Taboola",
+            "2.",
+            "<span class=x>Sponsored by </span>Tracker",
+            "We use cookies to improve your browsing experience and show targeted ads.",
+            "A map of the hibernation module. Credit: ESA",
             "Image caption Scooter Braun has managed Justin Bieber, among others",
             "The border check point near the Port of Entry in Nogales, Ariz. (AP)",
             "Police in the square on Monday. Photograph: AFP via Getty",

@@ -229,6 +229,24 @@ fn segment(text: &str) -> (Vec<Unit>, usize) {
         if group.is_empty() {
             return;
         }
+        // Preformatted text (code, poems) indented as a whole: one unit.
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        if group.len() >= 3
+            && group.iter().all(|l| indent(l) >= 4)
+            && group.iter().all(|l| !strip_marker(l).0)
+        {
+            let mut t = String::new();
+            for l in group.iter() {
+                normalise(l, &mut t);
+            }
+            units.push(Unit {
+                text: t,
+                lines: group.len(),
+                list: false,
+            });
+            group.clear();
+            return;
+        }
         let wrap = group.iter().map(|l| width(l.trim_end())).max().unwrap_or(0);
         let wrapped = group.len() >= 2 && (40..=100).contains(&wrap);
         let mut cur: Option<(Unit, &str)> = None;
