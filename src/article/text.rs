@@ -32,11 +32,28 @@ pub fn parse(text: &str) -> Article {
     }
     let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
     let lang = lang::pick(&stats);
-    let initial = classes(&units, &stats, lang);
-    let cls = boilerplate::revise(&initial);
-    let body = main_body(&units, &stats, &cls);
-
-    let title_at = find_title(&units, &stats, &initial, body.0);
+    let (initial, furniture) = classes(&units, &stats, lang);
+    let mut cls = boilerplate::revise(&initial);
+    let mut body = main_body(&units, &stats, &cls);
+    let good: usize = (0..units.len())
+        .filter(|&i| cls[i] == Class::Good)
+        .map(|i| stats[i].wlen)
+        .sum();
+    let title_at = if good < FALLBACK_BELOW {
+        // The classifier found (almost) no prose: results tables, lists of short items. Keep
+        // every unit after the headline that is not page furniture.
+        let t = find_title(&units, &stats, &initial, units.len().min(FALLBACK_WINDOW), 0.0);
+        cls = furniture
+            .iter()
+            .map(|&f| if f { Class::Bad } else { Class::Good })
+            .collect();
+        let from = t.map_or(0, |t| t + 1);
+        let last = (from..units.len()).rev().find(|&i| cls[i] == Class::Good);
+        body = last.map_or((from, from), |l| (from, l));
+        t
+    } else {
+        find_title(&units, &stats, &initial, body.0, DISTANCE)
+    };
     let mut used = vec![false; units.len()];
     let mut article = Article::default();
     let mut first = 0;
@@ -125,13 +142,13 @@ pub fn explain(text: &str) -> String {
     let (units, _) = segment(text);
     let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
     let lang = lang::pick(&stats);
-    let initial = classes(&units, &stats, lang);
+    let (initial, _) = classes(&units, &stats, lang);
     let cls = boilerplate::revise(&initial);
     let body = main_body(&units, &stats, &cls);
-    let title = find_title(&units, &stats, &initial, body.0);
+    let title = find_title(&units, &stats, &initial, body.0, DISTANCE);
     let mut out = String::new();
     let _ = writeln!(out, "lang={} body={body:?} title={title:?}", lang::LANGS[lang]);
-    for (score, i) in title_candidates(&units, &stats, &initial, body.0) {
+    for (score, i) in title_candidates(&units, &stats, &initial, body.0, DISTANCE) {
         let _ = writeln!(out, "  title? {score:.2} {i} {}", units[i].text);
     }
     for (i, u) in units.iter().enumerate() {
@@ -150,7 +167,7 @@ pub fn explain(text: &str) -> String {
 }
 
 /// Context-free classes; bylines and datelines are never body text.
-fn classes(units: &[Unit], stats: &[Stats], lang: usize) -> Vec<Class> {
+fn classes(units: &[Unit], stats: &[Stats], lang: usize) -> (Vec<Class>, Vec<bool>) {
     let mut feats: Vec<Features> = units
         .iter()
         .zip(stats)
@@ -169,8 +186,17 @@ fn classes(units: &[Unit], stats: &[Stats], lang: usize) -> Vec<Class> {
             }
         }
     }
-    boilerplate::classify_all(&feats)
+    let furniture = feats.iter().map(|f| f.furniture).collect();
+    (boilerplate::classify_all(&feats), furniture)
 }
+
+/// Below this much good text (weighted characters) the parser falls back to keeping all
+/// non-furniture text after the headline.
+const FALLBACK_BELOW: usize = 300;
+/// How many units the fallback searches for a headline.
+const FALLBACK_WINDOW: usize = 60;
+/// Title score lost per unit between a candidate and the body.
+const DISTANCE: f32 = 0.04;
 
 /// Whitespace-normalise, dropping control characters.
 fn normalise(s: &str, out: &mut String) {
@@ -459,8 +485,14 @@ const NOT_TITLE: &[&str] = &[
 /// The headline: among headline-like units shortly before the main body, the one that is
 /// best supported by title case, repetition on the page, a byline or date next to it, and
 /// closeness to the body.
-fn find_title(units: &[Unit], stats: &[Stats], initial: &[Class], body: usize) -> Option<usize> {
-    title_candidates(units, stats, initial, body)
+fn find_title(
+    units: &[Unit],
+    stats: &[Stats],
+    initial: &[Class],
+    body: usize,
+    distance: f32,
+) -> Option<usize> {
+    title_candidates(units, stats, initial, body, distance)
         .into_iter()
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, i)| i)
@@ -475,6 +507,7 @@ fn title_candidates(
     stats: &[Stats],
     initial: &[Class],
     body: usize,
+    distance: f32,
 ) -> Vec<(f32, usize)> {
     const WINDOW: usize = 60;
     const REPEAT_WINDOW: usize = 400;
@@ -534,7 +567,7 @@ fn title_candidates(
         if (5..=25).contains(&s.words) || (cjk_heavy && s.cjk >= 10) {
             score += 0.5;
         }
-        score -= 0.04 * (body.saturating_sub(i)) as f32;
+        score -= distance * (body.saturating_sub(i)) as f32;
         out.push((score, i));
     }
     out
