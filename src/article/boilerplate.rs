@@ -318,7 +318,7 @@ pub fn is_furniture(text: &str) -> bool {
         return true;
     }
     // "Taboola Taboola": a label printed twice (image alt plus text).
-    if t.len() < 80 && t.len() % 2 == 1 {
+    if t.len() < 80 && t.len() % 2 == 1 && t.is_char_boundary(t.len() / 2) {
         let (a, b) = t.split_at(t.len() / 2);
         if b.starts_with(' ') && a == &b[1..] {
             return true;
@@ -433,6 +433,7 @@ mod tests {
             "Publicité",
             "광고",
             "Taboola Taboola",
+            "광고 광고",
             "2.",
             "<span class=x>Sponsored by </span>Tracker",
             "We use cookies to improve your browsing experience and show targeted ads.",
