@@ -369,7 +369,7 @@ mod tests {
     #[test]
     fn context_free_classes() {
         assert_eq!(classify(&f(300, 0.4)), Good);
-        assert_eq!(classify(&f(150, 0.4)), NearGood);
+        assert_eq!(classify(&f(150, 0.35)), NearGood);
         assert_eq!(classify(&f(300, 0.31)), NearGood);
         assert_eq!(classify(&f(300, 0.1)), Bad);
         assert_eq!(classify(&f(40, 0.5)), Short);
