@@ -74,7 +74,7 @@ pub fn parse(text: &str) -> Article {
         first = first.max(b + 1);
     }
 
-    let keep: Vec<usize> = (first.min(body.0)..=body.1)
+    let keep: Vec<usize> = (first.min(body.0)..units.len().min(body.1 + 1))
         .filter(|&i| !used[i] && cls[i] == Class::Good)
         .filter(|&i| units[i].text != article.title)
         .collect();
@@ -584,9 +584,10 @@ fn find_deck(units: &[Unit], stats: &[Stats], initial: &[Class], title: usize) -
         || is_byline(&u.text)
         || is_dateline(&u.text)
         || s.words < 3
-        || s.words > 40
-        || s.wlen > 300
+        || s.words > 30
+        || s.wlen > 200
         || initial[d] == Class::Good
+        || (initial[d] == Class::NearGood && s.wlen > 120)
     {
         return None;
     }
