@@ -205,94 +205,128 @@ fn count_controls(b: &[u8]) -> usize {
 /// - Bidi embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) and stray BOMs
 ///   are removed; ZWJ and ZWNJ (emoji, Persian) are kept.
 pub fn sanitize(input: &str) -> String {
+    let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\u{1B}' => match chars.peek().copied() {
-                Some('[') => {
-                    chars.next();
-                    skip_csi(&mut chars);
-                }
-                Some(']') => {
-                    chars.next();
-                    skip_string(&mut chars, true);
-                }
-                Some('P' | 'X' | '^' | '_') => {
-                    chars.next();
-                    skip_string(&mut chars, false);
-                }
-                Some(n) if (' '..='/').contains(&n) => {
-                    // ESC, intermediates, one final byte (e.g. `ESC ( B`).
-                    while chars.peek().is_some_and(|c| (' '..='/').contains(c)) {
-                        chars.next();
-                    }
-                    if chars.peek().is_some_and(|c| ('0'..='~').contains(c)) {
-                        chars.next();
-                    }
-                }
-                Some(n) if ('0'..='~').contains(&n) => {
-                    chars.next();
-                }
-                _ => {}
-            },
-            '\u{9B}' => skip_csi(&mut chars),
-            '\u{9D}' => skip_string(&mut chars, true),
-            '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars, false),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
+    let mut clean = 0; // start of the pending run of plain text
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Fast path: only these bytes can start something to change. C1 controls are
+        // C2 80–9F, the bidi controls and U+2028/2029 start with E2, a BOM with EF.
+        let special = match b {
+            b'\n' | b'\t' => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            0xE2 => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            ),
+            0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
+            _ => false,
+        };
+        if !special {
+            i += 1;
+            continue;
         }
+        out.push_str(&input[clean..i]);
+        i += special_char(&input[i..], &mut out);
+        clean = i;
     }
+    out.push_str(&input[clean..]);
     out
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+fn peek(it: &std::str::Chars<'_>) -> Option<char> {
+    it.clone().next()
+}
+
+/// Handle the control character (and any sequence it starts) at the start of `rest`; return
+/// the bytes consumed (at least one character).
+fn special_char(rest: &str, out: &mut String) -> usize {
+    let mut it = rest.chars();
+    let Some(c) = it.next() else {
+        return rest.len().max(1);
+    };
+    match c {
+        '\r' => {
+            if peek(&it) != Some('\n') {
+                out.push('\n');
+            }
+        }
+        '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+        '\u{1B}' => match peek(&it) {
+            Some('[') => {
+                it.next();
+                skip_csi(&mut it);
+            }
+            Some(']') => {
+                it.next();
+                skip_string(&mut it, true);
+            }
+            Some('P' | 'X' | '^' | '_') => {
+                it.next();
+                skip_string(&mut it, false);
+            }
+            Some(n) if (' '..='/').contains(&n) => {
+                // ESC, intermediates, one final byte (e.g. `ESC ( B`).
+                while peek(&it).is_some_and(|c| (' '..='/').contains(&c)) {
+                    it.next();
+                }
+                if peek(&it).is_some_and(|c| ('0'..='~').contains(&c)) {
+                    it.next();
+                }
+            }
+            Some(n) if ('0'..='~').contains(&n) => {
+                it.next();
+            }
+            _ => {}
+        },
+        '\u{9B}' => skip_csi(&mut it),
+        '\u{9D}' => skip_string(&mut it, true),
+        '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut it, false),
+        // Other C0/C1 controls, DEL, bidi controls and BOMs are dropped.
+        _ => {}
+    }
+    rest.len() - it.as_str().len()
+}
 
 /// CSI after its introducer: parameter bytes 0x30–0x3F, intermediates 0x20–0x2F, one final
 /// byte 0x40–0x7E. Stops early (consuming nothing more) at anything else.
-fn skip_csi(chars: &mut Chars<'_>) {
-    while chars.peek().is_some_and(|c| ('0'..='?').contains(c)) {
-        chars.next();
+fn skip_csi(it: &mut std::str::Chars<'_>) {
+    while peek(it).is_some_and(|c| ('0'..='?').contains(&c)) {
+        it.next();
     }
-    while chars.peek().is_some_and(|c| (' '..='/').contains(c)) {
-        chars.next();
+    while peek(it).is_some_and(|c| (' '..='/').contains(&c)) {
+        it.next();
     }
-    if chars.peek().is_some_and(|c| ('@'..='~').contains(c)) {
-        chars.next();
+    if peek(it).is_some_and(|c| ('@'..='~').contains(&c)) {
+        it.next();
     }
 }
 
 /// OSC/DCS/SOS/PM/APC body up to and including its terminator: ST (`ESC \` or U+009C), BEL
 /// (OSC only). Ends without consuming at a line break, so unterminated sequences stay local.
-fn skip_string(chars: &mut Chars<'_>, bel_ends: bool) {
-    while let Some(&c) = chars.peek() {
+fn skip_string(it: &mut std::str::Chars<'_>, bel_ends: bool) {
+    while let Some(c) = peek(it) {
         match c {
             '\n' | '\r' => return,
             '\u{07}' if bel_ends => {
-                chars.next();
+                it.next();
                 return;
             }
             '\u{9C}' => {
-                chars.next();
+                it.next();
                 return;
             }
             '\u{1B}' => {
-                chars.next();
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
+                it.next();
+                if peek(it) == Some('\\') {
+                    it.next();
                 }
                 return;
             }
             _ => {
-                chars.next();
+                it.next();
             }
         }
     }
@@ -361,6 +395,10 @@ mod tests {
         assert_eq!(sanitize("\u{2066}x\u{2069}"), "x");
         let emoji = "👩\u{200d}💻 می\u{200c}خواهم";
         assert_eq!(sanitize(emoji), emoji);
+        // Neighbours of the special lead bytes pass through.
+        let near = "é ™ \u{2027} \u{202F} \u{2070} \u{FEFE} \u{A0}";
+        assert_eq!(sanitize(near), near);
+        assert_eq!(sanitize("a\u{2028}b\u{FEFF}c"), "a\nbc");
     }
 
     #[test]

@@ -108,63 +108,64 @@ pub fn classify_all(feats: &[Features]) -> Vec<Class> {
     cls
 }
 
-/// Nearest class before `i` that is not `Short` (and not `NearGood` when `skip_near`);
-/// `Bad` at the document edge.
-fn neighbour(cls: &[Class], i: usize, forward: bool, skip_near: bool) -> Class {
+/// For every block, the nearest class before and after it that is not `Short` (and not
+/// `NearGood` when `skip_near`); `Bad` at the document edges. Two linear passes.
+fn neighbours(cls: &[Class], skip_near: bool) -> (Vec<Class>, Vec<Class>) {
     let skip = |c: Class| c == Class::Short || (skip_near && c == Class::NearGood);
-    let found = if forward {
-        cls[i + 1..].iter().copied().find(|&c| !skip(c))
-    } else {
-        cls[..i].iter().rev().copied().find(|&c| !skip(c))
-    };
-    found.unwrap_or(Class::Bad)
+    let mut prev = Vec::with_capacity(cls.len());
+    let mut last = Class::Bad;
+    for &c in cls {
+        prev.push(last);
+        if !skip(c) {
+            last = c;
+        }
+    }
+    let mut next = vec![Class::Bad; cls.len()];
+    last = Class::Bad;
+    for (i, &c) in cls.iter().enumerate().rev() {
+        next[i] = last;
+        if !skip(c) {
+            last = c;
+        }
+    }
+    (prev, next)
 }
 
 /// Context stage: every `Short` and `NearGood` block becomes `Good` or `Bad` from its
 /// neighbours. The result holds only `Good` and `Bad`.
 pub fn revise(initial: &[Class]) -> Vec<Class> {
-    let mut cls = initial.to_vec();
     // Short blocks look at the nearest good/bad blocks on both sides.
-    let mut short = Vec::with_capacity(cls.len());
-    for i in 0..cls.len() {
-        if cls[i] != Class::Short {
-            short.push(cls[i]);
-            continue;
-        }
-        let prev = neighbour(&cls, i, false, true);
-        let next = neighbour(&cls, i, true, true);
-        let c = match (prev, next) {
-            (Class::Good, Class::Good) => Class::Good,
-            (Class::Bad, Class::Bad) => Class::Bad,
-            _ => {
-                let near_prev =
-                    prev == Class::Bad && neighbour(&cls, i, false, false) == Class::NearGood;
-                let near_next =
-                    next == Class::Bad && neighbour(&cls, i, true, false) == Class::NearGood;
-                if near_prev || near_next {
-                    Class::Good
-                } else {
-                    Class::Bad
+    let (prev, next) = neighbours(initial, true);
+    let (prev_any, next_any) = neighbours(initial, false);
+    let cls: Vec<Class> = (0..initial.len())
+        .map(|i| {
+            if initial[i] != Class::Short {
+                return initial[i];
+            }
+            match (prev[i], next[i]) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Bad, Class::Bad) => Class::Bad,
+                (p, n) => {
+                    let near_prev = p == Class::Bad && prev_any[i] == Class::NearGood;
+                    let near_next = n == Class::Bad && next_any[i] == Class::NearGood;
+                    if near_prev || near_next {
+                        Class::Good
+                    } else {
+                        Class::Bad
+                    }
                 }
             }
-        };
-        short.push(c);
-    }
-    cls = short;
+        })
+        .collect();
     // Near-good blocks are good unless both sides are bad.
-    let mut out = cls.clone();
-    for i in 0..cls.len() {
-        if cls[i] == Class::NearGood {
-            let prev = neighbour(&cls, i, false, true);
-            let next = neighbour(&cls, i, true, true);
-            out[i] = if prev == Class::Bad && next == Class::Bad {
-                Class::Bad
-            } else {
-                Class::Good
-            };
-        }
-    }
-    out
+    let (prev, next) = neighbours(&cls, true);
+    (0..cls.len())
+        .map(|i| match cls[i] {
+            Class::NearGood if prev[i] == Class::Bad && next[i] == Class::Bad => Class::Bad,
+            Class::NearGood => Class::Good,
+            c => c,
+        })
+        .collect()
 }
 
 /// Labels that are page furniture in any position, compared after lower-casing and trimming
@@ -240,6 +241,9 @@ const LABELS: &[&str] = &[
     "광고",
 ];
 
+/// Longest block (bytes) that can be furniture.
+const MAX_FURNITURE: usize = 600;
+
 /// Phrases of legal footers, cookie banners and sign-up forms.
 const LEGAL: &[&str] = &[
     "all rights reserved",
@@ -314,7 +318,7 @@ pub fn is_furniture(text: &str) -> bool {
         return true;
     }
     // Markup that leaked into the text.
-    if ["<span", "<div", "<a href", "<img", "<script", "<iframe"].iter().any(|m| t.contains(m)) {
+    if t.contains('<') && ["<span", "<div", "<a href", "<img", "<script", "<iframe"].iter().any(|m| t.contains(m)) {
         return true;
     }
     // "Taboola Taboola": a label printed twice (image alt plus text).
@@ -324,11 +328,15 @@ pub fn is_furniture(text: &str) -> bool {
             return true;
         }
     }
+    // Long blocks are never labels, captions or legal lines; markup needs a `<`.
+    if t.len() > MAX_FURNITURE {
+        return false;
+    }
     let lower = t.to_lowercase();
     if lower.starts_with('©') || lower.starts_with("copyright") {
         return true;
     }
-    if t.len() < 600 && LEGAL.iter().any(|p| lower.contains(p)) {
+    if LEGAL.iter().any(|p| lower.contains(p)) {
         return true;
     }
     if is_caption(&lower) {

@@ -412,7 +412,7 @@ const AGENCIES: &[&str] = &[
 
 /// A byline: "By …" (and its translations), or a short line ending in a news agency.
 fn is_byline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(15).count();
     if words == 0 || words > 14 {
         return false;
     }
@@ -436,7 +436,7 @@ const MONTHS: &[&str] = &[
 
 /// A dateline or time stamp: a short line with a year or a clock time and a date word.
 fn is_dateline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(21).count();
     if words == 0 || words > 20 {
         return false;
     }
