@@ -10,7 +10,12 @@ use std::path::Path;
 fn large_article() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut parts = vec![root.join("examples/sample.txt")];
-    for name in ["parse-wire.txt", "parse-wrapped.txt", "parse-lists.txt", "parse-fr.txt"] {
+    for name in [
+        "parse-wire.txt",
+        "parse-wrapped.txt",
+        "parse-lists.txt",
+        "parse-fr.txt",
+    ] {
         parts.push(root.join("tests/fixtures").join(name));
     }
     let one: String = parts

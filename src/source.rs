@@ -122,12 +122,7 @@ fn utf8<'a>(
 }
 
 /// UTF-16 after its BOM; unpaired surrogates and an odd trailing byte become U+FFFD (one warning).
-fn utf16(
-    name: &str,
-    bytes: &[u8],
-    unit: fn([u8; 2]) -> u16,
-    warnings: &mut Vec<String>,
-) -> String {
+fn utf16(name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let mut bad = bytes.len() % 2 == 1;
     let mut s = String::with_capacity(bytes.len() / 2);
@@ -248,11 +243,8 @@ fn special_char(rest: &str, out: &mut String) -> usize {
         return rest.len().max(1);
     };
     match c {
-        '\r' => {
-            if peek(&it) != Some('\n') {
-                out.push('\n');
-            }
-        }
+        '\r' if peek(&it) != Some('\n') => out.push('\n'),
+        '\r' => {}
         '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
         '\u{1B}' => match peek(&it) {
             Some('[') => {
@@ -444,12 +436,16 @@ mod tests {
 
     #[test]
     fn mostly_non_text_is_binary_but_escapes_are_not() {
-        let junk: Vec<u8> = (0..4000u32).map(|i| [1u8, 2, 0xFF, b'a'][i as usize % 4]).collect();
+        let junk: Vec<u8> = (0..4000u32)
+            .map(|i| [1u8, 2, 0xFF, b'a'][i as usize % 4])
+            .collect();
         assert!(looks_binary(&junk));
         let escapes = "\u{1b}[2J\u{1b}[31mred\u{1b}[0m ".repeat(100);
         assert!(!looks_binary(escapes.as_bytes()));
         // A few Latin-1 bytes are not binary: they are decoded lossily.
-        assert!(!looks_binary(b"Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 of the day"));
+        assert!(!looks_binary(
+            b"Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 of the day"
+        ));
     }
 
     #[test]

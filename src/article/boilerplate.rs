@@ -5,6 +5,8 @@
 //! lines like `[GettyImage]`) are bad wherever they sit.
 
 use super::lang::Stats;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// The class of one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,8 +72,7 @@ pub fn classify(f: &Features) -> Class {
     if f.density >= STOP_HIGH {
         // Short news paragraphs (one or two sentences) are good on their own when they are
         // clearly prose: finished sentences dense in stop words.
-        if f.wlen > LENGTH_HIGH || (f.wlen >= LENGTH_MID && f.sentence && f.density >= STOP_PROSE)
-        {
+        if f.wlen > LENGTH_HIGH || (f.wlen >= LENGTH_MID && f.sentence && f.density >= STOP_PROSE) {
             Class::Good
         } else {
             Class::NearGood
@@ -271,37 +272,79 @@ const CAPTION_PREFIXES: &[&str] = &[
     "credit:",
 ];
 
-/// Credits that mark a line as an image caption (lower-case text): a caption opening, a photo
-/// credit anywhere, or an agency credit at the very end ("… (AP)"; at the start, "LONDON
-/// (Reuters) -" is a news lede and stays).
-pub fn is_caption(lower: &str) -> bool {
-    const ANYWHERE: &[&str] = &[
-        "getty images",
-        "photograph:",
-        "photo by ",
-        "photo credit",
-        "photos by ",
-        "image credit",
-        "shutterstock",
-        "/afp",
-        "afp/",
-        "/reuters",
-        "reuters/",
-        "/ap photo",
-        "ap photo/",
-        "/dpa",
-        "dpa/",
-        "/epa",
-        "epa/",
-        "crédit photo",
-        "foto:",
-        "credit:",
-    ];
-    const AT_END: &[&str] = &["(ap)", "(afp)", "(reuters)", "(epa)", "(dpa)", "(bild: hersteller)"];
-    CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || lower.starts_with("credit ")
-        || ANYWHERE.iter().any(|p| lower.contains(p))
-        || AT_END.iter().any(|p| lower.ends_with(p))
+/// Photo credits anywhere in a line mark it as a caption.
+const CREDITS: &[&str] = &[
+    "getty images",
+    "photograph:",
+    "photo by ",
+    "photo credit",
+    "photos by ",
+    "image credit",
+    "shutterstock",
+    "/afp",
+    "afp/",
+    "/reuters",
+    "reuters/",
+    "/ap photo",
+    "ap photo/",
+    "/dpa",
+    "dpa/",
+    "/epa",
+    "epa/",
+    "crédit photo",
+    "foto:",
+    "credit:",
+];
+
+/// Agency credits at the very end of a line ("… (AP)"); at the start, "LONDON (Reuters) -" is
+/// a news lede and stays.
+const CREDITS_AT_END: &[&str] = &[
+    "(ap)",
+    "(afp)",
+    "(reuters)",
+    "(epa)",
+    "(dpa)",
+    "(bild: hersteller)",
+];
+
+/// One automaton for the credit and legal phrases, ASCII-case-insensitive: a single pass over
+/// the line instead of one search per phrase.
+fn phrases() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDITS.iter().chain(LEGAL.iter()))
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Lower-cased first and last few characters of a line.
+fn ends_lower(t: &str) -> (String, String) {
+    const N: usize = 24;
+    let head: String = t.chars().take(N).flat_map(char::to_lowercase).collect();
+    let from = t.char_indices().rev().nth(N - 1).map_or(0, |(i, _)| i);
+    let tail: String = t[from..].chars().flat_map(char::to_lowercase).collect();
+    (head, tail)
+}
+
+/// An image caption or credit: a caption opening ("Image caption", "Photo:"), a photo credit
+/// anywhere, or an agency credit at the end.
+pub fn is_caption(text: &str) -> bool {
+    let t = text.trim();
+    let (head, tail) = ends_lower(t);
+    caption_ends(&head, &tail)
+        || phrases().is_some_and(|ac| {
+            ac.find_iter(t)
+                .any(|m| m.pattern().as_usize() < CREDITS.len())
+        })
+}
+
+fn caption_ends(head: &str, tail: &str) -> bool {
+    CAPTION_PREFIXES.iter().any(|p| head.starts_with(p))
+        || head.starts_with("credit ")
+        || CREDITS_AT_END.iter().any(|p| tail.ends_with(p))
 }
 
 /// Page furniture: a known label, an image alt or form-field line (`[...]`), a separator rule,
@@ -318,7 +361,11 @@ pub fn is_furniture(text: &str) -> bool {
         return true;
     }
     // Markup that leaked into the text.
-    if t.contains('<') && ["<span", "<div", "<a href", "<img", "<script", "<iframe"].iter().any(|m| t.contains(m)) {
+    if t.contains('<')
+        && ["<span", "<div", "<a href", "<img", "<script", "<iframe"]
+            .iter()
+            .any(|m| t.contains(m))
+    {
         return true;
     }
     // "Taboola Taboola": a label printed twice (image alt plus text).
@@ -332,17 +379,15 @@ pub fn is_furniture(text: &str) -> bool {
     if t.len() > MAX_FURNITURE {
         return false;
     }
-    let lower = t.to_lowercase();
-    if lower.starts_with('©') || lower.starts_with("copyright") {
+    let (head, tail) = ends_lower(t);
+    if head.starts_with('©') || head.starts_with("copyright") || caption_ends(&head, &tail) {
         return true;
     }
-    if LEGAL.iter().any(|p| lower.contains(p)) {
-        return true;
-    }
-    if is_caption(&lower) {
+    if phrases().is_some_and(|ac| ac.is_match(t)) {
         return true;
     }
     if t.len() < 40 {
+        let lower = t.to_lowercase();
         let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
         if LABELS.contains(&key) {
             return true;
@@ -424,7 +469,10 @@ mod tests {
         assert_eq!(revise(&[Good, NearGood, Bad]), vec![Good, Good, Bad]);
         assert_eq!(revise(&[Bad, NearGood, Bad]), vec![Bad, Bad, Bad]);
         // A short block next to a near-good one on a bad side is kept.
-        assert_eq!(revise(&[Good, Short, NearGood, Bad]), vec![Good, Good, Good, Bad]);
+        assert_eq!(
+            revise(&[Good, Short, NearGood, Bad]),
+            vec![Good, Good, Good, Bad]
+        );
     }
 
     #[test]

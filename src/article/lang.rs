@@ -124,7 +124,37 @@ pub fn stats(text: &str) -> Stats {
     let mut s = Stats::default();
     let mut lower = String::new();
     let mut buf = [0u8; 64];
+    // (Words longer than `buf` are longer than any stop word.)
     for word in text.split_whitespace() {
+        if word.is_ascii() {
+            // Fast path for ASCII words: no CJK, byte-wise case tests.
+            let wb = word.as_bytes();
+            s.wlen += wb.len() + 1;
+            let Some(a) = wb.iter().position(u8::is_ascii_alphanumeric) else {
+                continue;
+            };
+            let z = wb
+                .iter()
+                .rposition(u8::is_ascii_alphanumeric)
+                .map_or(wb.len(), |z| z + 1);
+            s.words += 1;
+            if let Some(c) = wb.iter().find(|c| c.is_ascii_alphabetic()) {
+                s.cased += 1;
+                if c.is_ascii_uppercase() {
+                    s.capitalised += 1;
+                }
+            }
+            let w = &wb[a..z];
+            if w.len() <= t.max_len && w.len() <= buf.len() {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w);
+                b.make_ascii_lowercase();
+                if let Ok(key) = std::str::from_utf8(b) {
+                    count(t, key, &mut s);
+                }
+            }
+            continue;
+        }
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() {
             s.wlen += word.chars().count() + 1;
@@ -132,7 +162,6 @@ pub fn stats(text: &str) -> Stats {
         }
         s.words += 1;
         let mut first = true;
-        let mut ascii = true;
         for c in word.chars() {
             s.wlen += if is_cjk(c) {
                 3
@@ -141,13 +170,10 @@ pub fn stats(text: &str) -> Stats {
             } else {
                 1
             };
-            if !c.is_ascii() {
-                ascii = false;
-                if is_cjk(c) {
-                    s.cjk += 1;
-                    if t.zh.binary_search(&c).is_ok() {
-                        s.stops[ZH] += 1;
-                    }
+            if is_cjk(c) {
+                s.cjk += 1;
+                if t.zh.binary_search(&c).is_ok() {
+                    s.stops[ZH] += 1;
                 }
             }
             if first && c.is_alphabetic() {
@@ -164,31 +190,24 @@ pub fn stats(text: &str) -> Stats {
         if w.len() > t.max_len {
             continue;
         }
-        let key: &str = if ascii {
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            // Lower-casing ASCII bytes keeps them valid UTF-8.
-            match std::str::from_utf8(b) {
-                Ok(k) => k,
-                Err(_) => continue,
-            }
-        } else {
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            &lower
-        };
-        if let Some(&bits) = t.words.get(key) {
-            let mut b = bits;
-            while b != 0 {
-                let l = b.trailing_zeros() as usize;
-                s.stops[l] += 1;
-                b &= b - 1;
-            }
-        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        count(t, &lower, &mut s);
     }
     s.wlen = s.wlen.saturating_sub(1);
     s
+}
+
+/// Count `key` for every language whose list has it.
+fn count(t: &Table, key: &str, s: &mut Stats) {
+    if let Some(&bits) = t.words.get(key) {
+        let mut b = bits;
+        while b != 0 {
+            let l = b.trailing_zeros() as usize;
+            s.stops[l] += 1;
+            b &= b - 1;
+        }
+    }
 }
 
 /// The document language: the list with the most stop-word hits over all blocks; Chinese when
@@ -221,7 +240,10 @@ mod tests {
     use super::*;
 
     fn lang(code: &str) -> usize {
-        LANGS.iter().position(|l| *l == code).expect("known language")
+        LANGS
+            .iter()
+            .position(|l| *l == code)
+            .expect("known language")
     }
 
     #[test]
@@ -234,9 +256,12 @@ mod tests {
 
     #[test]
     fn picks_the_document_language() {
-        let fr = stats("Le projet de loi a été adopté par les députés, qui ont voté pour la réforme.");
+        let fr =
+            stats("Le projet de loi a été adopté par les députés, qui ont voté pour la réforme.");
         assert_eq!(pick([&fr]), lang("fr"));
-        let de = stats("Die Regierung hat am Montag mitgeteilt, dass sie den Plan nicht mehr unterstützt.");
+        let de = stats(
+            "Die Regierung hat am Montag mitgeteilt, dass sie den Plan nicht mehr unterstützt.",
+        );
         assert_eq!(pick([&de]), lang("de"));
         let ru = stats("Министр сказал, что это не время спорить о плане, который был предложен.");
         assert_eq!(pick([&ru]), lang("ru"));

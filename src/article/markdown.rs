@@ -73,16 +73,14 @@ pub fn parse(text: &str) -> Article {
                 b.flush(&mut buf, block, false);
                 block = None;
             }
-            Event::Text(t) | Event::Code(t) => {
-                if image == 0 {
-                    if emph == 0 && !t.trim().is_empty() {
-                        all_emph = false;
-                    }
-                    if block.is_none() {
-                        block = Some(Block::Paragraph);
-                    }
-                    buf.push_str(&t);
+            Event::Text(t) | Event::Code(t) if image == 0 => {
+                if emph == 0 && !t.trim().is_empty() {
+                    all_emph = false;
                 }
+                if block.is_none() {
+                    block = Some(Block::Paragraph);
+                }
+                buf.push_str(&t);
             }
             Event::SoftBreak | Event::HardBreak => buf.push(if block == Some(Block::Code) {
                 '\n'
@@ -133,7 +131,9 @@ impl Builder {
                 let lower = text.to_lowercase();
                 if self.article.byline.is_none()
                     && words <= 12
-                    && ["by ", "par ", "von ", "por "].iter().any(|b| lower.starts_with(b))
+                    && ["by ", "par ", "von ", "por "]
+                        .iter()
+                        .any(|b| lower.starts_with(b))
                 {
                     self.article.byline = Some(text);
                 } else if all_emph && self.article.deck.is_none() && self.since_title == 1 {
@@ -213,7 +213,13 @@ mod tests {
         assert_eq!(a.byline.as_deref(), Some("By Ana Lopes"));
         assert_eq!(a.sections.len(), 2);
         assert_eq!(a.sections[0].heading, None);
-        assert_eq!(texts(&a), vec!["The council voted on Monday. It was close.", "Work starts in May."]);
+        assert_eq!(
+            texts(&a),
+            vec![
+                "The council voted on Monday. It was close.",
+                "Work starts in May."
+            ]
+        );
         assert_eq!(a.sections[1].heading.as_deref(), Some("What Happens Next"));
     }
 
@@ -255,6 +261,9 @@ mod tests {
     fn emphasis_inside_body_is_not_a_deck() {
         let a = parse("# T\n\nPlain first paragraph.\n\n*all emphasis later*\n");
         assert_eq!(a.deck, None);
-        assert_eq!(texts(&a), vec!["Plain first paragraph.", "all emphasis later"]);
+        assert_eq!(
+            texts(&a),
+            vec!["Plain first paragraph.", "all emphasis later"]
+        );
     }
 }

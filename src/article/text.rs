@@ -42,7 +42,13 @@ pub fn parse(text: &str) -> Article {
     let title_at = if good < FALLBACK_BELOW {
         // The classifier found (almost) no prose: results tables, lists of short items. Keep
         // every unit after the headline that is not page furniture.
-        let t = find_title(&units, &stats, &initial, units.len().min(FALLBACK_WINDOW), 0.0);
+        let t = find_title(
+            &units,
+            &stats,
+            &initial,
+            units.len().min(FALLBACK_WINDOW),
+            0.0,
+        );
         cls = furniture
             .iter()
             .map(|&f| if f { Class::Bad } else { Class::Good })
@@ -147,7 +153,11 @@ pub fn explain(text: &str) -> String {
     let body = main_body(&units, &stats, &cls);
     let title = find_title(&units, &stats, &initial, body.0, DISTANCE);
     let mut out = String::new();
-    let _ = writeln!(out, "lang={} body={body:?} title={title:?}", lang::LANGS[lang]);
+    let _ = writeln!(
+        out,
+        "lang={} body={body:?} title={title:?}",
+        lang::LANGS[lang]
+    );
     for (score, i) in title_candidates(&units, &stats, &initial, body.0, DISTANCE) {
         let _ = writeln!(out, "  title? {score:.2} {i} {}", units[i].text);
     }
@@ -390,8 +400,22 @@ fn is_heading_like(u: &Unit, s: &Stats) -> bool {
 
 /// Words that open a byline in the languages we know.
 const BY: &[&str] = &[
-    "by ", "par ", "von ", "por ", "di ", "door ", "av ", "af ", "от ", "texto:", "text:",
-    "reporting by", "written by", "words by", "автор:", "기자",
+    "by ",
+    "par ",
+    "von ",
+    "por ",
+    "di ",
+    "door ",
+    "av ",
+    "af ",
+    "от ",
+    "texto:",
+    "text:",
+    "reporting by",
+    "written by",
+    "words by",
+    "автор:",
+    "기자",
 ];
 /// News agencies that close a byline ("… | Reuters").
 const AGENCIES: &[&str] = &[
@@ -454,10 +478,18 @@ fn is_dateline(text: &str) -> bool {
     let month = lower
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
-    let stamp = ["published", "updated", "posted", "mis à jour", "aktualisiert", "atualizado"]
-        .iter()
-        .any(|k| lower.contains(k));
-    (has_year || has_time) && (month || stamp || has_time || lower.contains('.'))
+    let stamp = [
+        "published",
+        "updated",
+        "posted",
+        "mis à jour",
+        "aktualisiert",
+        "atualizado",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    (has_year || has_time)
+        && (month || stamp || has_time || lower.contains('.'))
         && (words <= 12 || (has_year && (month || stamp)))
 }
 
@@ -520,7 +552,11 @@ fn title_candidates(
         if i == body && initial[i] == Class::Good {
             continue;
         }
-        if u.list || boilerplate::is_furniture(&u.text) || is_byline(&u.text) || is_dateline(&u.text) {
+        if u.list
+            || boilerplate::is_furniture(&u.text)
+            || is_byline(&u.text)
+            || is_dateline(&u.text)
+        {
             continue;
         }
         let cjk_heavy = s.cjk * 2 > s.wlen / 3;
@@ -534,7 +570,9 @@ fn title_candidates(
             continue;
         }
         let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
-        if t.ends_with(['.', ':', ',', ';', '。']) || u.text.starts_with(['—', '–', '-', '|', '>', '<']) {
+        if t.ends_with(['.', ':', ',', ';', '。'])
+            || u.text.starts_with(['—', '–', '-', '|', '>', '<'])
+        {
             continue;
         }
         let lower = u.text.to_lowercase();
@@ -625,14 +663,18 @@ mod tests {
 
     #[test]
     fn blank_line_blocks_are_paragraphs() {
-        let a = parse(&format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n"));
+        let a = parse(&format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n"
+        ));
         assert_eq!(a.title, "Harbour Plan Goes Ahead Despite Protests");
         assert_eq!(texts(&a), vec![P1, P2]);
     }
 
     #[test]
     fn one_paragraph_per_line() {
-        let a = parse(&format!("Harbour Plan Goes Ahead Despite Protests\n{P1}\n{P2}\n"));
+        let a = parse(&format!(
+            "Harbour Plan Goes Ahead Despite Protests\n{P1}\n{P2}\n"
+        ));
         assert_eq!(texts(&a), vec![P1, P2]);
     }
 
@@ -671,7 +713,11 @@ mod tests {
     fn wrapped_paragraphs_without_blank_lines_split_at_short_lines() {
         // At 80 columns P1's last line is short (56), so the break is visible. (At 72 it is
         // full, and a paragraph break without a blank line cannot be told from a wrap.)
-        let doc = format!("Harbour Plan Goes Ahead Despite Protests\n\n{}\n{}\n", wrap(P1, 80), wrap(P2, 80));
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{}\n{}\n",
+            wrap(P1, 80),
+            wrap(P2, 80)
+        );
         let a = parse(&doc);
         assert_eq!(texts(&a), vec![P1, P2]);
     }
@@ -708,7 +754,8 @@ mod tests {
 
     #[test]
     fn sentence_is_not_a_heading() {
-        let doc = format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\nNobody came.\n\n{P2}\n");
+        let doc =
+            format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\nNobody came.\n\n{P2}\n");
         let a = parse(&doc);
         assert_eq!(a.sections.len(), 1);
         assert_eq!(texts(&a), vec![P1, "Nobody came.", P2]);
@@ -730,7 +777,8 @@ mod tests {
 
     #[test]
     fn advertisement_inside_the_body_is_dropped() {
-        let doc = format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\nAdvertisement\n\n{P2}\n");
+        let doc =
+            format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\nAdvertisement\n\n{P2}\n");
         assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
     }
 
@@ -739,7 +787,9 @@ mod tests {
         assert!(is_byline("By Marta Kovac | Lede Wire"));
         assert!(is_byline("Par Martin Untersinger"));
         assert!(is_byline("Jane Doe | Reuters"));
-        assert!(!is_byline("By the end of the year the harbour will be finished and the city will pay for it all."));
+        assert!(!is_byline(
+            "By the end of the year the harbour will be finished and the city will pay for it all."
+        ));
         assert!(!is_byline("Reuters"));
         assert!(is_dateline("Published 14 March 2026"));
         assert!(is_dateline("08.04.2015 12:46"));

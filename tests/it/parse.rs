@@ -57,7 +57,10 @@ fn bundled_sample_parses_sensibly() {
         ]
     );
     assert_eq!(
-        a.sections.iter().map(|s| s.paragraphs.len()).collect::<Vec<_>>(),
+        a.sections
+            .iter()
+            .map(|s| s.paragraphs.len())
+            .collect::<Vec<_>>(),
         vec![3, 3, 2]
     );
     assert!(a.sections[0].paragraphs[0]
@@ -95,7 +98,10 @@ fn wire_story_with_menus_labels_and_footer() {
     assert_eq!(a.byline.as_deref(), Some("By Tomas Ruiz | Lede Wire"));
     assert_eq!(headings(&a), vec![None, Some("How the Pier Was Built")]);
     assert_eq!(
-        a.sections.iter().map(|s| s.paragraphs.len()).collect::<Vec<_>>(),
+        a.sections
+            .iter()
+            .map(|s| s.paragraphs.len())
+            .collect::<Vec<_>>(),
         vec![3, 2]
     );
     let text = all_text(&a);
@@ -132,7 +138,10 @@ fn hard_wrapped_article_is_rejoined() {
 #[test]
 fn list_items_are_paragraphs_under_their_heading() {
     let a = load("tests/fixtures/parse-lists.txt");
-    assert_eq!(a.title, "What the New Recycling Rules Mean for Your Household");
+    assert_eq!(
+        a.title,
+        "What the New Recycling Rules Mean for Your Household"
+    );
     assert_eq!(headings(&a), vec![None, Some("What you need to do")]);
     let items: Vec<&str> = a.sections[1]
         .paragraphs
@@ -202,7 +211,11 @@ fn parse_json_follows_the_contract() {
     assert_eq!(keys, vec!["byline", "deck", "sections", "title"]);
     for s in v["sections"].as_array().expect("array") {
         assert!(s["heading"].is_null() || s["heading"].is_string());
-        assert!(s["paragraphs"].as_array().expect("array").iter().all(|p| p.is_string()));
+        assert!(s["paragraphs"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|p| p.is_string()));
     }
 }
 
@@ -228,7 +241,10 @@ fn check(a: &Article) -> Result<(), TestCaseError> {
         .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter().map(|p| &p.text)));
     for t in blocks.chain(std::iter::once(&a.title)) {
         prop_assert!(!t.chars().any(char::is_control), "control char in {:?}", t);
-        prop_assert_eq!(t.split_whitespace().collect::<Vec<_>>().join(" "), t.clone());
+        prop_assert_eq!(
+            t.split_whitespace().collect::<Vec<_>>().join(" "),
+            t.clone()
+        );
     }
     for p in a.paragraphs() {
         prop_assert!(!p.text.is_empty());

@@ -185,7 +185,11 @@ fn fifty_megabyte_single_line_parses() {
     assert!(line.len() >= 50 * 1024 * 1024);
     std::fs::write(&path, &line).expect("write");
     let out = lede(&["parse", path.to_str().expect("utf-8 path")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let outline = String::from_utf8(out.stdout).expect("utf-8");
     assert!(outline.contains("The council said that it would meet again"));
 }
