@@ -36,8 +36,11 @@ impl Hasher for FastHasher {
 }
 
 struct Table {
-    /// Word -> bit set of languages whose list contains it.
+    /// Word -> bit set of languages whose list contains it (words longer than 8 bytes).
     words: HashMap<&'static str, u16, BuildHasherDefault<FastHasher>>,
+    /// The same for words of at most 8 bytes, packed into an integer: most stop words, looked
+    /// up without string comparisons.
+    short: HashMap<u64, u16, BuildHasherDefault<FastHasher>>,
     /// Chinese function characters, sorted.
     zh: Vec<char>,
     /// Longest stop word in bytes: longer tokens skip the lookup.
@@ -49,6 +52,7 @@ fn table() -> &'static Table {
     T.get_or_init(|| {
         let mut words: HashMap<&'static str, u16, BuildHasherDefault<FastHasher>> =
             HashMap::default();
+        let mut short: HashMap<u64, u16, BuildHasherDefault<FastHasher>> = HashMap::default();
         let mut zh = Vec::new();
         let mut lang: Option<usize> = None;
         let mut max_len = 0;
@@ -63,7 +67,10 @@ fn table() -> &'static Table {
             match lang {
                 Some(ZH) => zh.extend(line.chars()),
                 Some(l) => {
-                    *words.entry(line).or_insert(0) |= 1 << l;
+                    match pack(line.as_bytes()) {
+                        Some(k) => *short.entry(k).or_insert(0) |= 1 << l,
+                        None => *words.entry(line).or_insert(0) |= 1 << l,
+                    }
                     max_len = max_len.max(line.len());
                 }
                 None => {}
@@ -71,7 +78,12 @@ fn table() -> &'static Table {
         }
         zh.sort_unstable();
         zh.dedup();
-        Table { words, zh, max_len }
+        Table {
+            words,
+            short,
+            zh,
+            max_len,
+        }
     })
 }
 
@@ -198,9 +210,24 @@ pub fn stats(text: &str) -> Stats {
     s
 }
 
+/// A word of 1 to 8 bytes as an integer (no word contains a NUL byte, so zero padding is
+/// unambiguous).
+fn pack(b: &[u8]) -> Option<u64> {
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(k))
+}
+
 /// Count `key` for every language whose list has it.
 fn count(t: &Table, key: &str, s: &mut Stats) {
-    if let Some(&bits) = t.words.get(key) {
+    let found = match pack(key.as_bytes()) {
+        Some(k) => t.short.get(&k),
+        None => t.words.get(key),
+    };
+    if let Some(&bits) = found {
         let mut b = bits;
         while b != 0 {
             let l = b.trailing_zeros() as usize;

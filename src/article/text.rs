@@ -464,6 +464,10 @@ fn is_dateline(text: &str) -> bool {
     if words == 0 || words > 20 {
         return false;
     }
+    // Digits first: most lines have no year or clock time and stop here.
+    if !text.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let lower = text.to_lowercase();
     let b = lower.as_bytes();
     let has_year = b.windows(4).enumerate().any(|(i, w)| {
@@ -475,6 +479,9 @@ fn is_dateline(text: &str) -> bool {
     let has_time = b
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    if !has_year && !has_time {
+        return false;
+    }
     let month = lower
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
@@ -588,10 +595,12 @@ fn title_candidates(
         let rlo = i.saturating_sub(REPEAT_WINDOW);
         let rhi = units.len().min(i + REPEAT_WINDOW);
         let repeated = (rlo..rhi).any(|j| {
+            let o = &units[j].text;
             j != i
-                && units[j].text.len() >= u.text.len()
-                && units[j].text.len() <= u.text.len() * 4
-                && units[j].text.to_lowercase().contains(&lower)
+                && o.len() >= u.text.len()
+                && o.len() <= u.text.len() * 4
+                && (o.contains(u.text.as_str())
+                    || (o.len() <= u.text.len() * 2 && o.to_lowercase().contains(&lower)))
         });
         if repeated {
             score += 1.0;
