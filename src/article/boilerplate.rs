@@ -293,6 +293,7 @@ const CREDITS: &[&str] = &[
     "epa/",
     "crédit photo",
     "foto:",
+    "(bild:",
     "credit:",
 ];
 
