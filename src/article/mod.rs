@@ -3,6 +3,7 @@
 
 pub mod boilerplate;
 pub mod html;
+pub mod lang;
 pub mod markdown;
 pub mod text;
 
