@@ -1,10 +1,18 @@
 //! Reading input: bytes from a file or stdin become sanitized UTF-8 text (`Source`).
+//!
+//! Steps, in order: size limit ([`MAX_BYTES`]), byte-order mark (UTF-8, UTF-16 LE/BE), binary
+//! refusal (a NUL byte, or mostly non-text, in the first 8 KiB of a non-UTF-16 input), UTF-8
+//! decoding (lossy, with one warning), then [`sanitize`]: CRLF/CR become LF, control characters
+//! and whole terminal escape sequences are removed, bidi override/isolate controls are removed.
 
 use crate::error::Error;
 use std::io::Read;
 
 /// Largest input lede accepts.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How much of the input the binary check looks at.
+const SNIFF_BYTES: usize = 8 * 1024;
 
 /// Decoded, sanitized article text and where it came from.
 #[derive(Debug, Clone)]
@@ -18,25 +26,432 @@ pub struct Source {
 }
 
 /// Read `path` (or stdin for `-`) and decode it.
+///
+/// Files larger than [`MAX_BYTES`] are refused from their metadata, before reading; stdin is
+/// read up to one byte past the limit.
 pub fn read(path: &str) -> Result<Source, Error> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
+            .lock()
             .take(MAX_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| Error::io("-", &e))?;
         buf
     } else {
-        std::fs::read(path).map_err(|e| Error::io(path, &e))?
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+        if meta.is_dir() {
+            return Err(Error::Io {
+                path: path.to_string(),
+                message: "is a directory, not a file".to_string(),
+            });
+        }
+        if meta.len() > MAX_BYTES {
+            return Err(Error::TooLarge {
+                path: path.to_string(),
+                size: meta.len(),
+                limit: MAX_BYTES,
+            });
+        }
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        // A file that grew since its metadata was read is still held to the limit.
+        file.take(MAX_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, &e))?;
+        buf
     };
     decode(path, &bytes)
 }
 
-/// Decode raw bytes into a sanitized `Source`. (Placeholder: lossy UTF-8.)
+/// Decode raw bytes into a sanitized `Source`.
+///
+/// Errors: [`Error::TooLarge`] above [`MAX_BYTES`], [`Error::Binary`] for binary content
+/// (any NUL byte or mostly non-text in the first 8 KiB), [`Error::Other`] for input with no text
+/// at all (empty or only whitespace after sanitizing).
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
+    let len = bytes.len() as u64;
+    if len > MAX_BYTES {
+        return Err(Error::TooLarge {
+            path: name.to_string(),
+            size: len,
+            limit: MAX_BYTES,
+        });
+    }
+    let mut warnings = Vec::new();
+    let raw: std::borrow::Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(name, rest, &mut warnings)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(name, rest, u16::from_le_bytes, &mut warnings).into()
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(name, rest, u16::from_be_bytes, &mut warnings).into()
+    } else {
+        utf8(name, bytes, &mut warnings)?
+    };
+    let text = sanitize(&raw);
+    if text.trim().is_empty() {
+        return Err(Error::Other(format!("{name}: empty, no article text")));
+    }
     Ok(Source {
         name: name.to_string(),
-        text: String::from_utf8_lossy(bytes).replace("\r\n", "\n"),
-        warnings: Vec::new(),
+        text,
+        warnings,
     })
+}
+
+/// Binary check, then UTF-8 decoding (lossy with one warning).
+fn utf8<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    warnings: &mut Vec<String>,
+) -> Result<std::borrow::Cow<'a, str>, Error> {
+    if looks_binary(bytes) {
+        return Err(Error::Binary {
+            path: name.to_string(),
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.into()),
+        Err(_) => {
+            warnings.push(format!(
+                "{name}: invalid UTF-8, decoded with replacement characters (\u{FFFD})"
+            ));
+            Ok(String::from_utf8_lossy(bytes))
+        }
+    }
+}
+
+/// UTF-16 after its BOM; unpaired surrogates and an odd trailing byte become U+FFFD (one warning).
+fn utf16(name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut bad = bytes.len() % 2 == 1;
+    let mut s = String::with_capacity(bytes.len() / 2);
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => s.push(c),
+            Err(_) => {
+                bad = true;
+                s.push('\u{FFFD}');
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        s.push('\u{FFFD}');
+    }
+    if bad {
+        warnings.push(format!(
+            "{name}: invalid UTF-16, decoded with replacement characters (\u{FFFD})"
+        ));
+    }
+    s
+}
+
+/// A NUL byte, or more than 30% non-text bytes, in the first 8 KiB.
+///
+/// Non-text: C0 controls other than TAB, LF, CR, FF and ESC (escape sequences are text we
+/// sanitize), DEL, and bytes that are not part of a valid UTF-8 sequence.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let mut head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if head.contains(&0) {
+        return true;
+    }
+    if head.is_empty() {
+        return false;
+    }
+    let total = head.len();
+    let mut bad = 0usize;
+    loop {
+        match std::str::from_utf8(head) {
+            Ok(s) => {
+                bad += count_controls(s.as_bytes());
+                break;
+            }
+            Err(e) => {
+                let (good, rest) = head.split_at(e.valid_up_to());
+                bad += count_controls(good);
+                match e.error_len() {
+                    Some(n) => {
+                        bad += n;
+                        head = &rest[n..];
+                    }
+                    // Truncated sequence at the end of the sniffed window: not evidence.
+                    None => break,
+                }
+            }
+        }
+    }
+    bad * 10 > total * 3
+}
+
+fn count_controls(b: &[u8]) -> usize {
+    b.iter()
+        .filter(|&&c| (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)) || c == 0x7F)
+        .count()
+}
+
+/// Make text safe to show in a terminal and regular to parse.
+///
+/// - CRLF and lone CR become LF; VT, FF, U+2028 and U+2029 become LF.
+/// - Terminal escape sequences are removed whole: CSI (`ESC [` … final byte), OSC (`ESC ]` …
+///   BEL or ST), DCS/SOS/PM/APC (`ESC P`/`X`/`^`/`_` … ST), two- and three-character `ESC`
+///   sequences, and their 8-bit C1 forms. An unterminated string sequence ends at the next line
+///   break, so a stray `ESC ]` cannot swallow the rest of an article.
+/// - Other control characters (C0 except LF and TAB, DEL, C1) are removed.
+/// - Bidi embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) and stray BOMs
+///   are removed; ZWJ and ZWNJ (emoji, Persian) are kept.
+pub fn sanitize(input: &str) -> String {
+    let bytes = input.as_bytes();
+    let mut out = String::with_capacity(input.len());
+    let mut clean = 0; // start of the pending run of plain text
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Fast path: only these bytes can start something to change. C1 controls are
+        // C2 80–9F, the bidi controls and U+2028/2029 start with E2, a BOM with EF.
+        let special = match b {
+            b'\n' | b'\t' => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            0xE2 => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            ),
+            0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
+            _ => false,
+        };
+        if !special {
+            i += 1;
+            continue;
+        }
+        out.push_str(&input[clean..i]);
+        i += special_char(&input[i..], &mut out);
+        clean = i;
+    }
+    out.push_str(&input[clean..]);
+    out
+}
+
+fn peek(it: &std::str::Chars<'_>) -> Option<char> {
+    it.clone().next()
+}
+
+/// Handle the control character (and any sequence it starts) at the start of `rest`; return
+/// the bytes consumed (at least one character).
+fn special_char(rest: &str, out: &mut String) -> usize {
+    let mut it = rest.chars();
+    let Some(c) = it.next() else {
+        return rest.len().max(1);
+    };
+    match c {
+        '\r' if peek(&it) != Some('\n') => out.push('\n'),
+        '\r' => {}
+        '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+        '\u{1B}' => match peek(&it) {
+            Some('[') => {
+                it.next();
+                skip_csi(&mut it);
+            }
+            Some(']') => {
+                it.next();
+                skip_string(&mut it, true);
+            }
+            Some('P' | 'X' | '^' | '_') => {
+                it.next();
+                skip_string(&mut it, false);
+            }
+            Some(n) if (' '..='/').contains(&n) => {
+                // ESC, intermediates, one final byte (e.g. `ESC ( B`).
+                while peek(&it).is_some_and(|c| (' '..='/').contains(&c)) {
+                    it.next();
+                }
+                if peek(&it).is_some_and(|c| ('0'..='~').contains(&c)) {
+                    it.next();
+                }
+            }
+            Some(n) if ('0'..='~').contains(&n) => {
+                it.next();
+            }
+            _ => {}
+        },
+        '\u{9B}' => skip_csi(&mut it),
+        '\u{9D}' => skip_string(&mut it, true),
+        '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut it, false),
+        // Other C0/C1 controls, DEL, bidi controls and BOMs are dropped.
+        _ => {}
+    }
+    rest.len() - it.as_str().len()
+}
+
+/// CSI after its introducer: parameter bytes 0x30–0x3F, intermediates 0x20–0x2F, one final
+/// byte 0x40–0x7E. Stops early (consuming nothing more) at anything else.
+fn skip_csi(it: &mut std::str::Chars<'_>) {
+    while peek(it).is_some_and(|c| ('0'..='?').contains(&c)) {
+        it.next();
+    }
+    while peek(it).is_some_and(|c| (' '..='/').contains(&c)) {
+        it.next();
+    }
+    if peek(it).is_some_and(|c| ('@'..='~').contains(&c)) {
+        it.next();
+    }
+}
+
+/// OSC/DCS/SOS/PM/APC body up to and including its terminator: ST (`ESC \` or U+009C), BEL
+/// (OSC only). Ends without consuming at a line break, so unterminated sequences stay local.
+fn skip_string(it: &mut std::str::Chars<'_>, bel_ends: bool) {
+    while let Some(c) = peek(it) {
+        match c {
+            '\n' | '\r' => return,
+            '\u{07}' if bel_ends => {
+                it.next();
+                return;
+            }
+            '\u{9C}' => {
+                it.next();
+                return;
+            }
+            '\u{1B}' => {
+                it.next();
+                if peek(it) == Some('\\') {
+                    it.next();
+                }
+                return;
+            }
+            _ => {
+                it.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(bytes: &[u8]) -> String {
+        decode("t", bytes).map(|s| s.text).unwrap_or_default()
+    }
+
+    #[test]
+    fn crlf_and_cr_become_lf() {
+        assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(sanitize("a\r\r\nb"), "a\n\nb");
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "ab");
+        assert_eq!(sanitize("x\u{1b}[1;31mred\u{1b}[0m"), "xred");
+        assert_eq!(sanitize("\u{1b}[?1049hscreen"), "screen");
+        assert_eq!(sanitize("8bit\u{9b}31mcsi"), "8bitcsi");
+    }
+
+    #[test]
+    fn osc_sequences_end_at_bel_or_st() {
+        // OSC 52: write to the clipboard.
+        assert_eq!(sanitize("a\u{1b}]52;c;ZXZpbA==\u{07}b"), "ab");
+        assert_eq!(sanitize("a\u{1b}]0;title\u{1b}\\b"), "ab");
+        assert_eq!(sanitize("a\u{9d}8;;http://x\u{9c}link"), "alink");
+    }
+
+    #[test]
+    fn unterminated_string_sequence_stops_at_line_end() {
+        assert_eq!(sanitize("a\u{1b}]52;c;abc\nnext line"), "a\nnext line");
+    }
+
+    #[test]
+    fn dcs_apc_pm_sos_are_removed_up_to_st() {
+        assert_eq!(sanitize("a\u{1b}Pq#0;2;0\u{1b}\\b"), "ab");
+        assert_eq!(sanitize("a\u{1b}_apc\u{07}still\u{1b}\\b"), "ab");
+        assert_eq!(sanitize("a\u{1b}^pm\u{1b}\\b\u{1b}Xsos\u{9c}c"), "abc");
+    }
+
+    #[test]
+    fn two_and_three_char_escapes_are_removed() {
+        assert_eq!(sanitize("a\u{1b}cb"), "ab"); // RIS: full reset
+        assert_eq!(sanitize("a\u{1b}(Bb"), "ab");
+        assert_eq!(sanitize("a\u{1b}7b\u{1b}8"), "ab");
+        assert_eq!(sanitize("trailing\u{1b}"), "trailing");
+    }
+
+    #[test]
+    fn control_characters_are_removed() {
+        assert_eq!(sanitize("a\u{07}b\u{08}c\u{7f}d\u{85}e\u{1}f"), "abcdef");
+        assert_eq!(sanitize("tab\tkept"), "tab\tkept");
+        assert_eq!(sanitize("page\u{0c}break"), "page\nbreak");
+    }
+
+    #[test]
+    fn bidi_controls_removed_joiners_kept() {
+        assert_eq!(sanitize("a\u{202e}cba\u{202c}d"), "acbad");
+        assert_eq!(sanitize("\u{2066}x\u{2069}"), "x");
+        let emoji = "👩\u{200d}💻 می\u{200c}خواهم";
+        assert_eq!(sanitize(emoji), emoji);
+        // Neighbours of the special lead bytes pass through.
+        let near = "é ™ \u{2027} \u{202F} \u{2070} \u{FEFE} \u{A0}";
+        assert_eq!(sanitize(near), near);
+        assert_eq!(sanitize("a\u{2028}b\u{FEFF}c"), "a\nbc");
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        assert_eq!(text(b"\xEF\xBB\xBFhello"), "hello");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Zoë\r\n".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(text(&le), "Zoë\n");
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Zoë".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(text(&be), "Zoë");
+    }
+
+    #[test]
+    fn invalid_utf16_warns_once() {
+        let s = decode("t", &[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b']).expect("decodes");
+        assert_eq!(s.text, "a\u{FFFD}\u{FFFD}");
+        assert_eq!(s.warnings.len(), 1);
+    }
+
+    #[test]
+    fn invalid_utf8_is_lossy_with_one_warning() {
+        let s = decode("f.txt", b"caf\xE9 and \xFF\xFE more").expect("decodes");
+        assert_eq!(s.text, "caf\u{FFFD} and \u{FFFD}\u{FFFD} more");
+        assert_eq!(s.warnings.len(), 1);
+        assert!(s.warnings[0].starts_with("f.txt: invalid UTF-8"));
+        assert!(decode("g", b"fine").expect("decodes").warnings.is_empty());
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        let e = decode("x.bin", b"text\0more").expect_err("binary");
+        assert_eq!(e.to_string(), "x.bin: binary file, not an article");
+    }
+
+    #[test]
+    fn mostly_non_text_is_binary_but_escapes_are_not() {
+        let junk: Vec<u8> = (0..4000u32)
+            .map(|i| [1u8, 2, 0xFF, b'a'][i as usize % 4])
+            .collect();
+        assert!(looks_binary(&junk));
+        let escapes = "\u{1b}[2J\u{1b}[31mred\u{1b}[0m ".repeat(100);
+        assert!(!looks_binary(escapes.as_bytes()));
+        // A few Latin-1 bytes are not binary: they are decoded lossily.
+        assert!(!looks_binary(
+            b"Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 of the day"
+        ));
+    }
+
+    #[test]
+    fn empty_or_blank_input_is_an_error() {
+        assert!(decode("e", b"").is_err());
+        let e = decode("e", b" \n\x1b[2J\n").expect_err("blank");
+        assert_eq!(e.to_string(), "e: empty, no article text");
+    }
 }

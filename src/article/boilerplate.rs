@@ -1,1 +1,513 @@
-//! Content-vs-boilerplate classification of text blocks.
+//! Content-vs-boilerplate classification of text blocks, in the spirit of jusText
+//! (Pomikálek 2011): each block is first classified on its own from its length, stop-word
+//! density and punctuation, then short and borderline blocks take the class of their
+//! neighbours. Page-furniture labels ("Advertisement", "Share", "Related Articles", image alt
+//! lines like `[GettyImage]`) are bad wherever they sit.
+
+use super::lang::Stats;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+/// The class of one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Article text.
+    Good,
+    /// Prose-like but short: good only next to good text.
+    NearGood,
+    /// Too short to judge alone (headings, list items, labels).
+    Short,
+    /// Boilerplate.
+    Bad,
+}
+
+/// Weighted length below which a block is `Short`.
+const LENGTH_LOW: usize = 70;
+/// Weighted length above which a dense block is `Good` on its own.
+const LENGTH_HIGH: usize = 200;
+/// Stop-word density thresholds (jusText's defaults).
+const STOP_LOW: f32 = 0.30;
+const STOP_HIGH: f32 = 0.32;
+/// A finished sentence this long and this dense in stop words is prose on its own.
+const LENGTH_MID: usize = 100;
+const STOP_PROSE: f32 = 0.40;
+
+/// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', ' ']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// Everything the context-free classification looks at.
+#[derive(Debug, Clone, Copy)]
+pub struct Features {
+    pub wlen: usize,
+    pub density: f32,
+    /// A known page-furniture label or pattern.
+    pub furniture: bool,
+    /// Ends with sentence punctuation.
+    pub sentence: bool,
+}
+
+impl Features {
+    /// Features of `text` with its statistics, for document language `lang`.
+    pub fn of(text: &str, stats: &Stats, lang: usize) -> Features {
+        Features {
+            wlen: stats.wlen,
+            density: stats.density(lang),
+            furniture: is_furniture(text),
+            sentence: ends_sentence(text),
+        }
+    }
+}
+
+/// Context-free class of one block (jusText's first stage).
+pub fn classify(f: &Features) -> Class {
+    if f.furniture {
+        return Class::Bad;
+    }
+    if f.wlen < LENGTH_LOW {
+        return Class::Short;
+    }
+    if f.density >= STOP_HIGH {
+        // Short news paragraphs (one or two sentences) are good on their own when they are
+        // clearly prose: finished sentences dense in stop words.
+        if f.wlen > LENGTH_HIGH || (f.wlen >= LENGTH_MID && f.sentence && f.density >= STOP_PROSE) {
+            Class::Good
+        } else {
+            Class::NearGood
+        }
+    } else if f.density >= STOP_LOW {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// Context-free classes of all blocks. Runs of tiny label-like blocks (menus, share bars:
+/// three or more short blocks in a row, none a sentence, averaging under 25 columns) are bad.
+pub fn classify_all(feats: &[Features]) -> Vec<Class> {
+    let mut cls: Vec<Class> = feats.iter().map(classify).collect();
+    let mut i = 0;
+    while i < cls.len() {
+        if cls[i] != Class::Short {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < cls.len() && cls[i] == Class::Short {
+            i += 1;
+        }
+        let run = &feats[start..i];
+        if run.len() >= 3
+            && !run.iter().any(|f| f.sentence)
+            && run.iter().map(|f| f.wlen).sum::<usize>() < 25 * run.len()
+        {
+            cls[start..i].fill(Class::Bad);
+        }
+    }
+    cls
+}
+
+/// For every block, the nearest class before and after it that is not `Short` (and not
+/// `NearGood` when `skip_near`); `Bad` at the document edges. Two linear passes.
+fn neighbours(cls: &[Class], skip_near: bool) -> (Vec<Class>, Vec<Class>) {
+    let skip = |c: Class| c == Class::Short || (skip_near && c == Class::NearGood);
+    let mut prev = Vec::with_capacity(cls.len());
+    let mut last = Class::Bad;
+    for &c in cls {
+        prev.push(last);
+        if !skip(c) {
+            last = c;
+        }
+    }
+    let mut next = vec![Class::Bad; cls.len()];
+    last = Class::Bad;
+    for (i, &c) in cls.iter().enumerate().rev() {
+        next[i] = last;
+        if !skip(c) {
+            last = c;
+        }
+    }
+    (prev, next)
+}
+
+/// Context stage: every `Short` and `NearGood` block becomes `Good` or `Bad` from its
+/// neighbours. The result holds only `Good` and `Bad`.
+pub fn revise(initial: &[Class]) -> Vec<Class> {
+    // Short blocks look at the nearest good/bad blocks on both sides.
+    let (prev, next) = neighbours(initial, true);
+    let (prev_any, next_any) = neighbours(initial, false);
+    let cls: Vec<Class> = (0..initial.len())
+        .map(|i| {
+            if initial[i] != Class::Short {
+                return initial[i];
+            }
+            match (prev[i], next[i]) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Bad, Class::Bad) => Class::Bad,
+                (p, n) => {
+                    let near_prev = p == Class::Bad && prev_any[i] == Class::NearGood;
+                    let near_next = n == Class::Bad && next_any[i] == Class::NearGood;
+                    if near_prev || near_next {
+                        Class::Good
+                    } else {
+                        Class::Bad
+                    }
+                }
+            }
+        })
+        .collect();
+    // Near-good blocks are good unless both sides are bad.
+    let (prev, next) = neighbours(&cls, true);
+    (0..cls.len())
+        .map(|i| match cls[i] {
+            Class::NearGood if prev[i] == Class::Bad && next[i] == Class::Bad => Class::Bad,
+            Class::NearGood => Class::Good,
+            c => c,
+        })
+        .collect()
+}
+
+/// Labels that are page furniture in any position, compared after lower-casing and trimming
+/// punctuation. Kept short and multilingual; longer boilerplate is left to the classifier.
+const LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "skip ad",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "comments",
+    "read more",
+    "see more",
+    "show more",
+    "load more",
+    "continue reading",
+    "continue reading the main story",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more on this story",
+    "recommended",
+    "most popular",
+    "most read",
+    "top stories",
+    "top trending",
+    "trending",
+    "subscribe",
+    "subscribe now",
+    "subscribe to our newsletter",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "newsletter",
+    "menu",
+    "search",
+    "close",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "image",
+    "photo",
+    "video",
+    "caption",
+    "view photos",
+    "buy photo",
+    "supported by",
+    "you may also like",
+    "promoted links",
+    "sponsored links",
+    "more stories",
+    "most viewed",
+    "publicité",
+    "anzeige",
+    "werbung",
+    "publicidade",
+    "publicidad",
+    "pubblicità",
+    "реклама",
+    "广告",
+    "광고",
+];
+
+/// Longest block (bytes) that can be furniture.
+const MAX_FURNITURE: usize = 600;
+
+/// Phrases of legal footers, cookie banners and sign-up forms.
+const LEGAL: &[&str] = &[
+    "all rights reserved",
+    "subject to copyright",
+    "may not be reproduced",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookies",
+    "cookie policy",
+];
+
+/// Openings of image captions and credits.
+const CAPTION_PREFIXES: &[&str] = &[
+    "image copyright",
+    "image caption",
+    "image source",
+    "media caption",
+    "photo credit",
+    "photo:",
+    "photograph:",
+    "foto:",
+    "bild:",
+    "(bild:",
+    "credit:",
+];
+
+/// Photo credits anywhere in a line mark it as a caption.
+const CREDITS: &[&str] = &[
+    "getty images",
+    "photograph:",
+    "photo by ",
+    "photo credit",
+    "photos by ",
+    "image credit",
+    "shutterstock",
+    "/afp",
+    "afp/",
+    "/reuters",
+    "reuters/",
+    "/ap photo",
+    "ap photo/",
+    "/dpa",
+    "dpa/",
+    "/epa",
+    "epa/",
+    "crédit photo",
+    "foto:",
+    "(bild:",
+    "credit:",
+];
+
+/// Agency credits at the very end of a line ("… (AP)"); at the start, "LONDON (Reuters) -" is
+/// a news lede and stays.
+const CREDITS_AT_END: &[&str] = &[
+    "(ap)",
+    "(afp)",
+    "(reuters)",
+    "(epa)",
+    "(dpa)",
+    "(bild: hersteller)",
+];
+
+/// One automaton for the credit and legal phrases, ASCII-case-insensitive: a single pass over
+/// the line instead of one search per phrase.
+fn phrases() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDITS.iter().chain(LEGAL.iter()))
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Lower-cased first and last few characters of a line.
+fn ends_lower(t: &str) -> (String, String) {
+    const N: usize = 24;
+    let head: String = t.chars().take(N).flat_map(char::to_lowercase).collect();
+    let from = t.char_indices().rev().nth(N - 1).map_or(0, |(i, _)| i);
+    let tail: String = t[from..].chars().flat_map(char::to_lowercase).collect();
+    (head, tail)
+}
+
+/// An image caption or credit: a caption opening ("Image caption", "Photo:"), a photo credit
+/// anywhere, or an agency credit at the end.
+pub fn is_caption(text: &str) -> bool {
+    let t = text.trim();
+    let (head, tail) = ends_lower(t);
+    caption_ends(&head, &tail)
+        || phrases().is_some_and(|ac| {
+            ac.find_iter(t)
+                .any(|m| m.pattern().as_usize() < CREDITS.len())
+        })
+}
+
+fn caption_ends(head: &str, tail: &str) -> bool {
+    CAPTION_PREFIXES.iter().any(|p| head.starts_with(p))
+        || head.starts_with("credit ")
+        || CREDITS_AT_END.iter().any(|p| tail.ends_with(p))
+}
+
+/// Page furniture: a known label, an image alt or form-field line (`[...]`), a separator rule,
+/// a copyright line, or a navigation bar of `|`-separated items.
+pub fn is_furniture(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.starts_with('[') && t.ends_with(']') {
+        return true;
+    }
+    if !t.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    // Markup that leaked into the text.
+    if t.contains('<')
+        && ["<span", "<div", "<a href", "<img", "<script", "<iframe"]
+            .iter()
+            .any(|m| t.contains(m))
+    {
+        return true;
+    }
+    // "Taboola Taboola": a label printed twice (image alt plus text).
+    if t.len() < 80 && t.len() % 2 == 1 && t.is_char_boundary(t.len() / 2) {
+        let (a, b) = t.split_at(t.len() / 2);
+        if b.starts_with(' ') && a == &b[1..] {
+            return true;
+        }
+    }
+    // Long blocks are never labels, captions or legal lines; markup needs a `<`.
+    if t.len() > MAX_FURNITURE {
+        return false;
+    }
+    let (head, tail) = ends_lower(t);
+    if head.starts_with('©') || head.starts_with("copyright") || caption_ends(&head, &tail) {
+        return true;
+    }
+    if phrases().is_some_and(|ac| ac.is_match(t)) {
+        return true;
+    }
+    if t.len() < 40 {
+        let lower = t.to_lowercase();
+        let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        if LABELS.contains(&key) {
+            return true;
+        }
+    }
+    // "Home | World | Politics": several short items between bars.
+    let bars = t.matches(" | ").count();
+    if bars >= 2 {
+        let items = bars + 1;
+        let words = t.split_whitespace().count().saturating_sub(bars);
+        if words <= items * 3 {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Class::*;
+
+    fn f(wlen: usize, density: f32) -> Features {
+        Features {
+            wlen,
+            density,
+            furniture: false,
+            sentence: true,
+        }
+    }
+
+    #[test]
+    fn context_free_classes() {
+        assert_eq!(classify(&f(300, 0.4)), Good);
+        assert_eq!(classify(&f(150, 0.35)), NearGood);
+        assert_eq!(classify(&f(300, 0.31)), NearGood);
+        assert_eq!(classify(&f(300, 0.1)), Bad);
+        assert_eq!(classify(&f(40, 0.5)), Short);
+        let mut furniture = f(300, 0.5);
+        furniture.furniture = true;
+        assert_eq!(classify(&furniture), Bad);
+    }
+
+    #[test]
+    fn short_prose_sentence_is_good_alone() {
+        assert_eq!(classify(&f(120, 0.5)), Good);
+        let mut no_stop = f(120, 0.5);
+        no_stop.sentence = false;
+        assert_eq!(classify(&no_stop), NearGood);
+        assert_eq!(classify(&f(120, 0.33)), NearGood);
+    }
+
+    #[test]
+    fn runs_of_tiny_labels_are_bad() {
+        let label = Features {
+            wlen: 8,
+            density: 0.0,
+            furniture: false,
+            sentence: false,
+        };
+        let cls = classify_all(&[f(300, 0.5), label, label, label, f(300, 0.5)]);
+        assert_eq!(cls, vec![Good, Bad, Bad, Bad, Good]);
+        let cls = classify_all(&[f(300, 0.5), label, label, f(300, 0.5)]);
+        assert_eq!(cls, vec![Good, Short, Short, Good]);
+    }
+
+    #[test]
+    fn short_between_good_is_good_between_bad_is_bad() {
+        assert_eq!(revise(&[Good, Short, Good]), vec![Good, Good, Good]);
+        assert_eq!(revise(&[Bad, Short, Bad]), vec![Bad, Bad, Bad]);
+        // Document edges count as bad.
+        assert_eq!(revise(&[Short, Good]), vec![Bad, Good]);
+        // Runs of short blocks look past each other.
+        assert_eq!(revise(&[Good, Short, Short, Good]), vec![Good; 4]);
+    }
+
+    #[test]
+    fn near_good_needs_a_good_neighbour() {
+        assert_eq!(revise(&[Good, NearGood, Bad]), vec![Good, Good, Bad]);
+        assert_eq!(revise(&[Bad, NearGood, Bad]), vec![Bad, Bad, Bad]);
+        // A short block next to a near-good one on a bad side is kept.
+        assert_eq!(
+            revise(&[Good, Short, NearGood, Bad]),
+            vec![Good, Good, Good, Bad]
+        );
+    }
+
+    #[test]
+    fn furniture_labels_and_patterns() {
+        for s in [
+            "Advertisement",
+            "  Share this story ",
+            "Related Articles",
+            "[GettyImage]",
+            "[          ]",
+            "━━━━━━━━━━",
+            "© 2026 Lede Wire. All rights reserved. Privacy | Terms | Contact",
+            "Home | World | Politics | Business | Climate | Opinion",
+            "Publicité",
+            "광고",
+            "Taboola Taboola",
+            "광고 광고",
+            "2.",
+            "<span class=x>Sponsored by </span>Tracker",
+            "We use cookies to improve your browsing experience and show targeted ads.",
+            "A map of the hibernation module. Credit: ESA",
+            "Image caption Scooter Braun has managed Justin Bieber, among others",
+            "The border check point near the Port of Entry in Nogales, Ariz. (AP)",
+            "Police in the square on Monday. Photograph: AFP via Getty",
+        ] {
+            assert!(is_furniture(s), "{s:?} should be furniture");
+        }
+        for s in [
+            "Advertising revenue fell by a third last year, the company said.",
+            "What Comes Next",
+            "LONDON (Reuters) - The minister said on Monday that the plan was dead.",
+            "He said the vote was close | and then left.",
+        ] {
+            assert!(!is_furniture(s), "{s:?} should not be furniture");
+        }
+    }
+}

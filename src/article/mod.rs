@@ -3,6 +3,7 @@
 
 pub mod boilerplate;
 pub mod html;
+pub mod lang;
 pub mod markdown;
 pub mod text;
 
@@ -14,6 +15,9 @@ pub struct Article {
     pub title: String,
     pub deck: Option<String>,
     pub byline: Option<String>,
+    /// Publication date as the page states it (HTML metadata), if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub sections: Vec<Section>,
     /// Lines (or blocks, for HTML) of page boilerplate that the parser dropped.
     #[serde(skip)]

@@ -1,21 +1,823 @@
 //! Plain-text articles as copied from a web page: title, deck, byline, headings, paragraphs.
+//!
+//! 1. **Segment** the text into units: blank-line separated blocks, split into one unit per
+//!    line unless the block is hard-wrapped (60–80 column prose is joined back), list markers
+//!    (`•`, `-`, `*`, …) stripped and remembered.
+//! 2. **Classify** each unit as article text or boilerplate ([`super::boilerplate`]).
+//! 3. Find the **main body** (the largest run of article text), then the **title** among the
+//!    headline-like lines before it, a **deck** right under the title, a **byline** near it.
+//! 4. Emit the kept units as paragraphs; a short unit that introduces paragraphs and does not
+//!    read like a sentence becomes a section **heading**.
 
+use super::boilerplate::{self, Class, Features};
+use super::lang::{self, Stats};
 use super::{Article, Paragraph, Section};
 
-/// Parse a plain-text page into an article. (Placeholder: one paragraph per blank-line block.)
+/// One candidate block of text.
+#[derive(Debug, Clone)]
+struct Unit {
+    /// Whitespace-normalised text without control characters or list marker.
+    text: String,
+    /// Number of source lines it came from.
+    lines: usize,
+    /// It was a list item.
+    list: bool,
+}
+
+/// Parse a plain-text page into an article.
 pub fn parse(text: &str) -> Article {
-    let mut blocks = text
-        .split("\n\n")
-        .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|b| !b.is_empty());
-    let title = blocks.next().unwrap_or_default();
-    let paragraphs: Vec<Paragraph> = blocks.map(Paragraph::new).collect();
-    Article {
-        title,
-        sections: vec![Section {
-            heading: None,
-            paragraphs,
-        }],
-        ..Article::default()
+    let (units, blank_junk) = segment(text);
+    if units.is_empty() {
+        return Article::default();
+    }
+    let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
+    let lang = lang::pick(&stats);
+    let (initial, furniture) = classes(&units, &stats, lang);
+    let mut cls = boilerplate::revise(&initial);
+    let mut body = main_body(&units, &stats, &cls);
+    let good: usize = (0..units.len())
+        .filter(|&i| cls[i] == Class::Good)
+        .map(|i| stats[i].wlen)
+        .sum();
+    let title_at = if good < FALLBACK_BELOW {
+        // The classifier found (almost) no prose: results tables, lists of short items. Keep
+        // every unit after the headline that is not page furniture.
+        let t = find_title(
+            &units,
+            &stats,
+            &initial,
+            units.len().min(FALLBACK_WINDOW),
+            0.0,
+        );
+        cls = furniture
+            .iter()
+            .map(|&f| if f { Class::Bad } else { Class::Good })
+            .collect();
+        let from = t.map_or(0, |t| t + 1);
+        let last = (from..units.len()).rev().find(|&i| cls[i] == Class::Good);
+        body = last.map_or((from, from), |l| (from, l));
+        t
+    } else {
+        find_title(&units, &stats, &initial, body.0, DISTANCE)
+    };
+    let mut used = vec![false; units.len()];
+    let mut article = Article::default();
+    let mut first = 0;
+    if let Some(t) = title_at {
+        article.title = units[t].text.clone();
+        used[t] = true;
+        first = t + 1;
+        if let Some(d) = find_deck(&units, &stats, &initial, t) {
+            article.deck = Some(units[d].text.clone());
+            used[d] = true;
+            first = d + 1;
+        }
+    }
+    let anchor = title_at.unwrap_or(body.0);
+    if let Some(b) = find_byline(&units, anchor, body.0) {
+        article.byline = Some(units[b].text.clone());
+        used[b] = true;
+        first = first.max(b + 1);
+    }
+
+    let keep: Vec<usize> = (first.min(body.0)..units.len().min(body.1 + 1))
+        .filter(|&i| !used[i] && cls[i] == Class::Good)
+        .filter(|&i| units[i].text != article.title)
+        .collect();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut last: Option<&str> = None;
+    for (k, &i) in keep.iter().enumerate() {
+        let u = &units[i];
+        if last == Some(u.text.as_str()) {
+            continue; // a caption or headline printed twice in a row
+        }
+        last = Some(u.text.as_str());
+        let next_is_para = keep.get(k + 1).is_some_and(|&j| {
+            j <= i + 3 && !is_heading_like(&units[j], &stats[j]) && stats[j].wlen >= 40
+        });
+        used[i] = true;
+        if next_is_para && is_heading_like(u, &stats[i]) {
+            sections.push(Section {
+                heading: Some(u.text.clone()),
+                paragraphs: Vec::new(),
+            });
+            continue;
+        }
+        if sections.is_empty() {
+            sections.push(Section::default());
+        }
+        if let Some(s) = sections.last_mut() {
+            s.paragraphs.push(Paragraph::new(u.text.clone()));
+        }
+    }
+    // A heading with nothing under it is a paragraph of the section before it.
+    let mut merged: Vec<Section> = Vec::with_capacity(sections.len());
+    for s in sections {
+        match (s.paragraphs.is_empty(), s.heading, merged.last_mut()) {
+            (true, Some(h), Some(prev)) => prev.paragraphs.push(Paragraph::new(h)),
+            (_, heading, _) => merged.push(Section {
+                heading,
+                paragraphs: s.paragraphs,
+            }),
+        }
+    }
+    if article.title.is_empty() {
+        if let Some(h) = merged.first_mut().and_then(|s| s.heading.take()) {
+            article.title = h;
+        } else if let Some(p) = merged.first_mut().filter(|s| !s.paragraphs.is_empty()) {
+            article.title = p.paragraphs.remove(0).text;
+        }
+    }
+    merged.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
+    article.sections = merged;
+    article.dropped = blank_junk
+        + units
+            .iter()
+            .zip(&used)
+            .filter(|(_, &u)| !u)
+            .map(|(u, _)| u.lines)
+            .sum::<usize>();
+    article
+}
+
+/// One line per unit with its classes and the chosen body, title, deck and byline: a
+/// development aid for tuning the classifier (`LEDE_EXPLAIN=FILE cargo test explain -- --ignored`).
+#[doc(hidden)]
+pub fn explain(text: &str) -> String {
+    use std::fmt::Write;
+    let (units, _) = segment(text);
+    let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
+    let lang = lang::pick(&stats);
+    let (initial, _) = classes(&units, &stats, lang);
+    let cls = boilerplate::revise(&initial);
+    let body = main_body(&units, &stats, &cls);
+    let title = find_title(&units, &stats, &initial, body.0, DISTANCE);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "lang={} body={body:?} title={title:?}",
+        lang::LANGS[lang]
+    );
+    for (score, i) in title_candidates(&units, &stats, &initial, body.0, DISTANCE) {
+        let _ = writeln!(out, "  title? {score:.2} {i} {}", units[i].text);
+    }
+    for (i, u) in units.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{i:4} {:?}>{:?} w{} d{:.2} {}{}",
+            initial[i],
+            cls[i],
+            stats[i].wlen,
+            stats[i].density(lang),
+            if u.list { "• " } else { "" },
+            u.text.chars().take(100).collect::<String>()
+        );
+    }
+    out
+}
+
+/// Context-free classes; bylines and datelines are never body text.
+fn classes(units: &[Unit], stats: &[Stats], lang: usize) -> (Vec<Class>, Vec<bool>) {
+    let mut feats: Vec<Features> = units
+        .iter()
+        .zip(stats)
+        .map(|(u, s)| {
+            let mut f = Features::of(&u.text, s, lang);
+            f.furniture = f.furniture || is_byline(&u.text) || is_dateline(&u.text);
+            f
+        })
+        .collect();
+    // A line printed twice within a few lines is an image alt and its caption, or a teaser.
+    for i in 0..units.len() {
+        for j in i + 1..units.len().min(i + 4) {
+            if units[i].text == units[j].text {
+                feats[i].furniture = true;
+                feats[j].furniture = true;
+            }
+        }
+    }
+    let furniture = feats.iter().map(|f| f.furniture).collect();
+    (boilerplate::classify_all(&feats), furniture)
+}
+
+/// Below this much good text (weighted characters) the parser falls back to keeping all
+/// non-furniture text after the headline.
+const FALLBACK_BELOW: usize = 300;
+/// How many units the fallback searches for a headline.
+const FALLBACK_WINDOW: usize = 60;
+/// Title score lost per unit between a candidate and the body.
+const DISTANCE: f32 = 0.04;
+
+/// Whitespace-normalise, dropping control characters.
+fn normalise(s: &str, out: &mut String) {
+    for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+}
+
+/// Columns of a line (characters; good enough for the wrap test).
+fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Strip a list marker: `•`, `-`, `*`, `–`, `·`, `◦`, `▪`, `□`, or `1.`/`1)` on an indented line.
+fn strip_marker(line: &str) -> (bool, &str) {
+    let t = line.trim_start();
+    for m in ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'] {
+        if let Some(rest) = t.strip_prefix(m) {
+            if rest.is_empty() && m != '-' && m != '*' && m != '+' {
+                return (true, rest);
+            }
+            if rest.starts_with([' ', '\t']) {
+                return (true, rest.trim_start());
+            }
+        }
+    }
+    if t.len() < line.len() {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&digits) {
+            let rest = &t[digits..];
+            if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+                return (true, r.trim_start());
+            }
+        }
+    }
+    (false, line.trim())
+}
+
+/// Split text into units. Also returns the count of lines dropped at this stage (list
+/// markers with no text).
+fn segment(text: &str) -> (Vec<Unit>, usize) {
+    let mut units = Vec::new();
+    let mut junk = 0;
+    let mut group: Vec<&str> = Vec::new();
+    let flush = |group: &mut Vec<&str>, units: &mut Vec<Unit>, junk: &mut usize| {
+        if group.is_empty() {
+            return;
+        }
+        // Preformatted text (code, poems) indented as a whole: one unit.
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        if group.len() >= 3
+            && group.iter().all(|l| indent(l) >= 4)
+            && group.iter().all(|l| !strip_marker(l).0)
+        {
+            let mut t = String::new();
+            for l in group.iter() {
+                normalise(l, &mut t);
+            }
+            units.push(Unit {
+                text: t,
+                lines: group.len(),
+                list: false,
+            });
+            group.clear();
+            return;
+        }
+        let wrap = group.iter().map(|l| width(l.trim_end())).max().unwrap_or(0);
+        let wrapped = group.len() >= 2 && (40..=100).contains(&wrap);
+        let mut cur: Option<(Unit, &str)> = None;
+        for &line in group.iter() {
+            let (list, content) = strip_marker(line);
+            if content.is_empty() {
+                *junk += 1;
+                continue;
+            }
+            if let Some((u, prev)) = cur.as_mut() {
+                let first_word = content.split_whitespace().next().map_or(0, width);
+                if wrapped && !list && width(prev.trim_end()) + 1 + first_word > wrap - 2 {
+                    normalise(content, &mut u.text);
+                    u.lines += 1;
+                    *prev = line;
+                    continue;
+                }
+            }
+            if let Some((u, _)) = cur.take() {
+                if !u.text.is_empty() {
+                    units.push(u);
+                }
+            }
+            let mut t = String::with_capacity(content.len());
+            normalise(content, &mut t);
+            cur = Some((
+                Unit {
+                    text: t,
+                    lines: 1,
+                    list,
+                },
+                line,
+            ));
+        }
+        if let Some((u, _)) = cur.take() {
+            if u.text.is_empty() {
+                *junk += u.lines;
+            } else {
+                units.push(u);
+            }
+        }
+        group.clear();
+    };
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            flush(&mut group, &mut units, &mut junk);
+        } else {
+            group.push(line);
+        }
+    }
+    flush(&mut group, &mut units, &mut junk);
+    (units, junk)
+}
+
+/// The main body: runs of good units allowing short gaps of boilerplate; the first run that
+/// holds at least 40% of the text of the largest run (the article comes before related
+/// stories and comments). Returns (first, last) unit indices.
+fn main_body(units: &[Unit], stats: &[Stats], cls: &[Class]) -> (usize, usize) {
+    const GAP: usize = 20;
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        if cls[i] != Class::Good {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut size = 0;
+        let mut gap = 0;
+        while i < units.len() && gap <= GAP {
+            if cls[i] == Class::Good {
+                size += stats[i].wlen;
+                end = i;
+                gap = 0;
+            } else {
+                gap += 1;
+            }
+            i += 1;
+        }
+        runs.push((start, end, size));
+        i = end + 1;
+    }
+    let max = runs.iter().map(|r| r.2).max().unwrap_or(0);
+    runs.iter()
+        .find(|r| r.2 * 10 >= max * 4)
+        .map_or((0, 0), |r| (r.0, r.1))
+}
+
+/// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', ' ']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', ','])
+}
+
+/// A short line that could head a section: no sentence punctuation at the end, not a list
+/// item, a few words, starting with a capital letter (or in an uncased script).
+fn is_heading_like(u: &Unit, s: &Stats) -> bool {
+    if u.list || s.words == 0 || s.words > 14 || s.wlen > 120 || boilerplate::is_furniture(&u.text)
+    {
+        return false;
+    }
+    let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
+    if t.ends_with(['.', '!', '…', '。', '！', ':', ';', ',']) {
+        return false;
+    }
+    if t.ends_with(['?', '？']) && s.words < 3 {
+        return false;
+    }
+    match u.text.chars().find(|c| c.is_alphanumeric()) {
+        Some(c) => !c.is_lowercase(),
+        None => false,
+    }
+}
+
+/// Words that open a byline in the languages we know.
+const BY: &[&str] = &[
+    "by ",
+    "par ",
+    "von ",
+    "por ",
+    "di ",
+    "door ",
+    "av ",
+    "af ",
+    "от ",
+    "texto:",
+    "text:",
+    "reporting by",
+    "written by",
+    "words by",
+    "автор:",
+    "기자",
+];
+/// News agencies that close a byline ("… | Reuters").
+const AGENCIES: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "associated press",
+    "agence france-presse",
+    "bloomberg",
+    "dpa",
+    "efe",
+    "ansa",
+    "pa",
+    "upi",
+    "xinhua",
+    "tass",
+];
+
+/// A byline: "By …" (and its translations), or a short line ending in a news agency.
+fn is_byline(text: &str) -> bool {
+    let words = text.split_whitespace().take(15).count();
+    if words == 0 || words > 14 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if BY.iter().any(|b| lower.starts_with(b)) {
+        return words >= 2;
+    }
+    let tail = lower
+        .rsplit(['|', '/', ',', '-', '—', '–'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    lower.len() > tail.len() && AGENCIES.contains(&tail)
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "janv",
+    "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "déc", "januar", "februar",
+    "märz", "dez", "fev", "abr", "ago", "set", "out", "dez", "ene", "dic",
+];
+
+/// A dateline or time stamp: a short line with a year or a clock time and a date word.
+fn is_dateline(text: &str) -> bool {
+    let words = text.split_whitespace().take(21).count();
+    if words == 0 || words > 20 {
+        return false;
+    }
+    // Digits first: most lines have no year or clock time and stop here.
+    if !text.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let b = lower.as_bytes();
+    let has_year = b.windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (w.starts_with(b"19") || w.starts_with(b"20"))
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    });
+    let has_time = b
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    if !has_year && !has_time {
+        return false;
+    }
+    let month = lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
+    let stamp = [
+        "published",
+        "updated",
+        "posted",
+        "mis à jour",
+        "aktualisiert",
+        "atualizado",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    (has_year || has_time)
+        && (month || stamp || has_time || lower.contains('.'))
+        && (words <= 12 || (has_year && (month || stamp)))
+}
+
+/// Words that mark a line as page furniture when it is a title candidate.
+const NOT_TITLE: &[&str] = &[
+    "sponsored",
+    "share",
+    "subscribe",
+    "newsletter",
+    "sign in",
+    "sign up",
+    "log in",
+    "follow ",
+    "cookie",
+    "comments",
+    "advert",
+    "welcome to",
+    "skip to",
+    "navigation",
+    "contact us",
+    "terms of",
+    "privacy",
+];
+
+/// The headline: among headline-like units shortly before the main body, the one that is
+/// best supported by title case, repetition on the page, a byline or date next to it, and
+/// closeness to the body.
+fn find_title(
+    units: &[Unit],
+    stats: &[Stats],
+    initial: &[Class],
+    body: usize,
+    distance: f32,
+) -> Option<usize> {
+    title_candidates(units, stats, initial, body, distance)
+        .into_iter()
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, i)| i)
+}
+
+/// Weight of the share of capitalised words in a title candidate's score.
+const TITLE_CASE: f32 = 1.0;
+
+/// Scored title candidates (score, unit index).
+fn title_candidates(
+    units: &[Unit],
+    stats: &[Stats],
+    initial: &[Class],
+    body: usize,
+    distance: f32,
+) -> Vec<(f32, usize)> {
+    const WINDOW: usize = 60;
+    const REPEAT_WINDOW: usize = 400;
+    let lo = body.saturating_sub(WINDOW);
+    let hi = (body + 1).min(units.len());
+    let mut out = Vec::new();
+    for i in lo..hi {
+        let u = &units[i];
+        let s = &stats[i];
+        if i == body && initial[i] == Class::Good {
+            continue;
+        }
+        if u.list
+            || boilerplate::is_furniture(&u.text)
+            || is_byline(&u.text)
+            || is_dateline(&u.text)
+        {
+            continue;
+        }
+        let cjk_heavy = s.cjk * 2 > s.wlen / 3;
+        let lettered = u
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count();
+        if (cjk_heavy && s.cjk < 6) || (!cjk_heavy && lettered < 3) || s.words > 40 || s.wlen > 300
+        {
+            continue;
+        }
+        let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
+        if t.ends_with(['.', ':', ',', ';', '。'])
+            || u.text.starts_with(['—', '–', '-', '|', '>', '<'])
+        {
+            continue;
+        }
+        let lower = u.text.to_lowercase();
+        if NOT_TITLE.iter().any(|w| lower.contains(w)) || lower.ends_with(" by") {
+            continue;
+        }
+        let mut score = 0.0f32;
+        if s.cased >= 3 {
+            score += TITLE_CASE * s.capitalised as f32 / s.cased as f32;
+        } else {
+            score += 1.0;
+        }
+        let rlo = i.saturating_sub(REPEAT_WINDOW);
+        let rhi = units.len().min(i + REPEAT_WINDOW);
+        let repeated = (rlo..rhi).any(|j| {
+            let o = &units[j].text;
+            j != i
+                && o.len() >= u.text.len()
+                && o.len() <= u.text.len() * 4
+                && (o.contains(u.text.as_str())
+                    || (o.len() <= u.text.len() * 2 && o.to_lowercase().contains(&lower)))
+        });
+        if repeated {
+            score += 1.0;
+        }
+        let near = units[i.saturating_sub(3)..units.len().min(i + 5)]
+            .iter()
+            .any(|o| is_byline(&o.text) || is_dateline(&o.text));
+        if near {
+            score += 1.5;
+        }
+        if (5..=25).contains(&s.words) || (cjk_heavy && s.cjk >= 10) {
+            score += 0.5;
+        }
+        score -= distance * (body.saturating_sub(i)) as f32;
+        out.push((score, i));
+    }
+    out
+}
+
+/// A deck: the unit right under the title, when it is short and not the body's first
+/// paragraph (it does not read as a finished sentence, or a byline or date follows it).
+fn find_deck(units: &[Unit], stats: &[Stats], initial: &[Class], title: usize) -> Option<usize> {
+    let d = title + 1;
+    let u = units.get(d)?;
+    let s = &stats[d];
+    if u.list
+        || boilerplate::is_furniture(&u.text)
+        || is_byline(&u.text)
+        || is_dateline(&u.text)
+        || s.words < 3
+        || s.words > 30
+        || s.wlen > 200
+        || initial[d] == Class::Good
+        || (initial[d] == Class::NearGood && s.wlen > 120)
+    {
+        return None;
+    }
+    let dated = units[d + 1..units.len().min(d + 3)]
+        .iter()
+        .any(|o| is_byline(&o.text) || is_dateline(&o.text));
+    if !ends_sentence(&u.text) || dated {
+        Some(d)
+    } else {
+        None
+    }
+}
+
+/// A byline near the title (a few units before it up to the body start).
+fn find_byline(units: &[Unit], anchor: usize, body: usize) -> Option<usize> {
+    let lo = anchor.saturating_sub(3);
+    let hi = units.len().min(anchor.max(body) + 2).min(anchor + 8);
+    (lo..hi).find(|&i| is_byline(&units[i].text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(a: &Article) -> Vec<&str> {
+        a.paragraphs().map(|p| p.text.as_str()).collect()
+    }
+
+    const P1: &str = "The minister said on Monday that the government would not change its plan \
+        for the harbour, despite the protests of the last weeks, and that the work would begin \
+        in the spring as it had been agreed with the city.";
+    const P2: &str = "Opposition leaders called the decision a mistake and said they would ask \
+        the court to stop the work, which they say has not been approved by the people who live \
+        near the harbour and who will have to live with it.";
+
+    #[test]
+    fn blank_line_blocks_are_paragraphs() {
+        let a = parse(&format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n"
+        ));
+        assert_eq!(a.title, "Harbour Plan Goes Ahead Despite Protests");
+        assert_eq!(texts(&a), vec![P1, P2]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let a = parse(&format!(
+            "Harbour Plan Goes Ahead Despite Protests\n{P1}\n{P2}\n"
+        ));
+        assert_eq!(texts(&a), vec![P1, P2]);
+    }
+
+    fn wrap(s: &str, width: usize) -> String {
+        let mut out = String::new();
+        let mut line = String::new();
+        for w in s.split_whitespace() {
+            if !line.is_empty() && line.len() + 1 + w.len() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        out.push_str(&line);
+        out
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined() {
+        for width in [60, 72, 80] {
+            let doc = format!(
+                "Harbour Plan Goes Ahead Despite Protests\n\n{}\n\n{}\n",
+                wrap(P1, width),
+                wrap(P2, width)
+            );
+            let a = parse(&doc);
+            assert_eq!(texts(&a), vec![P1, P2], "width {width}");
+        }
+    }
+
+    #[test]
+    fn wrapped_paragraphs_without_blank_lines_split_at_short_lines() {
+        // At 80 columns P1's last line is short (56), so the break is visible. (At 72 it is
+        // full, and a paragraph break without a blank line cannot be told from a wrap.)
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{}\n{}\n",
+            wrap(P1, 80),
+            wrap(P2, 80)
+        );
+        let a = parse(&doc);
+        assert_eq!(texts(&a), vec![P1, P2]);
+    }
+
+    #[test]
+    fn list_items_are_paragraphs_without_markers() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n• the first point of the plan is the new quay\n- the second point is the road\n* the third is the park\n\n{P2}\n"
+        );
+        let a = parse(&doc);
+        assert_eq!(
+            texts(&a),
+            vec![
+                P1,
+                "the first point of the plan is the new quay",
+                "the second point is the road",
+                "the third is the park",
+                P2
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_introduces_paragraphs() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\nWhat Happens Next\n\n{P2}\n"
+        );
+        let a = parse(&doc);
+        assert_eq!(a.sections.len(), 2);
+        assert_eq!(a.sections[0].heading, None);
+        assert_eq!(a.sections[1].heading.as_deref(), Some("What Happens Next"));
+        assert_eq!(texts(&a), vec![P1, P2]);
+    }
+
+    #[test]
+    fn sentence_is_not_a_heading() {
+        let doc =
+            format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\nNobody came.\n\n{P2}\n");
+        let a = parse(&doc);
+        assert_eq!(a.sections.len(), 1);
+        assert_eq!(texts(&a), vec![P1, "Nobody came.", P2]);
+    }
+
+    #[test]
+    fn title_after_menus_deck_and_byline() {
+        let doc = format!(
+            "Home | News | Sport | Weather\nSign in\n\nNews\n\nHarbour Plan Goes Ahead Despite Protests\n\nCity council backs the new quay\n\nBy Ana Lopes | Reuters\n12 May 2026\n\n{P1}\n\n{P2}\n\nRelated Articles\nAdvertisement\n"
+        );
+        let a = parse(&doc);
+        assert_eq!(a.title, "Harbour Plan Goes Ahead Despite Protests");
+        assert_eq!(a.deck.as_deref(), Some("City council backs the new quay"));
+        assert_eq!(a.byline.as_deref(), Some("By Ana Lopes | Reuters"));
+        assert_eq!(texts(&a), vec![P1, P2]);
+        // Menu (2 lines), "News", date, "Related Articles", "Advertisement".
+        assert_eq!(a.dropped, 6);
+    }
+
+    #[test]
+    fn advertisement_inside_the_body_is_dropped() {
+        let doc =
+            format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\nAdvertisement\n\n{P2}\n");
+        assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
+    }
+
+    #[test]
+    fn bylines_and_datelines() {
+        assert!(is_byline("By Marta Kovac | Lede Wire"));
+        assert!(is_byline("Par Martin Untersinger"));
+        assert!(is_byline("Jane Doe | Reuters"));
+        assert!(!is_byline(
+            "By the end of the year the harbour will be finished and the city will pay for it all."
+        ));
+        assert!(!is_byline("Reuters"));
+        assert!(is_dateline("Published 14 March 2026"));
+        assert!(is_dateline("08.04.2015 12:46"));
+        assert!(is_dateline("November 18, 2019"));
+        assert!(!is_dateline("What Comes Next"));
+    }
+
+    #[test]
+    #[ignore = "development aid: LEDE_EXPLAIN=FILE"]
+    fn explain_file() {
+        if let Ok(path) = std::env::var("LEDE_EXPLAIN") {
+            let text = std::fs::read_to_string(path).expect("readable");
+            print!("{}", explain(&text));
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert_eq!(parse(""), Article::default());
+        assert_eq!(parse("\n \n\t\n").paragraph_count(), 0);
     }
 }

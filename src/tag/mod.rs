@@ -1,7 +1,20 @@
 //! The entity tagger: people and countries in text, resolved to actors.
+//!
+//! Data flow: [`tokens`] → [`gazetteer`] (countries, demonyms, metonyms) → [`people`] (name
+//! candidates weighed by evidence) → [`resolve`] (full names, surnames, headlines) → spans and
+//! [`Actor`]s. Lexicons are compiled into static tables by build.rs ([`lexicon`]).
+
+mod gazetteer;
+mod lexicon;
+mod people;
+mod resolve;
+mod tokens;
+mod words;
 
 use crate::article::Article;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// What kind of thing a tagged span names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -82,26 +95,147 @@ pub struct UserLexicon {
     pub not_names: Vec<String>,
 }
 
-/// The tagger: lexicons plus user additions.
+/// The tagger: lexicons plus user additions. Cheap to build: the lexicons are static tables.
 #[derive(Debug, Clone, Default)]
 pub struct Tagger {
-    user: UserLexicon,
+    words: words::Words,
+    user: resolve::UserNames,
+    /// Word-test answers kept between calls (taken out while a call runs).
+    memo: Arc<Mutex<words::Memo>>,
 }
 
 impl Tagger {
     pub fn new(user: UserLexicon) -> Self {
-        Tagger { user }
+        let words = words::Words {
+            not_names: user
+                .not_names
+                .iter()
+                .map(|w| lexicon::key(w.trim()))
+                .collect(),
+        };
+        let key_of = |s: &str| -> String {
+            s.split_whitespace()
+                .map(lexicon::key)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let user = resolve::UserNames {
+            people: user.people.clone(),
+            aliases: user
+                .aliases
+                .iter()
+                .map(|(a, c)| (key_of(a), c.clone()))
+                .collect(),
+        };
+        Tagger {
+            words,
+            user,
+            memo: Arc::default(),
+        }
+    }
+
+    fn analyze(&self, paras: &[&str]) -> resolve::Doc {
+        let memo = match self.memo.lock() {
+            Ok(mut m) => std::mem::take(&mut *m),
+            Err(_) => words::Memo::default(),
+        };
+        let (doc, memo) = resolve::analyze(paras, &self.words, &self.user, memo);
+        if let Ok(mut m) = self.memo.lock() {
+            *m = memo;
+        }
+        doc
     }
 
     /// Tag raw text (no article structure). Spans are sorted and do not overlap.
-    pub fn tag_text(&self, _text: &str) -> Vec<Span> {
-        let _ = &self.user;
-        Vec::new()
+    pub fn tag_text(&self, text: &str) -> Vec<Span> {
+        let doc = self.analyze(&[text]);
+        doc.spans
+            .into_iter()
+            .map(|s| Span {
+                start: s.start,
+                end: s.end,
+                kind: s.kind,
+                code: s.country.map(|c| lexicon::country(c).0),
+            })
+            .collect()
     }
 
     /// Tag every paragraph of an article and resolve mentions to actors.
-    pub fn tag_article(&self, _article: &Article) -> Tagged {
-        Tagged::default()
+    pub fn tag_article(&self, article: &Article) -> Tagged {
+        let paras: Vec<&str> = article.paragraphs().map(|p| p.text.as_str()).collect();
+        let doc = self.analyze(&paras);
+        build_actors(&paras, doc)
+    }
+}
+
+/// Group resolved spans into actors (people first, then countries, each by first mention).
+fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
+    let mut people: Vec<Actor> = Vec::new();
+    let mut countries: Vec<Actor> = Vec::new();
+    let mut person_ix: HashMap<usize, usize> = HashMap::new();
+    let mut country_ix: HashMap<usize, usize> = HashMap::new();
+    let mut metonyms = Vec::new();
+    for s in doc.spans {
+        let text = paras
+            .get(s.para)
+            .and_then(|p| p.get(s.start..s.end))
+            .unwrap_or("")
+            .to_string();
+        let mention = Mention {
+            paragraph: s.para,
+            start: s.start,
+            end: s.end,
+            text: text.clone(),
+        };
+        let actor = match (s.kind, s.person, s.country) {
+            (EntityKind::Person, Some(p), _) => {
+                let i = *person_ix.entry(p).or_insert_with(|| {
+                    people.push(Actor {
+                        name: doc.people.get(p).cloned().unwrap_or_default(),
+                        kind: ActorKind::Person,
+                        code: None,
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                    });
+                    people.len() - 1
+                });
+                &mut people[i]
+            }
+            (EntityKind::Country, _, Some(c)) => {
+                let i = *country_ix.entry(c).or_insert_with(|| {
+                    let (code, name) = lexicon::country(c);
+                    countries.push(Actor {
+                        name: name.to_string(),
+                        kind: ActorKind::Country,
+                        code: Some(code.to_string()),
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                    });
+                    countries.len() - 1
+                });
+                &mut countries[i]
+            }
+            (EntityKind::Metonym, _, Some(c)) => {
+                metonyms.push(MetonymMention {
+                    paragraph: s.para,
+                    start: s.start,
+                    end: s.end,
+                    code: lexicon::country(c).0.to_string(),
+                });
+                continue;
+            }
+            _ => continue,
+        };
+        let alias = text.replace('\u{2019}', "'");
+        if !actor.aliases.contains(&alias) {
+            actor.aliases.push(alias);
+        }
+        actor.mentions.push(mention);
+    }
+    people.extend(countries);
+    Tagged {
+        actors: people,
+        metonyms,
     }
 }
 

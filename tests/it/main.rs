@@ -1,5 +1,9 @@
 //! Integration tests: one binary, one module per area.
 mod config;
+mod html;
 mod notes;
+mod parse;
 mod screen;
+mod source;
+mod tag;
 mod view;

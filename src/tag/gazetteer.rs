@@ -1,0 +1,256 @@
+//! Countries, demonyms and metonyms (capitals, seats of government) found in one pass over the
+//! tokens: at each capitalised word the longest name in the compiled country table wins, also
+//! inside hyphenated compounds ("U.S.-Ukraine") and in ALL-CAPS lines ("ROMANIA BEAT ...").
+//! A match glued to other capitalised words ("U.S. Open", "West Indian", "Washington Post") is
+//! part of a longer name and dropped.
+
+use super::lexicon::{self, PlaceKind};
+use super::tokens::{Kind, Token};
+use super::words::Lex;
+
+/// A country, demonym or metonym match over tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceMatch {
+    pub first: usize,
+    pub last: usize,
+    pub country: usize,
+    pub kind: PlaceKind,
+    /// Data form of the name ("U.S.", "Georgia"), for the person-vs-country test.
+    pub surface: &'static str,
+}
+
+/// Longest-match lookup of the country table over the tokens.
+pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatch> {
+    let mut out = Vec::new();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let in_caps = caps.get(t.line as usize).copied().unwrap_or(false);
+        if t.kind != Kind::Word || !(t.cap || in_caps) {
+            i += 1;
+            continue;
+        }
+        if !w.place_start(&text[t.start..t.end]) {
+            i += 1;
+            continue;
+        }
+        key.clear();
+        lexicon::norm_into(&text[t.start..t.end], &mut key);
+        let mut best = None;
+        let mut j = i;
+        loop {
+            if !lexicon::place_prefix(&key) {
+                break;
+            }
+            if let Some(e) = lexicon::place(&key) {
+                if case_ok(text, toks, i, j, e.surface, in_caps) {
+                    best = Some((j, e));
+                }
+            }
+            if toks[j].poss {
+                break;
+            }
+            // Extend by one word: "United" + " " + "States", "Guinea" + "-" + "Bissau".
+            let n = j + 1;
+            match toks.get(n) {
+                Some(nt) if nt.kind == Kind::Word && nt.space_before && nt.line == t.line => {
+                    key.push(' ');
+                    lexicon::norm_into(&text[nt.start..nt.end], &mut key);
+                    j = n;
+                }
+                Some(nt)
+                    if nt.kind == Kind::Punct
+                        && &text[nt.start..nt.end] == "-"
+                        && nt.start == toks[j].end
+                        && toks
+                            .get(n + 1)
+                            .is_some_and(|x| x.kind == Kind::Word && x.start == nt.end) =>
+                {
+                    key.push('-');
+                    lexicon::norm_into(&text[toks[n + 1].start..toks[n + 1].end], &mut key);
+                    j = n + 1;
+                }
+                _ => break,
+            }
+        }
+        match best {
+            Some((last, e)) => {
+                if !glued(text, toks, caps, i, last, w) {
+                    out.push(PlaceMatch {
+                        first: i,
+                        last,
+                        country: e.country,
+                        kind: e.kind,
+                        surface: e.surface,
+                    });
+                }
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
+/// capitalised except short function words ("Bosnia and Herzegovina").
+fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_caps: bool) -> bool {
+    let abbrev = surface
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    toks[i..=j]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .all(|t| {
+            let s = &text[t.start..t.end];
+            if abbrev {
+                t.upper || (s.chars().count() == 1 && t.cap)
+            } else {
+                in_caps
+                    || t.cap
+                    || matches!(
+                        s,
+                        "of" | "and" | "the" | "da" | "de" | "del" | "d'Ivoire" | "and the"
+                    )
+            }
+        })
+}
+
+/// Whether the match at `i..=last` is glued to a capitalised neighbour that makes it part of a
+/// longer name: "West Indian", "U.S. Open", "Russian Direct Investment Fund".
+fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &Lex) -> bool {
+    let line = toks[i].line;
+    if caps.get(line as usize).copied().unwrap_or(false) {
+        return false;
+    }
+    // Before: a capitalised word right before, that is not a sentence opener, title or place.
+    if i > 0 && toks[i].space_before {
+        let p = &toks[i - 1];
+        if p.kind == Kind::Word && p.cap && p.line == line && !p.poss {
+            let k = lexicon::key(&text[p.start..p.end]);
+            let opener = p.sent_start && (w.common(&k) || w.stop(&k));
+            if !opener
+                && !w.title(&k)
+                && !w.stop(&k)
+                && !w.calendar(&k)
+                && lexicon::place(&k).is_none()
+            {
+                return true;
+            }
+        }
+    }
+    // After: a capitalised common or organisation word right after, that is not a role, a
+    // name, a place or a date ("U.S. Open"; but "American Tyson" keeps "American").
+    if toks[last].poss {
+        return false;
+    }
+    if let Some(n) = toks.get(last + 1) {
+        if n.kind == Kind::Word && n.cap && n.space_before && n.line == line {
+            let k = lexicon::key(&text[n.start..n.end]);
+            let person_next = w.given(&k)
+                && toks
+                    .get(last + 2)
+                    .is_some_and(|x| x.kind == Kind::Word && x.cap && x.space_before);
+            if (w.common(&k) || w.org(&k))
+                && !w.role_head(&k)
+                && !w.title(&k)
+                && !person_next
+                && !w.calendar(&k)
+                && !w.stop(&k)
+                && lexicon::place(&k).is_none()
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::tokens;
+    use crate::tag::words::{Lex, Words};
+
+    /// (matched text, ISO code, kind) for each match.
+    fn places(text: &str) -> Vec<(String, &'static str, PlaceKind)> {
+        let words = Words::default();
+        let w = Lex::new(&words);
+        let toks = tokens::tokenize(text);
+        let caps = tokens::caps_lines(text, &toks);
+        find(text, &toks, &caps, &w)
+            .into_iter()
+            .map(|m| {
+                let s = text[toks[m.first].start..toks[m.last].end].to_string();
+                (s, lexicon::country(m.country).0, m.kind)
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        places(text).into_iter().map(|p| p.0).collect()
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        assert_eq!(
+            places("the United States of America and Bosnia and Herzegovina"),
+            [
+                (
+                    "United States of America".to_string(),
+                    "US",
+                    PlaceKind::Name
+                ),
+                ("Bosnia and Herzegovina".to_string(), "BA", PlaceKind::Name)
+            ]
+        );
+        assert_eq!(
+            texts("in Papua New Guinea and Guinea-Bissau"),
+            ["Papua New Guinea", "Guinea-Bissau"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_need_capitals() {
+        assert_eq!(texts("the US and the UK told us"), ["US", "UK"]);
+        assert_eq!(
+            texts("U.S.-Ukraine and U.K. talks"),
+            ["U.S.", "Ukraine", "U.K."]
+        );
+        assert!(texts("give us a chance").is_empty());
+    }
+
+    #[test]
+    fn demonyms_and_metonyms() {
+        assert_eq!(
+            places("Russian envoys in Kyiv"),
+            [
+                ("Russian".to_string(), "RU", PlaceKind::Demonym),
+                ("Kyiv".to_string(), "UA", PlaceKind::Metonym)
+            ]
+        );
+        assert_eq!(places("the Britons")[0].1, "GB");
+    }
+
+    #[test]
+    fn matches_glued_into_longer_names_are_dropped() {
+        assert!(texts("won the U.S. Open").is_empty());
+        assert!(texts("the West Indian batsman").is_empty());
+        assert!(texts("the Russian Direct Investment Fund").is_empty());
+        assert!(texts("read the Washington Post").is_empty());
+        // a role or a person after a demonym keeps it
+        assert_eq!(texts("Russian President Vladimir Putin"), ["Russian"]);
+        assert_eq!(texts("fought American Tyson"), ["American"]);
+    }
+
+    #[test]
+    fn all_caps_lines_match_without_case() {
+        assert_eq!(
+            texts("SOCCER - ROMANIA BEAT LITHUANIA"),
+            ["ROMANIA", "LITHUANIA"]
+        );
+        assert!(texts("Romania beat lithuania").len() == 1);
+    }
+}

@@ -1,0 +1,183 @@
+//! The tagger's static lexicons: word sets and the country/metonym table, compiled by build.rs
+//! from `src/tag/data/` (no parsing at start-up), and key normalisation for looking them up.
+
+/// A set of lower-case words: one sorted string, the little-endian u32 offsets of its words,
+/// and an open-addressing hash table of word indexes + 1 (FNV-1a, linear probing), all
+/// compiled in by build.rs.
+pub struct WordSet {
+    pub blob: &'static str,
+    pub off: &'static [u8],
+    pub table: &'static [u8],
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i * 4..i * 4 + 4) {
+        Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize,
+        None => 0,
+    }
+}
+
+/// FNV-1a; must agree with `fnv` in build.rs.
+fn fnv(s: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl WordSet {
+    /// Number of words.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn len(&self) -> usize {
+        (self.off.len() / 4).saturating_sub(1)
+    }
+
+    /// The `i`-th word in sorted order.
+    pub fn get(&self, i: usize) -> &'static str {
+        self.blob
+            .get(u32_at(self.off, i)..u32_at(self.off, i + 1))
+            .unwrap_or("")
+    }
+
+    /// Whether `key` (already normalised with [`norm_into`]) is in the set.
+    pub fn contains(&self, key: &str) -> bool {
+        self.index_of(key).is_some()
+    }
+
+    /// Sorted-order index of `key`, if it is in the set.
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        let size = self.table.len() / 4;
+        if size == 0 {
+            return None;
+        }
+        let mask = size - 1;
+        let mut slot = (fnv(key.as_bytes()) as usize) & mask;
+        for _ in 0..size {
+            let v = u32_at(self.table, slot);
+            if v == 0 {
+                return None;
+            }
+            if self.get(v - 1) == key {
+                return Some(v - 1);
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/tag_data.rs"));
+
+/// Kind of a place-name table entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Name,
+    Demonym,
+    Metonym,
+}
+
+/// An entry of the country table.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceEntry {
+    pub country: usize,
+    pub kind: PlaceKind,
+    /// The form written in the data ("U.S.", "Kremlin").
+    pub surface: &'static str,
+}
+
+/// Look a normalised key up in the country table.
+pub fn place(key: &str) -> Option<PlaceEntry> {
+    PLACE_KEYS
+        .index_of(key)
+        .filter(|&i| PLACE_NAMES.get(i).is_some_and(|e| e.0 == key))
+        .map(|i| {
+            let (_, c, k, surface) = PLACE_NAMES[i];
+            PlaceEntry {
+                country: c as usize,
+                kind: match k {
+                    0 => PlaceKind::Name,
+                    1 => PlaceKind::Demonym,
+                    _ => PlaceKind::Metonym,
+                },
+                surface,
+            }
+        })
+}
+
+/// Whether some key in the country table starts with `prefix` (to stop extending a match).
+pub fn place_prefix(prefix: &str) -> bool {
+    let i = PLACE_NAMES.partition_point(|e| e.0 < prefix);
+    PLACE_NAMES.get(i).is_some_and(|e| e.0.starts_with(prefix))
+}
+
+/// ISO code and canonical short name of a country index.
+pub fn country(i: usize) -> (&'static str, &'static str) {
+    (
+        CODES.get(i).copied().unwrap_or(""),
+        NAMES.get(i).copied().unwrap_or(""),
+    )
+}
+
+/// Append the lookup key of `s` to `out`: lower case, periods dropped, curly apostrophe straight.
+/// Must agree with `norm_key` in build.rs.
+pub fn norm_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '.' => {}
+            '\u{2019}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The lookup key of one word.
+pub fn key(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    norm_into(s, &mut k);
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_are_sorted_and_answer_lookups() {
+        for set in [&GIVEN, &COMMON, &PLACES, &TITLES, &ORG_WORDS] {
+            assert!(set.len() > 10);
+            for i in 1..set.len() {
+                assert!(set.get(i - 1) < set.get(i));
+            }
+            // every word is found through the hash table
+            for i in (0..set.len()).step_by(97) {
+                assert!(set.contains(set.get(i)), "{}", set.get(i));
+            }
+        }
+        assert!(GIVEN.contains("vladimir"));
+        assert!(GIVEN.contains("micheal"));
+        assert!(COMMON.contains("such"));
+        assert!(!COMMON.contains("putin"));
+        assert!(PLACES.contains("moscow"));
+        assert!(!GIVEN.contains(""));
+    }
+
+    #[test]
+    fn country_table_knows_names_demonyms_and_metonyms() {
+        let us = place("us").map(|e| (country(e.country).0, e.kind));
+        assert_eq!(us, Some(("US", PlaceKind::Name)));
+        let irish = place("irish").map(|e| (country(e.country).0, e.kind));
+        assert_eq!(irish, Some(("IE", PlaceKind::Demonym)));
+        let kremlin = place("kremlin").map(|e| (country(e.country).0, e.kind));
+        assert_eq!(kremlin, Some(("RU", PlaceKind::Metonym)));
+        assert_eq!(
+            place("britain").map(|e| country(e.country).1),
+            Some("United Kingdom")
+        );
+        assert!(place_prefix("united"));
+        assert!(!place_prefix("zzzz"));
+        assert!(place("england").is_none());
+    }
+}

@@ -1,0 +1,661 @@
+//! People: runs of capitalised words weighed by evidence. A run is stripped of titles and
+//! sentence openers, dropped when it holds an organisation or place word, and accepted as a full
+//! name when it starts with a known given name, or has a title/role before it or a reporting
+//! verb or apposition after it, or is made of words that are neither common English words nor
+//! places. Single words are left to `resolve`, which knows the article's full names.
+
+use super::lexicon;
+use super::tokens::{Kind, Token};
+use super::words::Lex;
+
+/// A name candidate over tokens `first..=last`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cand {
+    pub first: usize,
+    pub last: usize,
+    /// A title or role right before ("President", "envoy").
+    pub title: bool,
+    /// A reporting verb or an apposition right after ("said", ", the ...").
+    pub after: bool,
+    /// Accepted as a full name (two words or more).
+    pub full: bool,
+    /// Lower-case keys of the name's words.
+    pub keys: Vec<String>,
+    /// An organisation noun right before or after ("news agency X", "the X team"): no name on
+    /// its own evidence, but a name known from elsewhere in the article still counts.
+    pub org_ctx: bool,
+}
+
+fn surf<'t>(text: &'t str, t: &Token) -> &'t str {
+    &text[t.start..t.end]
+}
+
+fn tok_key(text: &str, t: &Token) -> String {
+    lexicon::key(&text[t.start..t.end])
+}
+
+fn is_initial(text: &str, t: &Token) -> bool {
+    t.kind == Kind::Word && t.cap && text[t.start..t.end].chars().count() == 1
+}
+
+fn is_punct(text: &str, t: Option<&Token>, p: &str) -> bool {
+    t.is_some_and(|t| t.kind == Kind::Punct && &text[t.start..t.end] == p)
+}
+
+/// Whether token `i` can be part of a name.
+fn name_tok(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    caps: &[bool],
+    blocked: &[bool],
+    w: &Lex,
+) -> bool {
+    let t = &toks[i];
+    if t.kind != Kind::Word || !t.cap || t.upper || blocked[i] {
+        return false;
+    }
+    if caps.get(t.line as usize).copied().unwrap_or(false) {
+        return false;
+    }
+    // "A. Dale": an initial, even one that is also a word
+    if is_initial(text, t) && is_punct(text, toks.get(i + 1), ".") {
+        return true;
+    }
+    let k = &text[t.start..t.end];
+    !(w.stop(k) || w.calendar(k))
+}
+
+/// Find name candidates in one paragraph. `blocked[i]` marks tokens inside country matches.
+pub fn candidates(
+    text: &str,
+    toks: &[Token],
+    caps: &[bool],
+    blocked: &[bool],
+    w: &Lex,
+) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if !name_tok(text, toks, i, caps, blocked, w) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            if toks[end].poss {
+                break;
+            }
+            let mut j = end + 1;
+            let mut after_initial = false;
+            if is_initial(text, &toks[end]) && is_punct(text, toks.get(j), ".") {
+                j += 1;
+                after_initial = true;
+            }
+            let Some(nt) = toks.get(j) else { break };
+            if nt.line != toks[end].line {
+                break;
+            }
+            // Hyphenated compound: "Jean-Pierre", "Lloyd-Webber"; "Putin-Trump" splits.
+            if nt.kind == Kind::Punct && &text[nt.start..nt.end] == "-" && nt.start == toks[end].end
+            {
+                if j + 1 < n
+                    && toks[j + 1].start == nt.end
+                    && name_tok(text, toks, j + 1, caps, blocked, w)
+                {
+                    let a = tok_key(text, &toks[end]);
+                    let b = tok_key(text, &toks[j + 1]);
+                    let surname_next = toks
+                        .get(j + 2)
+                        .is_some_and(|x| x.space_before && x.line == nt.line)
+                        && j + 2 < n
+                        && name_tok(text, toks, j + 2, caps, blocked, w);
+                    if (w.given(&a) && (w.given(&b) || surname_next)) || end > start {
+                        end = j + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if !(nt.space_before || (after_initial && nt.kind == Kind::Word)) {
+                break;
+            }
+            if nt.kind == Kind::Word && !nt.cap {
+                // "van der Westhuizen", "bin Laden", "wa Dondo"
+                let mut q = j;
+                while q < n
+                    && toks[q].kind == Kind::Word
+                    && !toks[q].cap
+                    && toks[q].space_before
+                    && w.particle(surf(text, &toks[q]))
+                    && q - j < 3
+                {
+                    q += 1;
+                }
+                // "al-Sisi", "el-Sheikh": a particle glued by a hyphen
+                let glued = q > j
+                    && q + 1 < n
+                    && is_punct(text, toks.get(q), "-")
+                    && toks[q].start == toks[q - 1].end
+                    && toks[q + 1].start == toks[q].end;
+                if glued {
+                    q += 1;
+                }
+                if q > j
+                    && q < n
+                    && (toks[q].space_before || glued)
+                    && toks[q].line == nt.line
+                    && name_tok(text, toks, q, caps, blocked, w)
+                {
+                    end = q;
+                    continue;
+                }
+                break;
+            }
+            if name_tok(text, toks, j, caps, blocked, w) {
+                end = j;
+                continue;
+            }
+            // "Theresa May": a calendar word after a given name, not followed by a number.
+            if nt.kind == Kind::Word
+                && nt.cap
+                && !nt.upper
+                && !blocked[j]
+                && w.calendar(surf(text, nt))
+                && w.given(surf(text, &toks[end]))
+                && !toks.get(j + 1).is_some_and(|x| x.kind == Kind::Number)
+            {
+                end = j;
+                continue;
+            }
+            break;
+        }
+        // Regnal numbers: "Leopold III", "Elizabeth I".
+        if let Some(nt) = toks.get(end + 1) {
+            let s = &text[nt.start..nt.end];
+            if nt.kind == Kind::Word
+                && nt.space_before
+                && nt.line == toks[end].line
+                && !toks[end].poss
+                && matches!(
+                    s,
+                    "I" | "II"
+                        | "III"
+                        | "IV"
+                        | "V"
+                        | "VI"
+                        | "VII"
+                        | "VIII"
+                        | "IX"
+                        | "X"
+                        | "XI"
+                        | "XII"
+                        | "XIII"
+                        | "XIV"
+                        | "XV"
+                        | "XVI"
+                )
+                && end > start
+            {
+                end += 1;
+            }
+        }
+        i = end + 1;
+        if let Some(c) = judge(text, toks, start, end, blocked, w) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Title evidence in the words before token `i`: "President X", "envoy X", "Mr. X", "son-in-law X".
+fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
+    let mut j = i;
+    // skip a period after an abbreviated title ("Mr.", "Gen.")
+    if j > 0 && is_punct(text, toks.get(j - 1), ".") {
+        j -= 1;
+    }
+    if j == 0 {
+        return false;
+    }
+    let p = &toks[j - 1];
+    if p.kind != Kind::Word || p.line != toks[i].line {
+        return false;
+    }
+    let k = tok_key(text, p);
+    if w.title(&k) {
+        // Honorifics that are also ordinary words count only when capitalised ("Miss X", not
+        // "will miss X").
+        let honorific = matches!(
+            k.as_str(),
+            "miss"
+                | "major"
+                | "general"
+                | "father"
+                | "justice"
+                | "speaker"
+                | "chair"
+                | "sir"
+                | "lord"
+                | "lady"
+                | "dame"
+                | "king"
+                | "queen"
+                | "prince"
+                | "princess"
+                | "judge"
+                | "star"
+                | "partner"
+                | "officer"
+                | "agent"
+                | "brother"
+                | "sister"
+                | "mother"
+                | "son"
+                | "daughter"
+                | "wife"
+                | "husband"
+        );
+        return !honorific || p.cap;
+    }
+    // "son-in-law X": the last whitespace-separated word before the name
+    let before = text[..toks[i].start].trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.contains('-') && w.title(&lexicon::key(last))
+}
+
+/// Reporting verb or apposition after token `last`: "X said", "X, the ...", "X, 34,".
+fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
+    let Some(n) = toks.get(last + 1) else {
+        return false;
+    };
+    if n.line != toks[last].line {
+        return false;
+    }
+    if n.kind == Kind::Word && !n.cap {
+        return w.after_verb(surf(text, n));
+    }
+    if is_punct(text, Some(n), ",") {
+        if let Some(m) = toks.get(last + 2) {
+            if m.kind == Kind::Number {
+                return true;
+            }
+            if m.kind == Kind::Word && !m.cap {
+                let k = tok_key(text, m);
+                return matches!(
+                    k.as_str(),
+                    "who" | "the" | "a" | "an" | "aged" | "whose" | "said" | "says"
+                );
+            }
+        }
+    }
+    false
+}
+
+/// Decide on the run `start..=end`: strip titles and openers, reject organisations, and accept
+/// full names. Returns `None` when nothing name-like remains.
+fn judge(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    blocked: &[bool],
+    w: &Lex,
+) -> Option<Cand> {
+    let words: Vec<usize> = (start..=end)
+        .filter(|&i| toks[i].kind == Kind::Word)
+        .collect();
+    let keys: Vec<String> = words.iter().map(|&i| tok_key(text, &toks[i])).collect();
+    let mut a = 0;
+    let mut title = title_before(text, toks, words[0], w);
+    // Organisation, event or place word: not a person, unless a full name with a given name
+    // follows it ("Secretary of State John Kornblum").
+    if let Some(o) = keys.iter().rposition(|k| w.org(k)) {
+        // titles after the organisation: "Boxing Association President Ramon Manzanares"
+        let mut r = o + 1;
+        while r + 1 < keys.len() && w.title(&keys[r]) {
+            r += 1;
+        }
+        let o = r - 1;
+        let prefix = matches!(
+            keys[o].as_str(),
+            "new"
+                | "san"
+                | "santa"
+                | "st"
+                | "saint"
+                | "fort"
+                | "mount"
+                | "south"
+                | "north"
+                | "east"
+                | "west"
+                | "upper"
+                | "lower"
+                | "greater"
+                | "old"
+                | "central"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "cape"
+                | "port"
+        );
+        if !prefix
+            && o + 2 < keys.len()
+            && w.given(&keys[o + 1])
+            && !keys[o + 1..].iter().any(|k| w.org(k))
+        {
+            a = o + 1;
+            title = true;
+        } else {
+            return None;
+        }
+    }
+    // "Education Minister X Y", "Traffic Control Administration Director X Y": everything up
+    // to the last title that still leaves a name ("Prime Minister John Major" keeps "Major").
+    if let Some(t) = keys[..keys.len() - 1].iter().rposition(|k| w.title(k)) {
+        if t >= a {
+            a = t + 1;
+            title = true;
+        }
+    }
+    while a < words.len() {
+        let k = &keys[a];
+        let t = &toks[words[a]];
+        if w.title(k) && a + 1 < words.len() {
+            title = true;
+            a += 1;
+        } else if t.sent_start
+            && w.common(k)
+            && !(w.given(k) && a + 1 < words.len())
+            && !(is_initial(text, t) && is_punct(text, toks.get(words[a] + 1), "."))
+        {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    // A lone sentence opener that is a common word ("Martin's aide ...", "Such had ...") may
+    // still be a surname known from elsewhere: kept, but only for resolution.
+    let mut opener = false;
+    if a >= words.len() {
+        if words.len() != 1 || w.title(&keys[0]) || w.stop(&keys[0]) {
+            return None;
+        }
+        a = 0;
+        opener = true;
+    }
+    // A trailing initial or title is not part of the name ("South Carolina Gov.").
+    let mut b = words.len() - 1;
+    let abbreviated = |i: usize| is_punct(text, toks.get(words[i] + 1), ".");
+    while b > a && ((is_initial(text, &toks[words[b]]) || w.title(&keys[b])) && abbreviated(b)) {
+        b -= 1;
+    }
+    // "news agency Tanjug", "the daily X": an organisation noun right before.
+    let mut org_ctx = false;
+    if let Some(p) = words[a].checked_sub(1).and_then(|i| toks.get(i)) {
+        if p.kind == Kind::Word && !p.cap && p.line == toks[words[a]].line && w.org(surf(text, p)) {
+            org_ctx = true;
+        }
+    }
+    let (first, last) = (words[a], words[b]);
+    let keys: Vec<String> = keys[a..=b].to_vec();
+    // "X (Pakistan)" in results tables, "said X" after a quote.
+    let country_after = is_punct(text, toks.get(last + 1), "(")
+        && blocked.get(last + 2).copied().unwrap_or(false)
+        && (last + 3..toks.len().min(last + 8))
+            .find(|&i| !blocked[i])
+            .is_some_and(|i| is_punct(text, toks.get(i), ")"));
+    let said_before = words[a]
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|p| p.kind == Kind::Word && matches!(surf(text, p), "said" | "says"));
+    let after = after_evidence(text, toks, last, w) || country_after || said_before;
+    // "Charles de Gaulle airport", "the Ferrari team": an organisation noun right after.
+    if let Some(n) = toks.get(last + 1) {
+        if n.kind == Kind::Word
+            && !n.cap
+            && n.space_before
+            && !toks[last].poss
+            && w.org(surf(text, n))
+        {
+            org_ctx = true;
+        }
+        // "Edward D. Jones & Co."
+        if is_punct(text, Some(n), "&") {
+            org_ctx = true;
+        }
+    }
+    let mut c = Cand {
+        first,
+        last,
+        title,
+        after,
+        full: false,
+        keys,
+        org_ctx: org_ctx || opener,
+    };
+    if c.keys.len() >= 2 {
+        c.full = !org_ctx && full_name(&c, w);
+        if !c.full && !org_ctx {
+            // "Territorial Demands Remain": keep only as single words if nothing else.
+            return None;
+        }
+    }
+    Some(c)
+}
+
+/// Whether a multi-word candidate is a person's full name.
+fn full_name(c: &Cand, w: &Lex) -> bool {
+    let k = &c.keys;
+    if k.iter().filter(|x| !w.particle(x)).count() > 5 {
+        return false;
+    }
+    let joined = k.join(" ");
+    if w.place(&joined) || lexicon::place(&joined).is_some() {
+        return false;
+    }
+    let names: Vec<&String> = k.iter().filter(|x| x.chars().count() > 1).collect();
+    let Some(last) = names.last() else {
+        return false;
+    };
+    let place_like = |x: &str| w.place(x) || lexicon::place(x).is_some();
+    // "Cleveland Indians", "Bradford Bulls": a plural of a common word last is a team or group.
+    let plural_common = last.len() > 3
+        && last.ends_with('s')
+        && !w.given(last)
+        && (w.common(&last[..last.len() - 1]) || lexicon::place(&last[..last.len() - 1]).is_some());
+    if plural_common && (!w.given(&k[0]) || place_like(&k[0])) {
+        return false;
+    }
+    // "A. Dale", "George W. Bush": initials make a name.
+    if k.len() > names.len() && k[0].chars().count() == 1 {
+        return !place_like(last);
+    }
+    let all_common = names.iter().all(|x| w.common(x) && !w.given(x));
+    if all_common {
+        return false;
+    }
+    if w.given(&k[0]) {
+        return true;
+    }
+    let _ = last;
+    // "Dynamo Moscow", "First Chicago", "Red Star": a place, or a common word first.
+    if place_like(&k[0]) || w.common(&k[0]) {
+        return false;
+    }
+    if c.title || c.after {
+        return true;
+    }
+    names.iter().all(|x| !w.common(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::tokens;
+    use crate::tag::words::{Lex, Words};
+
+    /// (name text, full, title, after) of each candidate.
+    fn cands(text: &str) -> Vec<(String, bool, bool, bool)> {
+        let words = Words::default();
+        let w = Lex::new(&words);
+        let toks = tokens::tokenize(text);
+        let caps = tokens::caps_lines(text, &toks);
+        let blocked = vec![false; toks.len()];
+        candidates(text, &toks, &caps, &blocked, &w)
+            .into_iter()
+            .map(|c| {
+                let s = text[toks[c.first].start..toks[c.last].end].to_string();
+                (s, c.full, c.title, c.after)
+            })
+            .collect()
+    }
+
+    fn full_names(text: &str) -> Vec<String> {
+        cands(text)
+            .into_iter()
+            .filter(|c| c.1)
+            .map(|c| c.0)
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_roles_are_stripped_and_count_as_evidence() {
+        let c =
+            cands("He met special envoy Steve Witkoff and Education Minister Nagoum Yamassoum.");
+        assert_eq!(
+            c,
+            [
+                ("Steve Witkoff".to_string(), true, true, false),
+                ("Nagoum Yamassoum".to_string(), true, true, false)
+            ]
+        );
+        let c = cands("It was Mr. Okafor in the end.");
+        assert_eq!(c, [("Okafor".to_string(), false, true, false)]);
+    }
+
+    #[test]
+    fn reporting_verbs_and_appositions_count_as_evidence() {
+        assert_eq!(
+            cands("and Brelvik said"),
+            [("Brelvik".to_string(), false, false, true)]
+        );
+        assert_eq!(
+            cands("and Brelvik, the envoy"),
+            [("Brelvik".to_string(), false, false, true)]
+        );
+        assert_eq!(
+            cands("and Brelvik, 34, left"),
+            [("Brelvik".to_string(), false, false, true)]
+        );
+    }
+
+    #[test]
+    fn a_country_in_parentheses_or_said_before_counts_as_evidence() {
+        // "Okonjo Brakk (Nigeria)": the tagger blocks the country's tokens before this step.
+        let text = "1 - Okonjo Brakk (Nigeria) beat";
+        let words = Words::default();
+        let w = Lex::new(&words);
+        let toks = tokens::tokenize(text);
+        let caps = tokens::caps_lines(text, &toks);
+        let mut blocked = vec![false; toks.len()];
+        let nigeria = toks.iter().position(|t| &text[t.start..t.end] == "Nigeria");
+        blocked[nigeria.expect("token")] = true;
+        let c = candidates(text, &toks, &caps, &blocked, &w);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].after && c[0].full);
+        assert_eq!(
+            cands("\"We won,\" said Okonjo Brakk."),
+            [("Okonjo Brakk".to_string(), true, false, true)]
+        );
+    }
+
+    #[test]
+    fn a_title_word_ends_a_name_only_when_abbreviated() {
+        assert_eq!(
+            full_names("captain Billie Jean King said"),
+            ["Billie Jean King"]
+        );
+        assert!(full_names("Former South Carolina Gov. Carroll")
+            .iter()
+            .all(|n| !n.contains("Gov")));
+    }
+
+    #[test]
+    fn organisation_words_reject_a_run() {
+        assert!(full_names("the Defense Council met").is_empty());
+        assert!(full_names("the Russian Direct Investment Fund grew").is_empty());
+        assert!(full_names("at Grace Road on Friday").is_empty());
+        // ... unless a given name follows the organisation part
+        assert_eq!(
+            full_names("said Assistant Secretary John Kornblum"),
+            ["John Kornblum"]
+        );
+    }
+
+    #[test]
+    fn title_case_headings_of_common_words_are_no_names() {
+        assert!(full_names("Territorial Demands Remain Core Obstacle").is_empty());
+        assert!(full_names("Diplomatic Push Continues Despite Setbacks").is_empty());
+    }
+
+    #[test]
+    fn given_names_initials_and_particles_make_names() {
+        assert_eq!(full_names("as Peter Such took four"), ["Peter Such"]);
+        assert_eq!(
+            full_names("(A. Dale 69, H. Morris 69)"),
+            ["A. Dale", "H. Morris"]
+        );
+        assert_eq!(
+            full_names("scrum-half Joost van der Westhuizen scored"),
+            ["Joost van der Westhuizen"]
+        );
+        assert_eq!(
+            full_names("Premier Jean-Pierre Raffarin"),
+            ["Jean-Pierre Raffarin"]
+        );
+        assert_eq!(
+            full_names("then Queen Elizabeth II spoke"),
+            ["Elizabeth II"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_surnames_split_into_two_names() {
+        let c: Vec<String> = cands("the Putin-Trump summit")
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(c, ["Putin", "Trump"]);
+    }
+
+    #[test]
+    fn teams_and_places_are_no_names() {
+        assert!(full_names("the Cleveland Indians won").is_empty());
+        assert!(full_names("behind Dynamo Moscow, the leaders").is_empty());
+        assert!(full_names("at Charles de Gaulle airport").is_empty());
+    }
+
+    #[test]
+    fn lower_case_honorifics_are_no_titles() {
+        assert_eq!(
+            cands("will miss Kowalski"),
+            [("Kowalski".to_string(), false, false, false)]
+        );
+        assert_eq!(
+            cands("Miss Kowalski"),
+            [("Kowalski".to_string(), false, true, false)]
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_stripped() {
+        assert_eq!(full_names("Yesterday Anna Brandt left."), ["Anna Brandt"]);
+        assert!(full_names("When Brandt left.").is_empty());
+    }
+}

@@ -1,0 +1,591 @@
+//! Article-level resolution: full names found anywhere in the article become people; single
+//! surnames and possessives ("Putin", "Putin’s"), ALL-CAPS headline words and user aliases
+//! resolve to them (the most recent full name with that surname before the mention, so two
+//! people sharing a surname stay apart); single words with strong evidence ("Mr Smith",
+//! "Simmons said") become people of their own.
+
+use super::gazetteer::{self, PlaceMatch};
+use super::lexicon::{self, PlaceKind};
+use super::people::{self, Cand};
+use super::tokens::{self, Kind, Token};
+use super::words::Fx;
+use super::words::{Lex, Memo, Words};
+use super::EntityKind;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+
+/// A resolved span in paragraph `para`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSpan {
+    pub para: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    /// Country index (countries and metonyms).
+    pub country: Option<usize>,
+    /// Person index into [`Doc::people`].
+    pub person: Option<usize>,
+}
+
+/// All spans of an article and the people they name.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub spans: Vec<DocSpan>,
+    /// Canonical (fullest) names.
+    pub people: Vec<String>,
+}
+
+/// User additions, as keys.
+#[derive(Debug, Clone, Default)]
+pub struct UserNames {
+    /// Full names (display form).
+    pub people: Vec<String>,
+    /// alias key (lower-cased words joined by spaces) -> canonical display name
+    pub aliases: Vec<(String, String)>,
+}
+
+struct Para<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    caps: Vec<bool>,
+    places: Vec<PlaceMatch>,
+    cands: Vec<Cand>,
+}
+
+#[derive(Default)]
+struct Registry {
+    names: Vec<String>,
+    keys: Vec<Vec<String>>,
+    /// surname key -> people with that last word, with the position of each full mention
+    by_last: Map<Vec<usize>>,
+    /// given-name key -> people whose full name starts with it
+    by_first: Map<Vec<usize>>,
+    /// full-name key -> person
+    by_full: Map<usize>,
+    /// person -> positions (para, byte) of its full mentions
+    full_at: Vec<Vec<(usize, usize)>>,
+}
+
+impl Registry {
+    fn add(&mut self, display: String, keys: Vec<String>, at: Option<(usize, usize)>) -> usize {
+        let full = keys.join(" ");
+        let id = if let Some(&id) = self.by_full.get(&full) {
+            id
+        } else if let Some(id) = self.same_person(&keys) {
+            if keys.len() > self.keys[id].len() {
+                self.names[id] = display;
+                self.keys[id] = keys.clone();
+            }
+            self.by_full.insert(full, id);
+            id
+        } else {
+            let id = self.names.len();
+            self.names.push(display);
+            if let Some(l) = keys.last() {
+                self.by_last.entry(l.clone()).or_default().push(id);
+            }
+            if keys.len() >= 2 {
+                self.by_first.entry(keys[0].clone()).or_default().push(id);
+            }
+            self.keys.push(keys);
+            self.full_at.push(Vec::new());
+            self.by_full.insert(full, id);
+            id
+        };
+        if let Some(p) = at {
+            self.full_at[id].push(p);
+        }
+        id
+    }
+
+    /// "Donald J. Trump" and "Donald Trump": same first and last word.
+    fn same_person(&self, keys: &[String]) -> Option<usize> {
+        let (f, l) = (keys.first()?, keys.last()?);
+        if keys.len() < 2 {
+            return None;
+        }
+        self.by_last.get(l)?.iter().copied().find(|&id| {
+            let k = &self.keys[id];
+            k.len() >= 2 && k.first() == Some(f)
+        })
+    }
+
+    /// The one person whose given name is `key` ("Randall" for Randall Cunningham).
+    fn by_given(&self, key: &str, w: &Lex) -> Option<usize> {
+        if !w.given(key) || w.common(key) {
+            return None;
+        }
+        match self.by_first.get(key).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The person a lone surname at `at` stands for: the latest full mention before it, else the
+    /// first one after it.
+    fn by_surname(&self, key: &str, at: (usize, usize)) -> Option<usize> {
+        let ids = self.by_last.get(key)?;
+        if ids.len() == 1 {
+            return Some(ids[0]);
+        }
+        let mut best: Option<((usize, usize), usize)> = None;
+        for &id in ids {
+            for &p in &self.full_at[id] {
+                if p <= at && best.is_none_or(|(bp, _)| p > bp) {
+                    best = Some((p, id));
+                }
+            }
+        }
+        best.map(|b| b.1).or_else(|| {
+            ids.iter()
+                .copied()
+                .min_by_key(|&id| self.full_at[id].first().copied().unwrap_or((usize::MAX, 0)))
+        })
+    }
+}
+
+fn norm_display(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Tag and resolve the paragraphs of one article (or one raw text as a single paragraph).
+pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (Doc, Memo) {
+    let lex = Lex::with_memo(words, memo);
+    let doc = analyze_with(paras, &lex, user);
+    (doc, lex.into_memo())
+}
+
+fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
+    let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w)).collect();
+    let mut reg = Registry::default();
+    for name in &user.people {
+        let keys: Vec<String> = name.split_whitespace().map(lexicon::key).collect();
+        if !keys.is_empty() {
+            reg.add(norm_display(name), keys, None);
+        }
+    }
+    let mut alias: HashMap<&str, usize> = HashMap::new();
+    for (a, canon) in &user.aliases {
+        let keys: Vec<String> = canon.split_whitespace().map(lexicon::key).collect();
+        if !keys.is_empty() {
+            let id = reg.add(norm_display(canon), keys, None);
+            alias.insert(a.as_str(), id);
+        }
+    }
+    // Pass 1: full names, and single words with a title or reporting verb.
+    for (pi, p) in ps.iter().enumerate() {
+        for c in &p.cands {
+            let at = (pi, p.toks[c.first].start);
+            let single = c.keys.len() == 1
+                && single_with_evidence(c, p.text, &p.toks, w)
+                && !reg.by_last.contains_key(&c.keys[0]);
+            if c.full || single {
+                let display = norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
+                reg.add(display, c.keys.clone(), Some(at));
+            }
+        }
+    }
+    // Pass 2: spans.
+    let mut spans = Vec::new();
+    for (pi, p) in ps.iter_mut().enumerate() {
+        let text = p.text;
+        let mut taken = vec![false; p.toks.len()];
+        for c in &p.cands {
+            let at = (pi, p.toks[c.first].start);
+            // A known full name whose first word was stripped as a sentence opener ("Lark
+            // Meadow" at a sentence start): take the word back.
+            let mut first = c.first;
+            if c.keys.len() == 1 && c.first > 0 {
+                let (pt, t) = (&p.toks[c.first - 1], &p.toks[c.first]);
+                if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
+                    let full = format!("{} {}", lexicon::key(&text[pt.start..pt.end]), c.keys[0]);
+                    if reg
+                        .by_full
+                        .get(&full)
+                        .is_some_and(|&id| reg.keys[id].len() == 2)
+                    {
+                        first = c.first - 1;
+                    }
+                }
+            }
+            let id = if first < c.first {
+                reg.by_full
+                    .get(&format!(
+                        "{} {}",
+                        lexicon::key(&text[p.toks[first].start..p.toks[first].end]),
+                        c.keys[0]
+                    ))
+                    .copied()
+            } else if c.keys.len() >= 2 {
+                reg.by_full.get(&c.keys.join(" ")).copied()
+            } else {
+                let k = &c.keys[0];
+                alias
+                    .get(k.as_str())
+                    .copied()
+                    .or_else(|| reg.by_surname(k, at))
+                    .or_else(|| reg.by_full.get(k).copied())
+                    .or_else(|| reg.by_given(k, w))
+            };
+            if let Some(id) = id {
+                mark(&mut taken, first, c.last);
+                spans.push(DocSpan {
+                    para: pi,
+                    start: p.toks[first].start,
+                    end: p.toks[c.last].end,
+                    kind: EntityKind::Person,
+                    country: None,
+                    person: Some(id),
+                });
+            }
+        }
+        for m in &p.places {
+            let t = &p.toks[m.first];
+            // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
+            if m.first == m.last && m.kind != PlaceKind::Demonym {
+                let k = lexicon::key(&text[t.start..t.end]);
+                if let Some(id) = reg.by_surname(&k, (pi, t.start)).filter(|_| {
+                    reg.by_last
+                        .get(&k)
+                        .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
+                }) {
+                    let in_caps = p.caps.get(t.line as usize).copied().unwrap_or(false);
+                    if !in_caps && t.cap && !t.upper {
+                        mark(&mut taken, m.first, m.last);
+                        spans.push(DocSpan {
+                            para: pi,
+                            start: t.start,
+                            end: t.end,
+                            kind: EntityKind::Person,
+                            country: None,
+                            person: Some(id),
+                        });
+                        continue;
+                    }
+                }
+            }
+            mark(&mut taken, m.first, m.last);
+            spans.push(DocSpan {
+                para: pi,
+                start: t.start,
+                end: p.toks[m.last].end,
+                kind: if m.kind == PlaceKind::Metonym {
+                    EntityKind::Metonym
+                } else {
+                    EntityKind::Country
+                },
+                country: Some(m.country),
+                person: None,
+            });
+        }
+        caps_people(pi, p, &reg, &alias, &mut taken, &mut spans);
+    }
+    spans.sort_by_key(|s| (s.para, s.start));
+    let mut out: Vec<DocSpan> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if let Some(l) = out.last() {
+            if l.para == s.para && s.start < l.end {
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    Doc {
+        spans: out,
+        people: reg.names,
+    }
+}
+
+fn mark(taken: &mut [bool], a: usize, b: usize) {
+    for t in &mut taken[a..=b] {
+        *t = true;
+    }
+}
+
+/// A lone word that is a person on its own evidence: a title before it, or a reporting verb
+/// after it when it is no common word, place or sentence opener.
+fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Lex) -> bool {
+    let k = &c.keys[0];
+    if c.org_ctx || k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k)
+    {
+        return false;
+    }
+    c.title || (c.after && reported(text, toks, c.last) && !toks[c.first].sent_start && !w.place(k))
+}
+
+/// "X said", "X told", but not "X said it" (a company).
+fn reported(text: &str, toks: &[Token], last: usize) -> bool {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| lexicon::key(&text[t.start..t.end]))
+            .unwrap_or_default()
+    };
+    let v = word(last + 1);
+    let strong = matches!(
+        v.as_str(),
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "asked"
+            | "stated"
+            | "wrote"
+            | "argued"
+            | "noted"
+            | "insisted"
+            | "warned"
+            | "explained"
+            | "declared"
+            | "replied"
+            | "commented"
+            | "admitted"
+            | "stressed"
+            | "urged"
+            | "recalled"
+            | "conceded"
+            | "quipped"
+    );
+    strong && !matches!(word(last + 2).as_str(), "it" | "its")
+}
+
+/// Known names in ALL-CAPS lines ("SHEARER NAMED ENGLAND CAPTAIN").
+fn caps_people(
+    pi: usize,
+    p: &Para,
+    reg: &Registry,
+    alias: &HashMap<&str, usize>,
+    taken: &mut [bool],
+    spans: &mut Vec<DocSpan>,
+) {
+    let text = p.text;
+    let mut i = 0;
+    while i < p.toks.len() {
+        let t = &p.toks[i];
+        if t.kind != Kind::Word
+            || taken[i]
+            || !p.caps.get(t.line as usize).copied().unwrap_or(false)
+        {
+            i += 1;
+            continue;
+        }
+        // longest known full name starting here
+        let mut best = None;
+        let mut key = lexicon::key(&text[t.start..t.end]);
+        let mut j = i;
+        loop {
+            if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(key.as_str())) {
+                best = Some((j, id));
+            }
+            match p.toks.get(j + 1) {
+                Some(n)
+                    if n.kind == Kind::Word
+                        && n.space_before
+                        && n.line == t.line
+                        && !taken[j + 1]
+                        && j + 1 - i < 4 =>
+                {
+                    key.push(' ');
+                    key.push_str(&lexicon::key(&text[n.start..n.end]));
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if best.is_none() {
+            let k = lexicon::key(&text[t.start..t.end]);
+            if reg
+                .by_last
+                .get(&k)
+                .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
+            {
+                best = reg.by_surname(&k, (pi, t.start)).map(|id| (i, id));
+            }
+        }
+        if let Some((last, id)) = best {
+            mark(taken, i, last);
+            spans.push(DocSpan {
+                para: pi,
+                start: t.start,
+                end: p.toks[last].end,
+                kind: EntityKind::Person,
+                country: None,
+                person: Some(id),
+            });
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
+    let toks = tokens::tokenize(text);
+    let caps = tokens::caps_lines(text, &toks);
+    let mut places = gazetteer::find(text, &toks, &caps, w);
+    // "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by
+    // a capitalised word that could be a surname, is a person's first name.
+    places.retain(|m| {
+        if m.first != m.last || m.kind == PlaceKind::Demonym {
+            return true;
+        }
+        let t = &toks[m.first];
+        if caps.get(t.line as usize).copied().unwrap_or(false) {
+            return true;
+        }
+        let k = lexicon::key(&text[t.start..t.end]);
+        if !w.given(&k) || t.poss {
+            return true;
+        }
+        let Some(n) = toks.get(m.first + 1) else {
+            return true;
+        };
+        if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
+            return true;
+        }
+        let nk = lexicon::key(&text[n.start..n.end]);
+        let surname_like = !w.org(&nk)
+            && !w.calendar(&nk)
+            && !w.stop(&nk)
+            && !w.role_head(&nk)
+            && !w.title(&nk)
+            && lexicon::place(&nk).is_none()
+            && !w.place(&nk);
+        !surname_like
+    });
+    let mut blocked = vec![false; toks.len()];
+    for m in &places {
+        for b in &mut blocked[m.first..=m.last] {
+            *b = true;
+        }
+    }
+    let cands = people::candidates(text, &toks, &caps, &blocked, w);
+    Para {
+        text,
+        toks,
+        caps,
+        places,
+        cands,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(paras: &[&str]) -> Vec<(usize, String, Option<String>)> {
+        let (doc, _) = analyze(
+            paras,
+            &Words::default(),
+            &UserNames::default(),
+            Memo::default(),
+        );
+        doc.spans
+            .iter()
+            .filter(|s| s.kind == EntityKind::Person)
+            .map(|s| {
+                let name = s.person.and_then(|p| doc.people.get(p).cloned());
+                (s.para, paras[s.para][s.start..s.end].to_string(), name)
+            })
+            .collect()
+    }
+
+    fn names(paras: &[&str]) -> Vec<(String, String)> {
+        run(paras)
+            .into_iter()
+            .map(|(_, t, n)| (t, n.unwrap_or_default()))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_latest_full_name_before_them() {
+        let got = names(&[
+            "Anna Brandt arrived. Later Karl Brandt said no.",
+            "Brandt left. Then Anna Brandt spoke and Brandt sat down.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
+                pair("Brandt", "Karl Brandt"),
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Brandt", "Anna Brandt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_resolves_too() {
+        let got = names(&[
+            "Putin’s plan was read out.",
+            "Russian President Vladimir Putin spoke.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("Putin", "Vladimir Putin"),
+                pair("Vladimir Putin", "Vladimir Putin")
+            ]
+        );
+    }
+
+    #[test]
+    fn longer_forms_of_one_name_merge() {
+        let got = names(&["Donald Trump spoke. Later Donald J. Trump signed."]);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, n)| n == "Donald J. Trump"), "{got:?}");
+    }
+
+    #[test]
+    fn a_known_surname_that_is_a_country_is_the_person() {
+        let got = names(&["Michael Jordan scored 30 and Jordan then rested."]);
+        assert_eq!(
+            got,
+            [
+                pair("Michael Jordan", "Michael Jordan"),
+                pair("Jordan", "Michael Jordan")
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_capitals_resolve_to_known_names() {
+        let got = names(&["SHEARER NAMED CAPTAIN\nAlan Shearer was named captain on Friday."]);
+        assert_eq!(
+            got,
+            [
+                pair("SHEARER", "Alan Shearer"),
+                pair("Alan Shearer", "Alan Shearer")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_given_name_refers_to_the_one_person_with_it() {
+        let got = names(&["Randall Cunningham retired. \"Randall was great,\" the coach said."]);
+        assert_eq!(
+            got,
+            [
+                pair("Randall Cunningham", "Randall Cunningham"),
+                pair("Randall", "Randall Cunningham")
+            ]
+        );
+    }
+
+    #[test]
+    fn single_words_need_strong_evidence() {
+        // "said it" is a company; a sentence opener with "said" is not enough either.
+        assert!(names(&["Profits rose, Comelf said it expected more."]).is_empty());
+        assert_eq!(
+            names(&["Profits rose, Okonkwo said."]),
+            [pair("Okonkwo", "Okonkwo")]
+        );
+    }
+}

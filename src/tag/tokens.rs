@@ -1,0 +1,328 @@
+//! Tokens for the tagger: words (with internal apostrophes, "O'Brien", and abbreviation
+//! periods, "U.S."), numbers and punctuation, with byte offsets, case flags, sentence starts and
+//! ALL-CAPS lines. Possessive "'s"/"’s" is not part of a word: the word gets `poss` instead.
+//! Hyphens are punctuation, so "U.S.-Russia" gives "U.S.", "-", "Russia".
+//!
+//! A hand-written scanner rather than `unicode-segmentation`'s word bounds: it has to keep
+//! "U.S." and "O'Brien" whole and split "Putin’s", and it runs at memory speed on ASCII.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One token; `start..end` is a byte range on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// First letter is upper case.
+    pub cap: bool,
+    /// Every letter is upper case and there are at least two ("NATO", "U.S.").
+    pub upper: bool,
+    /// First word of a sentence (or line).
+    pub sent_start: bool,
+    /// Followed directly by a possessive "'s" / "’s" (not included in the token).
+    pub poss: bool,
+    /// Only whitespace (no newline) separates this token from the previous one.
+    pub space_before: bool,
+    /// Line number (0-based) in the text.
+    pub line: u32,
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREV: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Lt", "Col", "Jr", "Sr", "No", "vs", "Inc",
+    "Corp", "Co", "Ltd", "Prof", "Gov", "Capt", "Sgt", "Maj", "Adm", "Rev", "Mt", "Ft",
+];
+
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (!c.is_ascii() && is_mark(c))
+}
+
+/// Combining marks (decomposed accents) stay inside words.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut line = 0u32;
+    let mut space_before = false;
+    let mut next_sent = true;
+    let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
+    while i < b.len() {
+        let c0 = b[i];
+        if c0 == b'\n' {
+            line += 1;
+            i += 1;
+            next_sent = true;
+            space_before = false;
+            continue;
+        }
+        if c0 == b' ' || c0 == b'\t' || c0 == b'\r' {
+            i += 1;
+            space_before = true;
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            space_before = true;
+            continue;
+        }
+        let start = i;
+        let first_space =
+            space_before || toks.is_empty() || toks.last().is_some_and(|t| t.line != line);
+        space_before = false;
+        if c.is_ascii_digit() {
+            // Number: digits with inner . , : (1,000  3.5  4:30)
+            i += 1;
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    i += 1;
+                } else if matches!(b[i], b'.' | b',' | b':')
+                    && i + 1 < b.len()
+                    && b[i + 1].is_ascii_digit()
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            toks.push(Token {
+                start,
+                end: i,
+                kind: Kind::Number,
+                cap: false,
+                upper: false,
+                sent_start: false,
+                poss: false,
+                space_before: first_space,
+                line,
+            });
+            next_sent = false;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut poss = false;
+            let mut poss_at = 0usize;
+            let mut seg = 0usize; // letters in the current period-separated segment
+            let mut dots = 0usize;
+            let mut letters = 0usize;
+            let mut uppers = 0usize;
+            let mut lowers = 0usize;
+            while i < b.len() {
+                let Some(ch) = char_at(i) else { break };
+                if is_word_char(ch) {
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        if ch.is_uppercase() {
+                            uppers += 1;
+                        } else if ch.is_lowercase() {
+                            lowers += 1;
+                        }
+                    }
+                    seg += 1;
+                    i += ch.len_utf8();
+                    continue;
+                }
+                if is_apos(ch) {
+                    let j = i + ch.len_utf8();
+                    match char_at(j) {
+                        Some(n) if n.is_alphabetic() => {
+                            let k = j + n.len_utf8();
+                            let after = char_at(k);
+                            if (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
+                                poss = true;
+                                poss_at = i;
+                                i = k; // skip the possessive
+                                break;
+                            }
+                            i = j;
+                            seg = 0;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                if ch == '.' && seg == 1 {
+                    let j = i + 1;
+                    if let Some(n) = char_at(j) {
+                        let after = char_at(j + n.len_utf8());
+                        // "U.S.", "p.m.", and "U.S" without its last period
+                        let last_cap = n.is_uppercase()
+                            && text[..i]
+                                .chars()
+                                .next_back()
+                                .is_some_and(|p| p.is_uppercase())
+                            && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
+                        if n.is_alphabetic() && (after == Some('.') || last_cap) {
+                            dots += 1;
+                            seg = 0;
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            let mut end = if poss { poss_at } else { i };
+            if !poss && dots > 0 && seg == 1 && b.get(i) == Some(&b'.') {
+                i += 1;
+                end = i;
+            }
+            let word = &text[start..end];
+            let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
+            let upper = letters >= 2 && lowers == 0 && uppers >= 2;
+            let sent_start = next_sent;
+            next_sent = false;
+            toks.push(Token {
+                start,
+                end,
+                kind: Kind::Word,
+                cap,
+                upper,
+                sent_start,
+                poss,
+                space_before: first_space,
+                line,
+            });
+            continue;
+        }
+        // Punctuation: one char per token.
+        i += c.len_utf8();
+        let prev_word = toks
+            .last()
+            .filter(|t| t.kind == Kind::Word && t.end == start)
+            .map(|t| &text[t.start..t.end]);
+        match c {
+            '.' => {
+                let abbrev = prev_word.is_some_and(|w| {
+                    ABBREV.contains(&w)
+                        || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+                });
+                if !abbrev {
+                    next_sent = true;
+                }
+            }
+            '!' | '?' | ':' | ';' => next_sent = true,
+            '"' | '\u{201C}' | '(' | '[' | '\'' | '\u{2018}' | '-' | '\u{2013}' | '\u{2014}' => {}
+            _ => next_sent = false,
+        }
+        toks.push(Token {
+            start,
+            end: i,
+            kind: Kind::Punct,
+            cap: false,
+            upper: false,
+            sent_start: false,
+            poss: false,
+            space_before: first_space,
+            line,
+        });
+    }
+    toks
+}
+
+/// For each line, whether it is written in capitals (a headline or dateline): at least one
+/// upper-case word of two or more letters and no word with a lower-case letter.
+pub fn caps_lines(text: &str, toks: &[Token]) -> Vec<bool> {
+    let lines = toks.last().map_or(0, |t| t.line as usize + 1);
+    let mut up = vec![0u32; lines];
+    let mut low = vec![0u32; lines];
+    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+        let l = t.line as usize;
+        if t.upper {
+            up[l] += 1;
+        } else if text[t.start..t.end].chars().any(|c| c.is_lowercase()) {
+            low[l] += 1;
+        }
+    }
+    up.iter()
+        .zip(&low)
+        .map(|(&u, &l)| u >= 1 && l * 5 <= u && !(u == 1 && l == 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_periods_and_hyphens_split() {
+        assert_eq!(words("U.S.-Russia talks"), ["U.S.", "Russia", "talks"]);
+        assert_eq!(words("the U.S. embassy"), ["the", "U.S.", "embassy"]);
+        assert_eq!(words("in the U.S"), ["in", "the", "U.S"]);
+        assert_eq!(words("Putin-Trump Envoys"), ["Putin", "Trump", "Envoys"]);
+    }
+
+    #[test]
+    fn possessives_are_cut_and_flagged() {
+        let t = "Putin’s side and Trump's plan, O'Brien's dog";
+        let toks = tokenize(t);
+        let w: Vec<(&str, bool)> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|x| (&t[x.start..x.end], x.poss))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                ("Putin", true),
+                ("side", false),
+                ("and", false),
+                ("Trump", true),
+                ("plan", false),
+                ("O'Brien", true),
+                ("dog", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn diacritics_and_apostrophes_inside_names() {
+        assert_eq!(
+            words("Micheál Martin met Jacques Songo'o"),
+            ["Micheál", "Martin", "met", "Jacques", "Songo'o"]
+        );
+    }
+
+    #[test]
+    fn sentence_starts_follow_periods_but_not_initials_or_titles() {
+        let t = "He left. Then Mr. Smith and George W. Bush spoke";
+        let toks = tokenize(t);
+        let starts: Vec<&str> = toks
+            .iter()
+            .filter(|x| x.sent_start)
+            .map(|x| &t[x.start..x.end])
+            .collect();
+        assert_eq!(starts, ["He", "Then"]);
+    }
+
+    #[test]
+    fn caps_lines_are_detected() {
+        let t = "SOCCER - ROMANIA BEAT LITHUANIA.\nRomania beat Lithuania on Friday.\nLONDON 1996-08-30";
+        let toks = tokenize(t);
+        assert_eq!(caps_lines(t, &toks), [true, false, true]);
+    }
+}
