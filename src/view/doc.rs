@@ -105,8 +105,15 @@ impl Doc {
         if let Some(d) = article.deck.as_ref().filter(|d| !d.is_empty()) {
             blocks.push(Block::new(BlockKind::Deck, d.clone(), 0, None));
         }
-        if let Some(b) = article.byline.as_ref().filter(|b| !b.is_empty()) {
-            blocks.push(Block::new(BlockKind::Byline, b.clone(), 0, None));
+        // Byline and date share one line: "By Marta Kovac · 14 March 2026".
+        let byline = [article.byline.as_deref(), article.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !byline.is_empty() {
+            blocks.push(Block::new(BlockKind::Byline, byline, 0, None));
         }
         let mut paragraph_block = Vec::new();
         for (si, sec) in article.sections.iter().enumerate() {

@@ -359,6 +359,7 @@ fn hostile_article() -> (Article, Tagged) {
             paragraphs: vec![Paragraph::new(para.clone())],
         }],
         dropped: 0,
+        date: None,
     };
     let start = 0;
     let t = Tagged {

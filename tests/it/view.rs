@@ -35,6 +35,7 @@ pub fn article() -> Article {
             },
         ],
         dropped: 0,
+        date: None,
     }
 }
 
@@ -715,4 +716,19 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn byline_and_date_share_a_line() {
+    let mut a = article();
+    a.date = Some("3 May 2026".into());
+    let s = ViewState::new(&a, &tagged(), help());
+    let byline: Vec<&str> = s
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Byline)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(byline, vec!["By Test Writer · 3 May 2026"]);
 }
