@@ -76,7 +76,7 @@ fn decode_vec(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
         return decode(name, &bytes);
     }
     match String::from_utf8(bytes) {
-        Ok(text) if !(0..text.len()).any(|i| special_at(text.as_bytes(), i)) => {
+        Ok(text) if next_special(text.as_bytes(), 0) == text.len() => {
             if text.trim().is_empty() {
                 return Err(Error::Other(format!("{name}: empty, no article text")));
             }
@@ -232,9 +232,9 @@ pub fn sanitize(input: &str) -> String {
     let mut clean = 0; // start of the pending run of plain text
     let mut i = 0;
     while i < bytes.len() {
-        if !special_at(bytes, i) {
-            i += 1;
-            continue;
+        i = next_special(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         out.push_str(&input[clean..i]);
         i += special_char(&input[i..], &mut out);
@@ -260,6 +260,21 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
         0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
         _ => false,
     }
+}
+
+/// Index of the first byte at or after `i` that [`special_at`] accepts (`bytes.len()` if
+/// none); bytes that can never start one are skipped without the full test.
+#[inline]
+fn next_special(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if !matches!(b, 0x20..=0x7E | 0x80..=0xC1 | 0xC3..=0xE1 | 0xE3..=0xEE | 0xF0..=0xFF)
+            && special_at(bytes, i)
+        {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 fn peek(it: &std::str::Chars<'_>) -> Option<char> {
