@@ -61,7 +61,34 @@ pub fn read(path: &str) -> Result<Source, Error> {
             .map_err(|e| Error::io(path, &e))?;
         buf
     };
-    decode(path, &bytes)
+    decode_vec(path, bytes)
+}
+
+/// [`decode`] for bytes we own: plain UTF-8 without a BOM and with nothing to sanitize (the
+/// common case) becomes the text without a copy; anything else goes through [`decode`].
+fn decode_vec(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
+    let plain = bytes.len() as u64 <= MAX_BYTES
+        && ![&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
+            .iter()
+            .any(|bom| bytes.starts_with(bom))
+        && !looks_binary(&bytes);
+    if !plain {
+        return decode(name, &bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if next_special(text.as_bytes(), 0) == text.len() => {
+            if text.trim().is_empty() {
+                return Err(Error::Other(format!("{name}: empty, no article text")));
+            }
+            Ok(Source {
+                name: name.to_string(),
+                text,
+                warnings: Vec::new(),
+            })
+        }
+        Ok(text) => decode(name, text.as_bytes()),
+        Err(e) => decode(name, e.as_bytes()),
+    }
 }
 
 /// Decode raw bytes into a sanitized `Source`.
@@ -205,23 +232,9 @@ pub fn sanitize(input: &str) -> String {
     let mut clean = 0; // start of the pending run of plain text
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Fast path: only these bytes can start something to change. C1 controls are
-        // C2 80–9F, the bidi controls and U+2028/2029 start with E2, a BOM with EF.
-        let special = match b {
-            b'\n' | b'\t' => false,
-            0x00..=0x1F | 0x7F => true,
-            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
-            0xE2 => matches!(
-                (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
-            ),
-            0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
-            _ => false,
-        };
-        if !special {
-            i += 1;
-            continue;
+        i = next_special(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         out.push_str(&input[clean..i]);
         i += special_char(&input[i..], &mut out);
@@ -229,6 +242,39 @@ pub fn sanitize(input: &str) -> String {
     }
     out.push_str(&input[clean..]);
     out
+}
+
+/// Whether the byte at `i` starts something [`sanitize`] changes. Only these bytes can:
+/// C0 controls and DEL; C1 controls are C2 80–9F, the bidi controls and U+2028/2029 start
+/// with E2, a BOM with EF.
+#[inline]
+fn special_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' | b'\t' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xE2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
+        _ => false,
+    }
+}
+
+/// Index of the first byte at or after `i` that [`special_at`] accepts (`bytes.len()` if
+/// none); bytes that can never start one are skipped without the full test.
+#[inline]
+fn next_special(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if !matches!(b, 0x20..=0x7E | 0x80..=0xC1 | 0xC3..=0xE1 | 0xE3..=0xEE | 0xF0..=0xFF)
+            && special_at(bytes, i)
+        {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 fn peek(it: &std::str::Chars<'_>) -> Option<char> {
@@ -446,6 +492,31 @@ mod tests {
         assert!(!looks_binary(
             b"Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 of the day"
         ));
+    }
+
+    #[test]
+    fn owned_bytes_decode_like_borrowed() {
+        let cases: [&[u8]; 9] = [
+            b"plain text\nline two\n",
+            b"\xEF\xBB\xBFbom text",
+            b"\xFF\xFEh\x00i\x00",
+            b"esc \x1b[2J here",
+            b"cr\r\nlf",
+            b"bad \xFF utf8",
+            b"bidi \xE2\x80\xAE x",
+            b"  \n\t ",
+            b"nul\x00",
+        ];
+        for b in cases {
+            let want = decode("x", b).map(|s| (s.text, s.warnings));
+            let got = decode_vec("x", b.to_vec()).map(|s| (s.text, s.warnings));
+            assert_eq!(
+                format!("{got:?}"),
+                format!("{want:?}"),
+                "{}",
+                String::from_utf8_lossy(b)
+            );
+        }
     }
 
     #[test]

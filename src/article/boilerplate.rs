@@ -5,7 +5,7 @@
 //! lines like `[GettyImage]`) are bad wherever they sit.
 
 use super::lang::Stats;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::OnceLock;
 
 /// The class of one block.
@@ -315,27 +315,68 @@ fn phrases() -> Option<&'static AhoCorasick> {
     AC.get_or_init(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(CREDITS.iter().chain(LEGAL.iter()))
             .ok()
     })
     .as_ref()
 }
 
-/// Lower-cased first and last few characters of a line.
-fn ends_lower(t: &str) -> (String, String) {
-    const N: usize = 24;
-    let head: String = t.chars().take(N).flat_map(char::to_lowercase).collect();
-    let from = t.char_indices().rev().nth(N - 1).map_or(0, |(i, _)| i);
-    let tail: String = t[from..].chars().flat_map(char::to_lowercase).collect();
-    (head, tail)
+/// Characters of a line's ends that the caption and credit checks look at.
+const ENDS: usize = 24;
+
+/// The first `n` characters of `t`.
+pub(crate) fn head_chars(t: &str, n: usize) -> &str {
+    if t.len() <= n {
+        return t;
+    }
+    if t.as_bytes()[..n].is_ascii() {
+        return &t[..n];
+    }
+    t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i])
+}
+
+/// The last `n` characters of `t`.
+fn tail_chars(t: &str, n: usize) -> &str {
+    if t.len() <= n {
+        return t;
+    }
+    if t.as_bytes()[t.len() - n..].is_ascii() {
+        return &t[t.len() - n..];
+    }
+    let from = t.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &t[from..]
+}
+
+/// `s` lower-cased, in `buf` when it is short ASCII (no allocation), else in `heap`.
+pub(crate) fn lower_in<'a>(s: &str, buf: &'a mut [u8; 64], heap: &'a mut String) -> &'a str {
+    if s.len() <= buf.len() && s.is_ascii() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return l;
+        }
+    }
+    heap.clear();
+    heap.extend(s.chars().flat_map(char::to_lowercase));
+    heap.as_str()
+}
+
+/// Call `f` with the lower-cased first and last [`ENDS`] characters of a line.
+fn with_ends_lower<R>(t: &str, f: impl FnOnce(&str, &str) -> R) -> R {
+    let (mut hb, mut tb) = ([0u8; 64], [0u8; 64]);
+    let (mut hs, mut ts) = (String::new(), String::new());
+    let head = lower_in(head_chars(t, ENDS), &mut hb, &mut hs);
+    let tail = lower_in(tail_chars(t, ENDS), &mut tb, &mut ts);
+    f(head, tail)
 }
 
 /// An image caption or credit: a caption opening ("Image caption", "Photo:"), a photo credit
 /// anywhere, or an agency credit at the end.
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim();
-    let (head, tail) = ends_lower(t);
-    caption_ends(&head, &tail)
+    with_ends_lower(t, caption_ends)
         || phrases().is_some_and(|ac| {
             ac.find_iter(t)
                 .any(|m| m.pattern().as_usize() < CREDITS.len())
@@ -380,22 +421,28 @@ pub fn is_furniture(text: &str) -> bool {
     if t.len() > MAX_FURNITURE {
         return false;
     }
-    let (head, tail) = ends_lower(t);
-    if head.starts_with('©') || head.starts_with("copyright") || caption_ends(&head, &tail) {
+    if with_ends_lower(t, |head, tail| {
+        head.starts_with('©') || head.starts_with("copyright") || caption_ends(head, tail)
+    }) {
         return true;
     }
     if phrases().is_some_and(|ac| ac.is_match(t)) {
         return true;
     }
     if t.len() < 40 {
-        let lower = t.to_lowercase();
+        let (mut buf, mut heap) = ([0u8; 64], String::new());
+        let lower = lower_in(t, &mut buf, &mut heap);
         let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
         if LABELS.contains(&key) {
             return true;
         }
     }
     // "Home | World | Politics": several short items between bars.
-    let bars = t.matches(" | ").count();
+    let bars = if t.as_bytes().contains(&b'|') {
+        t.matches(" | ").count()
+    } else {
+        0
+    };
     if bars >= 2 {
         let items = bars + 1;
         let words = t.split_whitespace().count().saturating_sub(bars);
@@ -409,6 +456,25 @@ pub fn is_furniture(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_are_characters_not_bytes() {
+        let long = "Président de la République française – «\u{A0}Photo\u{A0}: AFP\u{A0}»";
+        for t in [
+            "",
+            "short",
+            "abcdefghijklmnopqrstuvwxyz0123",
+            long,
+            "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ",
+        ] {
+            let head: String = t.chars().take(ENDS).flat_map(char::to_lowercase).collect();
+            let from = t.char_indices().rev().nth(ENDS - 1).map_or(0, |(i, _)| i);
+            let tail: String = t[from..].chars().flat_map(char::to_lowercase).collect();
+            with_ends_lower(t, |h, l| {
+                assert_eq!((h, l), (head.as_str(), tail.as_str()), "{t:?}");
+            });
+        }
+    }
     use Class::*;
 
     fn f(wlen: usize, density: f32) -> Features {

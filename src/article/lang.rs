@@ -35,12 +35,65 @@ impl Hasher for FastHasher {
     }
 }
 
+/// Open-addressed table from a packed short word ([`pack`]) to its language bit set: one
+/// multiply and usually one probe per lookup, key and value in the same cache line.
+struct Short {
+    /// (key, bits); key 0 marks an empty slot (no word packs to 0).
+    slots: Vec<(u64, u16)>,
+    shift: u32,
+}
+
+impl Short {
+    fn new(entries: &HashMap<u64, u16, BuildHasherDefault<FastHasher>>) -> Short {
+        // At most half full, at least two slots.
+        let bits = (entries.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut t = Short {
+            slots: vec![(0, 0); 1 << bits],
+            shift: 64 - bits,
+        };
+        let mask = t.slots.len() - 1;
+        for (&k, &v) in entries {
+            let mut i = t.slot(k);
+            while t.slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            t.slots[i] = (k, v);
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Language bits of `k` (0 when no list has it).
+    #[inline]
+    fn get(&self, k: u64) -> u16 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let (key, bits) = self.slots[i];
+            if key == k {
+                return bits;
+            }
+            if key == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 struct Table {
     /// Word -> bit set of languages whose list contains it (words longer than 8 bytes).
     words: HashMap<&'static str, u16, BuildHasherDefault<FastHasher>>,
     /// The same for words of at most 8 bytes, packed into an integer: most stop words, looked
     /// up without string comparisons.
-    short: HashMap<u64, u16, BuildHasherDefault<FastHasher>>,
+    short: Short,
     /// Chinese function characters, sorted.
     zh: Vec<char>,
     /// Longest stop word in bytes: longer tokens skip the lookup.
@@ -80,7 +133,7 @@ fn table() -> &'static Table {
         zh.dedup();
         Table {
             words,
-            short,
+            short: Short::new(&short),
             zh,
             max_len,
         }
@@ -137,7 +190,7 @@ pub fn stats(text: &str) -> Stats {
     let mut lower = String::new();
     let mut buf = [0u8; 64];
     // (Words longer than `buf` are longer than any stop word.)
-    for word in text.split_whitespace() {
+    for word in Words(text) {
         if word.is_ascii() {
             // Fast path for ASCII words: no CJK, byte-wise case tests.
             let wb = word.as_bytes();
@@ -157,7 +210,9 @@ pub fn stats(text: &str) -> Stats {
                 }
             }
             let w = &wb[a..z];
-            if w.len() <= t.max_len && w.len() <= buf.len() {
+            if w.len() <= 8 {
+                add(t.short.get(pack_lower(w)), &mut s);
+            } else if w.len() <= t.max_len && w.len() <= buf.len() {
                 let b = &mut buf[..w.len()];
                 b.copy_from_slice(w);
                 b.make_ascii_lowercase();
@@ -210,6 +265,60 @@ pub fn stats(text: &str) -> Stats {
     s
 }
 
+/// Byte length of the whitespace character at byte `i` of `s` (0 when it is not
+/// whitespace); the same characters as [`char::is_whitespace`], with an ASCII fast path.
+#[inline]
+fn space_at(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 1,
+        // Lead bytes of the non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F,
+        // U+3000); continuation bytes never match, so `i` is a character boundary here.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// The words of a text as [`str::split_whitespace`] yields them, scanning bytes.
+struct Words<'a>(&'a str);
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0;
+        let mut i = 0;
+        while i < s.len() {
+            let n = space_at(s, i);
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        if i >= s.len() {
+            self.0 = "";
+            return None;
+        }
+        let start = i;
+        let mut end = s.len();
+        let mut rest = s.len();
+        while i < s.len() {
+            let n = space_at(s, i);
+            if n > 0 {
+                end = i;
+                rest = i + n;
+                break;
+            }
+            i += 1;
+        }
+        self.0 = s.get(rest..).unwrap_or("");
+        s.get(start..end)
+    }
+}
+
 /// A word of 1 to 8 bytes as an integer (no word contains a NUL byte, so zero padding is
 /// unambiguous).
 fn pack(b: &[u8]) -> Option<u64> {
@@ -221,19 +330,33 @@ fn pack(b: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(k))
 }
 
+/// [`pack`] of the ASCII-lower-cased `b`, which is 1 to 8 ASCII bytes.
+#[inline]
+fn pack_lower(b: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    for (d, c) in k.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    u64::from_le_bytes(k)
+}
+
 /// Count `key` for every language whose list has it.
 fn count(t: &Table, key: &str, s: &mut Stats) {
-    let found = match pack(key.as_bytes()) {
-        Some(k) => t.short.get(&k),
-        None => t.words.get(key),
+    let bits = match pack(key.as_bytes()) {
+        Some(k) => t.short.get(k),
+        None => t.words.get(key).copied().unwrap_or(0),
     };
-    if let Some(&bits) = found {
-        let mut b = bits;
-        while b != 0 {
-            let l = b.trailing_zeros() as usize;
-            s.stops[l] += 1;
-            b &= b - 1;
-        }
+    add(bits, s);
+}
+
+/// Count one stop word for every language in `bits`.
+#[inline]
+fn add(bits: u16, s: &mut Stats) {
+    let mut b = bits;
+    while b != 0 {
+        let l = b.trailing_zeros() as usize;
+        s.stops[l] += 1;
+        b &= b - 1;
     }
 }
 
@@ -303,6 +426,34 @@ mod tests {
         assert_eq!(stats("中文").wlen, 6);
         assert_eq!(stats("한국").wlen, 4);
         assert_eq!(stats("a  b").wlen, 3);
+    }
+
+    #[test]
+    fn words_split_like_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "tab\tnew\nline\r\u{0B}\u{0C}end",
+            "nbsp\u{A0}em\u{2003}ideo\u{3000}ogham\u{1680}nel\u{85}x",
+            "no\u{200B}split\u{2060}here é中文 \u{202F}narrow\u{205F}math",
+            "\u{1C}unit\u{1F}sep",
+        ] {
+            let ours: Vec<&str> = Words(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn short_table_finds_packed_words_only() {
+        let t = table();
+        let en = 1u16 << lang("en");
+        assert_ne!(t.short.get(pack_lower(b"The")) & en, 0);
+        assert_ne!(t.short.get(pack_lower(b"WHICH")) & en, 0);
+        assert_eq!(t.short.get(pack_lower(b"zqxj")), 0);
+        assert_eq!(Some(pack_lower(b"about")), pack(b"about"));
     }
 
     #[test]

@@ -208,16 +208,41 @@ const FALLBACK_WINDOW: usize = 60;
 /// Title score lost per unit between a candidate and the body.
 const DISTANCE: f32 = 0.04;
 
+/// Byte length of the white space or control character at byte `i` of `s` (0 when it is
+/// neither), with an ASCII fast path.
+#[inline]
+fn separator_at(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        0x00..=0x20 | 0x7F => 1,
+        // Lead bytes of the non-ASCII white space and C1 controls (U+0080–U+00A0, U+1680,
+        // U+2000–U+205F, U+3000); continuation bytes never match, so `i` is a character
+        // boundary here.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace() || c.is_control())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
 /// Whitespace-normalise, dropping control characters.
 fn normalise(s: &str, out: &mut String) {
-    for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if w.is_empty() {
+    let mut i = 0;
+    while i < s.len() {
+        let n = separator_at(s, i);
+        if n > 0 {
+            i += n;
             continue;
+        }
+        let start = i;
+        while i < s.len() && separator_at(s, i) == 0 {
+            i += 1;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(s.get(start..i).unwrap_or(""));
     }
 }
 
@@ -233,7 +258,15 @@ fn width(s: &str) -> usize {
 /// Strip a list marker: `•`, `-`, `*`, `–`, `·`, `◦`, `▪`, `□`, or `1.`/`1)` on an indented line.
 fn strip_marker(line: &str) -> (bool, &str) {
     let t = line.trim_start();
+    // Most lines start with a letter: only these first bytes can begin a marker.
+    let maybe_marker = t
+        .bytes()
+        .next()
+        .is_some_and(|b| matches!(b, b'-' | b'*' | b'+') || b >= 0x80);
     for m in ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'] {
+        if !maybe_marker {
+            break;
+        }
         if let Some(rest) = t.strip_prefix(m) {
             if rest.is_empty() && m != '-' && m != '*' && m != '+' {
                 return (true, rest);
@@ -440,10 +473,22 @@ fn is_byline(text: &str) -> bool {
     if words == 0 || words > 14 {
         return false;
     }
-    let lower = text.to_lowercase();
-    if BY.iter().any(|b| lower.starts_with(b)) {
+    // Lower-case only what the tests look at: the opening (no `BY` entry is longer than
+    // 12 characters) and the piece after the last separator, unless it names an agency.
+    let (mut buf, mut heap) = ([0u8; 64], String::new());
+    let head = boilerplate::lower_in(boilerplate::head_chars(text, 12), &mut buf, &mut heap);
+    if BY.iter().any(|b| head.starts_with(b)) {
         return words >= 2;
     }
+    let last = text
+        .rsplit(['|', '/', ',', '-', '—', '–'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if !AGENCIES.contains(&boilerplate::lower_in(last, &mut buf, &mut heap)) {
+        return false;
+    }
+    let lower = text.to_lowercase();
     let tail = lower
         .rsplit(['|', '/', ',', '-', '—', '–'])
         .next()
@@ -812,6 +857,27 @@ mod tests {
         if let Ok(path) = std::env::var("LEDE_EXPLAIN") {
             let text = std::fs::read_to_string(path).expect("readable");
             print!("{}", explain(&text));
+        }
+    }
+
+    #[test]
+    fn normalise_matches_split_on_space_and_controls() {
+        for s in [
+            "",
+            "  a  b\t\tc ",
+            "x\u{85}y\u{A0}z\u{9F}w\u{2003}v\u{3000}u\u{1680}t\u{7F}s\u{1B}r",
+            "é中文 \u{202F}narrow\u{205F}math\u{200B}zw\u{FEFF}bom",
+        ] {
+            let mut ours = String::from("pre");
+            normalise(s, &mut ours);
+            let mut want = String::from("pre");
+            for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+                if !w.is_empty() {
+                    want.push(' ');
+                    want.push_str(w);
+                }
+            }
+            assert_eq!(ours, want, "{s:?}");
         }
     }
 
