@@ -26,6 +26,7 @@ const CAL: u16 = 1 << 7;
 const PARTICLE: u16 = 1 << 8;
 const STOP: u16 = 1 << 9;
 const PLACE_START: u16 = 1 << 10;
+const COUNTRY: u16 = 1 << 11;
 
 /// A small fast hasher for short word keys (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -96,6 +97,7 @@ impl<'a> Lex<'a> {
             CAL => lexicon::CALENDAR.contains(k),
             PARTICLE => lexicon::PARTICLES.contains(k),
             PLACE_START => lexicon::place_prefix(k),
+            COUNTRY => lexicon::place(k).is_some(),
             _ => lexicon::STOP_WORDS.contains(k) || self.words.not_names.contains(k),
         }
     }
@@ -127,6 +129,10 @@ impl<'a> Lex<'a> {
     /// Some country, demonym or metonym in the country table starts with this word.
     pub fn place_start(&self, k: &str) -> bool {
         self.has(k, PLACE_START)
+    }
+    /// The word is a key of the country table (a country, demonym or metonym).
+    pub fn in_country_table(&self, k: &str) -> bool {
+        self.has(k, COUNTRY)
     }
     pub fn given(&self, k: &str) -> bool {
         self.has(k, GIVEN)
