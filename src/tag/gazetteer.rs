@@ -40,7 +40,8 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
         let mut best = None;
         let mut j = i;
         loop {
-            if !lexicon::place_prefix(&key) {
+            // `place_start` already answered this for the first word.
+            if j > i && !lexicon::place_prefix(&key) {
                 break;
             }
             if let Some(e) = lexicon::place(&key) {

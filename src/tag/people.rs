@@ -63,7 +63,7 @@ fn name_tok(
         return true;
     }
     let k = &text[t.start..t.end];
-    !(w.stop(k) || w.calendar(k))
+    !w.stop_or_calendar(k)
 }
 
 /// Find name candidates in one paragraph. `blocked[i]` marks tokens inside country matches.
