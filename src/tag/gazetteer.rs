@@ -40,7 +40,8 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
         let mut best = None;
         let mut j = i;
         loop {
-            if !lexicon::place_prefix(&key) {
+            // `place_start` already answered this for the first word.
+            if j > i && !lexicon::place_prefix(&key) {
                 break;
             }
             if let Some(e) = lexicon::place(&key) {
@@ -129,14 +130,9 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &L
     if i > 0 && toks[i].space_before {
         let p = &toks[i - 1];
         if p.kind == Kind::Word && p.cap && p.line == line && !p.poss {
-            let k = lexicon::key(&text[p.start..p.end]);
-            let opener = p.sent_start && (w.common(&k) || w.stop(&k));
-            if !opener
-                && !w.title(&k)
-                && !w.stop(&k)
-                && !w.calendar(&k)
-                && lexicon::place(&k).is_none()
-            {
+            let k = &text[p.start..p.end];
+            let opener = p.sent_start && (w.common(k) || w.stop(k));
+            if !opener && !w.title(k) && !w.stop(k) && !w.calendar(k) && !w.in_country_table(k) {
                 return true;
             }
         }
@@ -148,18 +144,18 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &L
     }
     if let Some(n) = toks.get(last + 1) {
         if n.kind == Kind::Word && n.cap && n.space_before && n.line == line {
-            let k = lexicon::key(&text[n.start..n.end]);
-            let person_next = w.given(&k)
+            let k = &text[n.start..n.end];
+            let person_next = w.given(k)
                 && toks
                     .get(last + 2)
                     .is_some_and(|x| x.kind == Kind::Word && x.cap && x.space_before);
-            if (w.common(&k) || w.org(&k))
-                && !w.role_head(&k)
-                && !w.title(&k)
+            if (w.common(k) || w.org(k))
+                && !w.role_head(k)
+                && !w.title(k)
                 && !person_next
-                && !w.calendar(&k)
-                && !w.stop(&k)
-                && lexicon::place(&k).is_none()
+                && !w.calendar(k)
+                && !w.stop(k)
+                && !w.in_country_table(k)
             {
                 return true;
             }

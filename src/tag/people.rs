@@ -63,7 +63,7 @@ fn name_tok(
         return true;
     }
     let k = &text[t.start..t.end];
-    !(w.stop(k) || w.calendar(k))
+    !w.stop_or_calendar(k)
 }
 
 /// Find name candidates in one paragraph. `blocked[i]` marks tokens inside country matches.
@@ -105,14 +105,14 @@ pub fn candidates(
                     && toks[j + 1].start == nt.end
                     && name_tok(text, toks, j + 1, caps, blocked, w)
                 {
-                    let a = tok_key(text, &toks[end]);
-                    let b = tok_key(text, &toks[j + 1]);
+                    let a = surf(text, &toks[end]);
+                    let b = surf(text, &toks[j + 1]);
                     let surname_next = toks
                         .get(j + 2)
                         .is_some_and(|x| x.space_before && x.line == nt.line)
                         && j + 2 < n
                         && name_tok(text, toks, j + 2, caps, blocked, w);
-                    if (w.given(&a) && (w.given(&b) || surname_next)) || end > start {
+                    if (w.given(a) && (w.given(b) || surname_next)) || end > start {
                         end = j + 1;
                         continue;
                     }
@@ -224,8 +224,8 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
     if p.kind != Kind::Word || p.line != toks[i].line {
         return false;
     }
-    let k = tok_key(text, p);
-    if w.title(&k) {
+    if w.title(surf(text, p)) {
+        let k = tok_key(text, p);
         // Honorifics that are also ordinary words count only when capitalised ("Miss X", not
         // "will miss X").
         let honorific = matches!(

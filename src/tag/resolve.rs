@@ -388,7 +388,7 @@ fn caps_people(
                         && j + 1 - i < 4 =>
                 {
                     key.push(' ');
-                    key.push_str(&lexicon::key(&text[n.start..n.end]));
+                    lexicon::norm_into(&text[n.start..n.end], &mut key);
                     j += 1;
                 }
                 _ => break,
@@ -435,8 +435,7 @@ fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
         if caps.get(t.line as usize).copied().unwrap_or(false) {
             return true;
         }
-        let k = lexicon::key(&text[t.start..t.end]);
-        if !w.given(&k) || t.poss {
+        if !w.given(&text[t.start..t.end]) || t.poss {
             return true;
         }
         let Some(n) = toks.get(m.first + 1) else {
@@ -445,14 +444,14 @@ fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
         if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
             return true;
         }
-        let nk = lexicon::key(&text[n.start..n.end]);
-        let surname_like = !w.org(&nk)
-            && !w.calendar(&nk)
-            && !w.stop(&nk)
-            && !w.role_head(&nk)
-            && !w.title(&nk)
-            && lexicon::place(&nk).is_none()
-            && !w.place(&nk);
+        let nk = &text[n.start..n.end];
+        let surname_like = !w.org(nk)
+            && !w.calendar(nk)
+            && !w.stop(nk)
+            && !w.role_head(nk)
+            && !w.title(nk)
+            && !w.in_country_table(nk)
+            && !w.place(nk);
         !surname_like
     });
     let mut blocked = vec![false; toks.len()];

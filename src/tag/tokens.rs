@@ -124,6 +124,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut uppers = 0usize;
             let mut lowers = 0usize;
             while i < b.len() {
+                // ASCII letters and digits: the common case, without decoding a char.
+                let a = b[i];
+                if a.is_ascii_alphanumeric() {
+                    if a.is_ascii_uppercase() {
+                        letters += 1;
+                        uppers += 1;
+                    } else if a.is_ascii_lowercase() {
+                        letters += 1;
+                        lowers += 1;
+                    }
+                    seg += 1;
+                    i += 1;
+                    continue;
+                }
                 let Some(ch) = char_at(i) else { break };
                 if is_word_char(ch) {
                     if ch.is_alphabetic() {

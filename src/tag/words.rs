@@ -26,6 +26,7 @@ const CAL: u16 = 1 << 7;
 const PARTICLE: u16 = 1 << 8;
 const STOP: u16 = 1 << 9;
 const PLACE_START: u16 = 1 << 10;
+const COUNTRY: u16 = 1 << 11;
 
 /// A small fast hasher for short word keys (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -96,6 +97,7 @@ impl<'a> Lex<'a> {
             CAL => lexicon::CALENDAR.contains(k),
             PARTICLE => lexicon::PARTICLES.contains(k),
             PLACE_START => lexicon::place_prefix(k),
+            COUNTRY => lexicon::place(k).is_some(),
             _ => lexicon::STOP_WORDS.contains(k) || self.words.not_names.contains(k),
         }
     }
@@ -124,9 +126,35 @@ impl<'a> Lex<'a> {
         v
     }
 
+    /// Whether any test in `mask` holds for `k`, with one memo probe once all are known.
+    fn has_any(&self, k: &str, mask: u16) -> bool {
+        if let Some(&(known, val)) = self.cache.borrow().get(k) {
+            if known & mask == mask {
+                return val & mask != 0;
+            }
+        }
+        let mut any = false;
+        let mut m = mask;
+        while m != 0 {
+            let bit = m & m.wrapping_neg();
+            any |= self.has(k, bit);
+            m &= !bit;
+        }
+        any
+    }
+
+    /// A function word, a never-a-name word or a calendar word (one memo probe).
+    pub fn stop_or_calendar(&self, k: &str) -> bool {
+        self.has_any(k, STOP | CAL)
+    }
+
     /// Some country, demonym or metonym in the country table starts with this word.
     pub fn place_start(&self, k: &str) -> bool {
         self.has(k, PLACE_START)
+    }
+    /// The word is a key of the country table (a country, demonym or metonym).
+    pub fn in_country_table(&self, k: &str) -> bool {
+        self.has(k, COUNTRY)
     }
     pub fn given(&self, k: &str) -> bool {
         self.has(k, GIVEN)
@@ -268,5 +296,24 @@ mod tests {
         assert!(l.stop("energoatom"));
         assert!(!Lex::new(&Words::default()).stop("energoatom"));
         assert!(l.stop("the"));
+    }
+
+    #[test]
+    fn combined_and_country_tests_agree_with_single_tests_on_surfaces_and_keys() {
+        let words = Words::default();
+        let l = Lex::new(&words);
+        for k in [
+            "the", "The", "monday", "Monday", "Putin", "putin", "Kremlin", "U.S.",
+        ] {
+            // asked before and after the single tests are memoised
+            let first = l.stop_or_calendar(k);
+            assert_eq!(first, l.stop(k) || l.calendar(k), "{k}");
+            assert_eq!(l.stop_or_calendar(k), first, "{k}");
+        }
+        assert!(l.stop_or_calendar("Monday") && l.stop_or_calendar("the"));
+        assert!(!l.stop_or_calendar("Putin"));
+        assert!(l.in_country_table("Kremlin") && l.in_country_table("U.S."));
+        assert!(l.in_country_table("kremlin"));
+        assert!(!l.in_country_table("England") && !l.in_country_table("Putin"));
     }
 }
