@@ -60,9 +60,15 @@ fn selection_extends_and_shrinks_across_paragraphs() {
     let mut s = state(80, 40);
     update(&mut s, Action::Select);
     assert!(matches!(s.mode, Mode::Select { .. }));
-    assert_eq!(selected_text(&s), "Anna Berg arrived in Valparaíso on Monday.");
+    assert_eq!(
+        selected_text(&s),
+        "Anna Berg arrived in Valparaíso on Monday."
+    );
     // Three sentences down: past the end of the first paragraph into the second.
-    run(&mut s, &[Action::LineDown, Action::LineDown, Action::LineDown]);
+    run(
+        &mut s,
+        &[Action::LineDown, Action::LineDown, Action::LineDown],
+    );
     let (a, b) = s.selection_range().unwrap();
     assert_eq!((a.paragraph, a.offset, b.paragraph), (0, 0, 1));
     assert_eq!(
@@ -106,7 +112,10 @@ fn selection_extends_backwards_from_the_anchor_across_a_heading() {
         "Berg disagreed. She said the harbour question was open.\n\nChile wants a larger share of the southern catch."
     );
     // Forward past the anchor again: the anchor becomes the start.
-    run(&mut s, &[Action::LineDown, Action::LineDown, Action::LineDown]);
+    run(
+        &mut s,
+        &[Action::LineDown, Action::LineDown, Action::LineDown],
+    );
     assert_eq!(
         selected_text(&s),
         "Chile wants a larger share of the southern catch. Norway has offered a smaller one."
@@ -202,7 +211,10 @@ fn editor_keys_unicode_save_and_failure_keeps_text() {
     let end = TextPosition::new(0, "Anna Berg arrived in Valparaíso on Monday.".len());
     s.set_highlights(vec![hl("h1", TextPosition::new(0, 0), end, "old")]);
     update(&mut s, Action::Note);
-    assert!(s.take_effects().is_empty(), "an existing highlight: no new one");
+    assert!(
+        s.take_effects().is_empty(),
+        "an existing highlight: no new one"
+    );
     assert_eq!(s.mode, Mode::Note);
     assert_eq!(s.editor.as_ref().unwrap().text, "old");
     // Cursor at the end; type, move, delete, new line.
@@ -241,7 +253,10 @@ fn editor_keys_unicode_save_and_failure_keeps_text() {
     assert_eq!(s.mode, Mode::Note);
     assert_eq!(s.editor.as_ref().unwrap().text, "ld Züriüch🇨🇭\n2q");
     let status = lede::view::render::status_left(&s);
-    assert!(status.contains("NOT saved") && status.contains("disk full"), "{status}");
+    assert!(
+        status.contains("NOT saved") && status.contains("disk full"),
+        "{status}"
+    );
     // Saved at last: the editor closes.
     s.finish(Outcome::NoteSaved { id: "h1".into() });
     assert_eq!(s.mode, Mode::Normal);
@@ -322,7 +337,11 @@ fn list_jumps_and_delete_asks_first() {
     );
     // From the list: d asks, n keeps.
     update(&mut s, Action::Marks);
-    assert_eq!(s.mode, Mode::Marks { cursor: 1 }, "opens on the highlight here");
+    assert_eq!(
+        s.mode,
+        Mode::Marks { cursor: 1 },
+        "opens on the highlight here"
+    );
     update(&mut s, Action::DeleteHighlight);
     assert_eq!(
         s.mode,
@@ -365,10 +384,7 @@ fn export_prompt_queues_the_chosen_format() {
     update(&mut s, Action::Export);
     assert_eq!(s.mode, Mode::Export);
     update(&mut s, Action::ExportAs(ExportFormat::Json));
-    assert_eq!(
-        s.take_effects(),
-        vec![Effect::Export(ExportFormat::Json)]
-    );
+    assert_eq!(s.take_effects(), vec![Effect::Export(ExportFormat::Json)]);
     s.finish(Outcome::Exported {
         path: "./x.json".into(),
         count: 1,
@@ -414,7 +430,11 @@ fn highlight_and_note_are_stored_and_come_back() {
     let path = out.path().join("harbour-talks-resume-in-valparaíso.md");
     let md = std::fs::read_to_string(&path).unwrap();
     assert!(md.contains("Who sent her?") && md.contains("Anna Berg arrived"));
-    assert!(s.message.as_deref().unwrap().contains("exported 1 highlight"));
+    assert!(s
+        .message
+        .as_deref()
+        .unwrap()
+        .contains("exported 1 highlight"));
     // A second export does not overwrite the first.
     press(&mut s, &mut n, Action::Export);
     press(&mut s, &mut n, Action::ExportAs(ExportFormat::Markdown));
