@@ -57,13 +57,14 @@ wait_file() {
   fail "lede did not exit"
 }
 
-start() {  # start CMD: run CMD in a fresh 100x30 session; its exit status goes to $TMP/status
+start() {  # start CMD: run CMD in a fresh 100x30 session (in $START_DIR, default the checkout); its
+           # exit status goes to $TMP/status
   rm -f "$TMP/status"
   tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true
   RUN=$((RUN + 1))
   SOCK="lede-e2e-$$-$RUN"   # a fresh server each time: no race with the old one shutting down
   tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 100 -y 30 \
-    "cd '$ROOT' && env -u NO_COLOR TERM=xterm-256color LEDE_CONFIG='$TMP/config.toml' LEDE_DATA_DIR='$TMP/data' $1; echo \$? > '$TMP/status'; sleep 30"
+    "cd '${START_DIR:-$ROOT}' && env -u NO_COLOR TERM=xterm-256color LEDE_CONFIG='$TMP/config.toml' LEDE_DATA_DIR='$TMP/data' $1; echo \$? > '$TMP/status'; sleep 30"
   tmux -L "$SOCK" set-option -t e2e remain-on-exit on >/dev/null
 }
 
@@ -178,7 +179,8 @@ wait_file "$TMP/status"
 [ "$(cat "$TMP/status")" = 0 ] || fail "notes: exit status $(cat "$TMP/status")"
 ls "$TMP/data/notes/"*.json >/dev/null 2>&1 || fail "no notes file in LEDE_DATA_DIR"
 
-start "'$BIN' '$TMP/a/sample.txt'"
+# Reopened from the article's directory, so that `e` exports there.
+START_DIR="$TMP/a" start "'$BIN' sample.txt"
 wait_for "Baltic Ministers Meet in Tallinn" "(reopened)"
 # The dark theme's `highlight` background (#3a3a5f) marks the saved highlight.
 for _ in $(seq 1 50); do
@@ -190,6 +192,13 @@ keys m
 wait_for "Highlights \(1\)" "(highlight list)"
 screen | grep -qF "Grain first, ünïcode ok" || fail "the list does not show the note"
 keys Escape
+keys e
+wait_for "Export highlights as" "(export prompt)"
+keys m
+wait_for "exported 1 highlight to" "(export written)"
+MD="$(ls "$TMP/a/"*.md 2>/dev/null | head -1)"
+[ -n "$MD" ] || fail "e m wrote no Markdown file in the current directory"
+grep -qF -- "Grain first, ünïcode ok" "$MD" || fail "the reader's export lacks the note"
 keys q
 wait_file "$TMP/status"
 
