@@ -476,3 +476,28 @@ fn a_failed_save_keeps_the_note_in_the_editor() {
     assert_eq!(s.mode, Mode::Normal);
     assert_eq!(n.views()[0].note, "precious");
 }
+
+#[test]
+fn a_corrupt_notes_file_is_reported_at_start_and_survives_the_first_resize() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, t) = (article(), tagged());
+    let name = format!("{}.json", lede::notes::fingerprint::fingerprint(&a));
+    std::fs::write(dir.path().join(&name), "{ not json").unwrap();
+    let (n, warnings) = Session::open_in(dir.path(), &a, &t, None, dir.path());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("corrupt"), "{warnings:?}");
+    assert!(n.views().is_empty());
+    // As `lede` does: the warning goes to the status line before the first frame.
+    let mut s = ViewState::new(&a, &t, super::view::help());
+    s.message = Some(warnings.join("; "));
+    update(
+        &mut s,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    assert!(lede::view::render::status_left(&s).contains("corrupt"));
+    update(&mut s, Action::LineDown);
+    assert!(!lede::view::render::status_left(&s).contains("corrupt"));
+}
