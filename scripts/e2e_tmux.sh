@@ -190,7 +190,8 @@ done
 screen_esc | grep -q $'\e\\[48;2;58;58;95m' || fail "the highlight is not drawn after reopening"
 keys m
 wait_for "Highlights \(1\)" "(highlight list)"
-screen | grep -qF "Grain first, ünïcode ok" || fail "the list does not show the note"
+status_line | grep -qF "note: Grain first, ünïcode ok second line" || fail "the status line lacks the note under the cursor"
+screen | head -n 29 | grep -qF "Grain first, ünïcode ok" || fail "the list does not show the note"
 keys Escape
 keys e
 wait_for "Export highlights as" "(export prompt)"

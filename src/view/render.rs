@@ -202,6 +202,11 @@ pub fn status_left(s: &ViewState) -> String {
     }
     if let Some(m) = &s.message {
         parts.push(m.clone());
+    } else if let Some(h) = s.highlight_at_cursor().and_then(|i| s.highlights.get(i)) {
+        // The note of the highlight being read (a to edit it).
+        if !h.note.is_empty() {
+            parts.push(format!("note: {}", short(&h.note, 60)));
+        }
     }
     parts.join("  │  ")
 }

@@ -424,6 +424,12 @@ fn highlight_and_note_are_stored_and_come_back() {
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].note, "Who sent her?");
     assert_eq!(v[0].quote, "Anna Berg arrived in Valparaíso on Monday.");
+    // The status line shows the note of the highlight under the cursor, not elsewhere.
+    update(&mut s, Action::LineDown);
+    assert!(lede::view::render::status_left(&s).contains("note: Who sent her?"));
+    update(&mut s, Action::NextSentence);
+    assert!(!lede::view::render::status_left(&s).contains("note:"));
+    update(&mut s, Action::PrevSentence);
     // Export from the reader writes a file into the export dir, named after the title.
     press(&mut s, &mut n, Action::Export);
     press(&mut s, &mut n, Action::ExportAs(ExportFormat::Markdown));
