@@ -507,3 +507,61 @@ fn a_corrupt_notes_file_is_reported_at_start_and_survives_the_first_resize() {
     update(&mut s, Action::LineDown);
     assert!(!lede::view::render::status_left(&s).contains("corrupt"));
 }
+
+#[test]
+fn keys_in_the_editor_confirmation_and_export_prompt() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use lede::tui::input::action;
+    let km = lede::config::keymap::Keymap::default();
+    let key = |code, m| Event::Key(KeyEvent::new(code, m));
+    let none = KeyModifiers::NONE;
+    let note = |e: &Event| action(e, Mode::Note, &km, false);
+    assert_eq!(
+        note(&key(KeyCode::Enter, KeyModifiers::ALT)),
+        Some(Action::EditNewline)
+    );
+    assert_eq!(note(&key(KeyCode::Enter, none)), Some(Action::EditSave));
+    assert_eq!(note(&key(KeyCode::Esc, none)), Some(Action::Close));
+    // Reader keys type text in the editor.
+    for c in ['q', 'j', 'h', 'm', 'é', '日'] {
+        assert_eq!(
+            note(&key(KeyCode::Char(c), none)),
+            Some(Action::EditChar(c))
+        );
+    }
+    assert_eq!(note(&key(KeyCode::Left, none)), Some(Action::EditLeft));
+    assert_eq!(
+        note(&key(KeyCode::Backspace, none)),
+        Some(Action::EditBackspace)
+    );
+    // Outside the editor the same keys are the reader's.
+    let normal = |e: &Event| action(e, Mode::Normal, &km, false);
+    assert_eq!(normal(&key(KeyCode::Char('v'), none)), Some(Action::Select));
+    assert_eq!(
+        normal(&key(KeyCode::Char('h'), none)),
+        Some(Action::Highlight)
+    );
+    assert_eq!(normal(&key(KeyCode::Char('a'), none)), Some(Action::Note));
+    assert_eq!(normal(&key(KeyCode::Char('m'), none)), Some(Action::Marks));
+    assert_eq!(normal(&key(KeyCode::Char('e'), none)), Some(Action::Export));
+    let confirm = Mode::Confirm {
+        index: 0,
+        list: true,
+    };
+    assert_eq!(
+        action(&key(KeyCode::Char('y'), none), confirm, &km, false),
+        Some(Action::Answer(true))
+    );
+    assert_eq!(
+        action(&key(KeyCode::Char('n'), none), confirm, &km, false),
+        Some(Action::Answer(false))
+    );
+    assert_eq!(
+        action(&key(KeyCode::Char('j'), none), Mode::Export, &km, false),
+        Some(Action::ExportAs(ExportFormat::Json))
+    );
+    assert_eq!(
+        action(&key(KeyCode::Char('m'), none), Mode::Export, &km, false),
+        Some(Action::ExportAs(ExportFormat::Markdown))
+    );
+}
