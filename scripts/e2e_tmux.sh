@@ -6,6 +6,10 @@
 #   2. `lede -` reads the article from stdin, keys from the terminal; q quits (status 0).
 #   3. SIGTERM restores the terminal (alternate screen off) and exits with 143.
 #   4. Closing the terminal (SIGHUP) ends lede.
+#   5. Highlights and notes (issue 5): `v h` on the first sentence, `a`, a two-line note (Alt-Enter),
+#      Enter, q; reopen: the highlight is drawn in the theme's `highlight` colour; `lede export
+#      FILE --format md` holds the sentence and the note, and so does the export of a copy of the
+#      file at another path. Notes go to a temporary LEDE_DATA_DIR.
 # Installs tmux with apt-get when it is missing.
 set -euo pipefail
 
@@ -53,13 +57,14 @@ wait_file() {
   fail "lede did not exit"
 }
 
-start() {  # start CMD: run CMD in a fresh 100x30 session; its exit status goes to $TMP/status
+start() {  # start CMD: run CMD in a fresh 100x30 session (in $START_DIR, default the checkout); its
+           # exit status goes to $TMP/status
   rm -f "$TMP/status"
   tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true
   RUN=$((RUN + 1))
   SOCK="lede-e2e-$$-$RUN"   # a fresh server each time: no race with the old one shutting down
   tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 100 -y 30 \
-    "cd '$ROOT' && env -u NO_COLOR TERM=xterm-256color LEDE_CONFIG='$TMP/config.toml' $1; echo \$? > '$TMP/status'; sleep 30"
+    "cd '${START_DIR:-$ROOT}' && env -u NO_COLOR TERM=xterm-256color LEDE_CONFIG='$TMP/config.toml' LEDE_DATA_DIR='$TMP/data' $1; echo \$? > '$TMP/status'; sleep 30"
   tmux -L "$SOCK" set-option -t e2e remain-on-exit on >/dev/null
 }
 
@@ -145,5 +150,69 @@ if kill -0 "$PID" 2>/dev/null; then
   echo "e2e FAIL: lede kept running after its terminal closed" >&2
   exit 1
 fi
+
+echo "e2e: 5. highlight, note, reopen, export"
+mkdir -p "$TMP/a" "$TMP/b" "$TMP/data"
+cp examples/sample.txt "$TMP/a/sample.txt" 2>/dev/null || cp "$ROOT/examples/sample.txt" "$TMP/a/sample.txt"
+# The first sentence of the first paragraph (the cursor starts there).
+SENTENCE="$("$BIN" parse "$TMP/a/sample.txt" --json | python3 -c '
+import json, sys
+p = json.load(sys.stdin)["sections"][0]["paragraphs"][0]
+print(p[: p.index(". ") + 1])')"
+[ -n "$SENTENCE" ] || fail "no first sentence"
+start "'$BIN' '$TMP/a/sample.txt'"
+wait_for "Baltic Ministers Meet in Tallinn" "(started)"
+keys v
+wait_for "SELECT 1 sentence" "(selection started)"
+keys h
+wait_for "highlighted" "(highlight saved)"
+keys a
+wait_for "Note — Enter saves" "(note editor)"
+keys -l "Grain first, ünïcode ok"
+keys M-Enter
+keys -l "second line of the note"
+wait_for "second line of the note" "(note text typed)"
+keys Enter
+wait_for "note saved" "(note saved)"
+keys q
+wait_file "$TMP/status"
+[ "$(cat "$TMP/status")" = 0 ] || fail "notes: exit status $(cat "$TMP/status")"
+ls "$TMP/data/notes/"*.json >/dev/null 2>&1 || fail "no notes file in LEDE_DATA_DIR"
+
+# Reopened from the article's directory, so that `e` exports there.
+START_DIR="$TMP/a" start "'$BIN' sample.txt"
+wait_for "Baltic Ministers Meet in Tallinn" "(reopened)"
+# The dark theme's `highlight` background (#3a3a5f) marks the saved highlight.
+for _ in $(seq 1 50); do
+  screen_esc | grep -q $'\e\\[48;2;58;58;95m' && break
+  sleep 0.1
+done
+screen_esc | grep -q $'\e\\[48;2;58;58;95m' || fail "the highlight is not drawn after reopening"
+keys m
+wait_for "Highlights \(1\)" "(highlight list)"
+status_line | grep -qF "note: Grain first, ünïcode ok second line" || fail "the status line lacks the note under the cursor"
+screen | head -n 29 | grep -qF "Grain first, ünïcode ok" || fail "the list does not show the note"
+keys Escape
+keys e
+wait_for "Export highlights as" "(export prompt)"
+keys m
+wait_for "exported 1 highlight to" "(export written)"
+MD="$(ls "$TMP/a/"*.md 2>/dev/null | head -1)"
+[ -n "$MD" ] || fail "e m wrote no Markdown file in the current directory"
+grep -qF -- "Grain first, ünïcode ok" "$MD" || fail "the reader's export lacks the note"
+keys q
+wait_file "$TMP/status"
+
+export_has() {  # export_has FILE: lede export FILE --format md holds the sentence and the note
+  local out
+  out="$(LEDE_DATA_DIR="$TMP/data" LEDE_CONFIG="$TMP/config.toml" "$BIN" export "$1" --format md)" \
+    || fail "lede export $1 failed"
+  grep -qF -- "$SENTENCE" <<<"$out" || { echo "$out" >&2; fail "export of $1 lacks the sentence"; }
+  grep -qF -- "Grain first, ünïcode ok" <<<"$out" || { echo "$out" >&2; fail "export of $1 lacks the note"; }
+  grep -qF -- "second line of the note" <<<"$out" || { echo "$out" >&2; fail "export of $1 lacks the note's second line"; }
+}
+export_has "$TMP/a/sample.txt"
+cp "$TMP/a/sample.txt" "$TMP/b/copied elsewhere.txt"
+export_has "$TMP/b/copied elsewhere.txt"
 
 echo "e2e: all passed"

@@ -295,6 +295,11 @@ fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Erro
     };
     let tagged = tag::Tagger::new(cfg.lexicon.clone()).tag_article(&article);
     let mut state = lede::view::ViewState::new(&article, &tagged, cfg.keymap.help_lines());
+    let (mut notes, warnings) = lede::tui::notes::Session::open(&article, &tagged, file.as_deref());
+    state.set_highlights(notes.views());
+    if !warnings.is_empty() {
+        state.message = Some(warnings.join("; "));
+    }
     let opts = lede::tui::Options {
         mouse: cfg.mouse,
         exit_after_first_frame: std::env::var_os("LEDE_EXIT_AFTER_FIRST_FRAME")
@@ -306,7 +311,7 @@ fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Erro
                 .into(),
         ));
     }
-    let signal = lede::tui::run(&mut state, &theme, &cfg.keymap, &opts)?;
+    let signal = lede::tui::run(&mut state, &theme, &cfg.keymap, &opts, Some(&mut notes))?;
     if opts.exit_after_first_frame {
         eprintln!(
             "lede: first frame after {:.1} ms",

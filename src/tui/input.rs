@@ -1,6 +1,7 @@
 //! crossterm events → `Action`s, through our own `Key` type and the keymap.
 
 use crate::config::keymap::{Key, KeyCode, Keymap};
+use crate::view::marking::export_choice;
 use crate::view::{Action, Mode};
 use crossterm::event::{
     Event, KeyCode as CKey, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
@@ -59,6 +60,9 @@ pub fn action(ev: &Event, mode: Mode, keymap: &Keymap, mouse: bool) -> Option<Ac
                     _ => {}
                 }
             }
+            if let Some(a) = mode_action(&key, mode) {
+                return Some(a);
+            }
             keymap.action(&key)
         }
         Event::Mouse(m) if mouse => match m.kind {
@@ -76,6 +80,43 @@ pub fn action(ev: &Event, mode: Mode, keymap: &Keymap, mouse: bool) -> Option<Ac
                 x: m.column,
                 y: m.row,
             }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Keys that mean something of their own in the note editor, a confirmation and the export
+/// prompt (before the keymap is asked).
+fn mode_action(key: &Key, mode: Mode) -> Option<Action> {
+    match mode {
+        Mode::Note => {
+            let a = match key.code {
+                // Alt-Enter (and Ctrl-J, which terminals send for Ctrl-Enter) insert a new line.
+                KeyCode::Enter if key.alt || key.ctrl => Action::EditNewline,
+                KeyCode::Char('j') if key.ctrl => Action::EditNewline,
+                KeyCode::Enter => Action::EditSave,
+                KeyCode::Esc => Action::Close,
+                KeyCode::Backspace => Action::EditBackspace,
+                KeyCode::Delete => Action::EditDelete,
+                KeyCode::Left => Action::EditLeft,
+                KeyCode::Right => Action::EditRight,
+                KeyCode::Home => Action::EditHome,
+                KeyCode::End => Action::EditEnd,
+                KeyCode::Char('a') if key.ctrl => Action::EditHome,
+                KeyCode::Char('e') if key.ctrl => Action::EditEnd,
+                KeyCode::Char(c) if !key.ctrl && !key.alt => Action::EditChar(c),
+                _ => return None,
+            };
+            Some(a)
+        }
+        Mode::Confirm { .. } if !key.ctrl && !key.alt => match key.code {
+            KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
+            KeyCode::Char('n' | 'N') => Some(Action::Answer(false)),
+            _ => None,
+        },
+        Mode::Export if !key.ctrl && !key.alt => match key.code {
+            KeyCode::Char(c) => export_choice(c).map(Action::ExportAs),
             _ => None,
         },
         _ => None,

@@ -1,9 +1,10 @@
 //! The terminal front end: the only code that imports ratatui and crossterm. `run` sets the
 //! terminal up (raw mode, alternate screen, mouse only when asked), restores it on exit, on
 //! panic and on SIGINT/SIGTERM/SIGHUP, and loops: draw `&ViewState` → read an event → map it
-//! to an `Action` → `view::update`.
+//! to an `Action` → `view::update` → the notes effects it queued (`notes::Session::apply`).
 
 pub mod input;
+pub mod notes;
 pub mod style;
 pub mod widgets;
 
@@ -61,12 +62,14 @@ pub fn restore() {
 }
 
 /// Run the reader until the user quits (`Ok(None)`) or a signal arrives (`Ok(Some(signal))`);
-/// the terminal is restored in every case.
+/// the terminal is restored in every case. `notes` carries out highlight and note changes
+/// (without it they fail with a message on the status line).
 pub fn run(
     state: &mut ViewState,
     theme: &Theme,
     keymap: &Keymap,
     opts: &Options,
+    notes: Option<&mut notes::Session>,
 ) -> Result<Option<i32>, Error> {
     let stop = Arc::new(AtomicUsize::new(0));
     for sig in [
@@ -94,7 +97,7 @@ pub fn run(
         restore();
         return Err(term_err(e));
     }
-    let result = event_loop(state, theme, keymap, opts, &stop);
+    let result = event_loop(state, theme, keymap, opts, &stop, notes);
     restore();
     let _ = std::panic::take_hook();
     result?;
@@ -110,6 +113,7 @@ fn event_loop(
     keymap: &Keymap,
     opts: &Options,
     stop: &AtomicUsize,
+    mut notes: Option<&mut notes::Session>,
 ) -> Result<(), Error> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).map_err(term_err)?;
     let hints = hints(keymap);
@@ -152,6 +156,17 @@ fn event_loop(
             let e = ev.map_err(term_err)?;
             if let Some(a) = input::action(&e, state.mode, keymap, opts.mouse) {
                 state.update(a);
+                match notes.as_deref_mut() {
+                    Some(n) => n.apply(state),
+                    None => {
+                        for effect in state.take_effects() {
+                            state.finish(crate::view::Outcome::Failed {
+                                effect,
+                                error: "notes are not available".into(),
+                            });
+                        }
+                    }
+                }
             }
             if state.quit || stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());

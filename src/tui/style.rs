@@ -70,7 +70,8 @@ pub fn base(t: &Theme, kind: BlockKind) -> Style {
     }
 }
 
-/// Style of one segment of article text: base, cursor tint, mention, selected, search, current.
+/// Style of one segment of article text: base, cursor tint, highlight, selection, mention,
+/// selected, search, current.
 pub fn segment(t: &Theme, s: &SegStyle) -> Style {
     let mut st = base(t, s.base);
     if s.cursor {
@@ -78,6 +79,14 @@ pub fn segment(t: &Theme, s: &SegStyle) -> Style {
         if let Some(bg) = t.cursor.bg {
             st = st.bg(color(bg));
         }
+    }
+    if s.highlight {
+        st = st.patch(slot(&t.highlight));
+    }
+    if s.selection {
+        st = st
+            .patch(slot(&t.highlight))
+            .add_modifier(Modifier::REVERSED);
     }
     if let Some(m) = s.mention {
         st = st.patch(slot(match m {

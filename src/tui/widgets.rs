@@ -51,8 +51,165 @@ pub fn draw(buf: &mut Buffer, s: &ViewState, t: &Theme, hints: &str) {
         actors(buf, s, t);
     }
     status(buf, s, t, hints);
-    if let Mode::Help { scroll } = s.mode {
-        help(buf, s, t, scroll);
+    match s.mode {
+        Mode::Help { scroll } => help(buf, s, t, scroll),
+        Mode::Note => editor(buf, s, t),
+        Mode::Marks { cursor } => marks(buf, s, t, cursor),
+        Mode::Confirm { index, list: true } => marks(buf, s, t, index),
+        _ => {}
+    }
+}
+
+/// A bordered overlay box of at most `w`×`h`, centred; returns its rectangle and style.
+fn overlay(buf: &mut Buffer, t: &Theme, w: u16, h: u16, title: &str) -> Option<(Rect, Style)> {
+    let a = buf.area;
+    let w = w.min(a.width.saturating_sub(2));
+    let h = h.min(a.height.saturating_sub(2));
+    if w < 10 || h < 4 {
+        return None;
+    }
+    let r = Rect::new(a.x + (a.width - w) / 2, a.y + (a.height - h) / 2, w, h);
+    let st = style::slot(&t.text).patch(style::slot(&t.overlay));
+    Clear.render(r, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_string())
+        .style(st)
+        .border_style(st.patch(style::slot(&t.focus)))
+        .render(r, buf);
+    Some((r, st))
+}
+
+/// The note editor: the quote (dimmed), then the note with its cursor as a reversed cell.
+fn editor(buf: &mut Buffer, s: &ViewState, t: &Theme) {
+    let Some(e) = &s.editor else { return };
+    let a = buf.area;
+    let inner_w = a.width.saturating_sub(6).min(70) as usize;
+    let (lines, (cl, cc)) = e.layout(inner_w.max(1));
+    let body = (lines.len() as u16).clamp(3, 10);
+    let Some((r, st)) = overlay(
+        buf,
+        t,
+        inner_w as u16 + 4,
+        body + 5,
+        " Note — Enter saves · Alt-Enter new line · Esc cancels ",
+    ) else {
+        return;
+    };
+    let x = r.x + 2;
+    let w = (r.width - 4) as usize;
+    let dim = st.patch(style::slot(&t.dim));
+    put(
+        buf,
+        x,
+        r.y + 1,
+        &format!("“{}”", render::short(&e.quote, w.saturating_sub(2) * 2)),
+        w,
+        dim.add_modifier(Modifier::ITALIC),
+    );
+    let top = r.y + 3;
+    let rows = (r.height - 5) as usize;
+    let first = cl.saturating_sub(rows.saturating_sub(1));
+    for (i, &(ls, le)) in lines.iter().enumerate().skip(first).take(rows) {
+        let y = top + (i - first) as u16;
+        put(buf, x, y, e.text.get(ls..le).unwrap_or(""), w, st);
+    }
+    // The cursor: reverse the cell it sits on.
+    if cl >= first && cl < first + rows && cc < w {
+        let cell = Rect::new(x + cc as u16, top + (cl - first) as u16, 1, 1).intersection(buf.area);
+        if cell.area() > 0 {
+            buf.set_style(cell, st.add_modifier(Modifier::REVERSED));
+        }
+    }
+    if let Some(err) = &e.error {
+        put(
+            buf,
+            x,
+            r.y + r.height - 2,
+            &format!("not saved: {err}"),
+            w,
+            st.patch(style::slot(&t.current)),
+        );
+    }
+}
+
+/// The highlight list: quote, note, actors per entry; the list cursor's entry emphasised.
+fn marks(buf: &mut Buffer, s: &ViewState, t: &Theme, cursor: usize) {
+    let a = buf.area;
+    let title = format!(
+        " Highlights ({}) — Enter jumps · a note · d deletes · Esc closes ",
+        s.highlights.len()
+    );
+    let Some((r, st)) = overlay(
+        buf,
+        t,
+        a.width.saturating_sub(4).min(90),
+        a.height.saturating_sub(2),
+        &title,
+    ) else {
+        return;
+    };
+    let x = r.x + 2;
+    let w = (r.width - 4) as usize;
+    let per = 4usize;
+    let fits = ((r.height - 2) as usize / per).max(1);
+    let first = cursor.saturating_sub(fits - 1);
+    let dim = st.patch(style::slot(&t.dim));
+    let here = st.patch(style::slot(&t.panel_cursor));
+    for (i, h) in s.highlights.iter().enumerate().skip(first).take(fits) {
+        let y = r.y + 1 + ((i - first) * per) as u16;
+        let on = i == cursor;
+        let qs = if on { here } else { st };
+        if on {
+            fill(
+                buf,
+                VRect {
+                    x: r.x + 1,
+                    y,
+                    width: r.width - 2,
+                    height: 1,
+                },
+                here,
+            );
+        }
+        let mark = if on { "▸ " } else { "  " };
+        let orphan = if h.orphaned {
+            " (not found in this text)"
+        } else {
+            ""
+        };
+        let nx = put(buf, x, y, mark, 2, qs);
+        put(
+            buf,
+            nx,
+            y,
+            &format!("“{}”{orphan}", render::short(&h.quote, w * 2)),
+            w.saturating_sub(2),
+            qs.patch(style::slot(&t.highlight)),
+        );
+        let note = if h.note.is_empty() {
+            "(no note)".to_string()
+        } else {
+            render::short(&h.note, w * 2)
+        };
+        put(
+            buf,
+            x + 2,
+            y + 1,
+            &note,
+            w.saturating_sub(2),
+            if h.note.is_empty() { dim } else { st },
+        );
+        if !h.actors.is_empty() {
+            put(
+                buf,
+                x + 2,
+                y + 2,
+                &format!("actors: {}", h.actors.join(", ")),
+                w.saturating_sub(2),
+                dim,
+            );
+        }
     }
 }
 

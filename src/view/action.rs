@@ -33,6 +33,18 @@ pub enum Action {
     Search,
     TogglePanel,
     Help,
+    /// v: start (or cancel) a sentence selection at the cursor.
+    Select,
+    /// h: save the selection (or the cursor's sentence) as a highlight.
+    Highlight,
+    /// a: add or edit the note of the highlight under the cursor.
+    Note,
+    /// m: list the highlights and notes.
+    Marks,
+    /// e: export the highlights (Markdown or JSON).
+    Export,
+    /// d: delete the highlight under the cursor (or the list's), after a confirmation.
+    DeleteHighlight,
     /// Esc: close what is open (help, search), else leave the panel.
     Close,
     Quit,
@@ -47,6 +59,20 @@ pub enum Action {
     SearchBackspace,
     /// Enter in the search prompt: keep the search, leave the prompt.
     SearchConfirm,
+    /// y / n answering a confirmation.
+    Answer(bool),
+    /// The export format chosen in the export prompt.
+    ExportAs(super::notes::ExportFormat),
+    /// Note editor: a typed character, a new line, editing and cursor keys, Enter (save).
+    EditChar(char),
+    EditNewline,
+    EditBackspace,
+    EditDelete,
+    EditLeft,
+    EditRight,
+    EditHome,
+    EditEnd,
+    EditSave,
     /// Mouse wheel: scroll the pane under the pointer by this many lines.
     Wheel {
         x: u16,
@@ -84,6 +110,12 @@ pub const BINDABLE: &[(&str, Action)] = &[
     ("search", Action::Search),
     ("toggle_panel", Action::TogglePanel),
     ("help", Action::Help),
+    ("select", Action::Select),
+    ("highlight", Action::Highlight),
+    ("note", Action::Note),
+    ("marks", Action::Marks),
+    ("export", Action::Export),
+    ("delete_highlight", Action::DeleteHighlight),
     ("close", Action::Close),
     ("quit", Action::Quit),
 ];

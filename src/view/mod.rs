@@ -9,6 +9,8 @@
 pub mod action;
 pub mod doc;
 pub mod layout;
+pub mod marking;
+pub mod notes;
 pub mod panel;
 pub mod render;
 pub mod search;
@@ -17,6 +19,7 @@ pub mod text;
 pub use action::Action;
 pub use doc::{Block, BlockKind, Doc, Mark, MarkKind};
 pub use layout::{Layout, Rect};
+pub use notes::{Editor, Effect, ExportFormat, HighlightView, Outcome};
 pub use search::Search;
 
 use crate::article::Article;
@@ -30,8 +33,7 @@ pub enum Focus {
     Panel,
 }
 
-/// What is open on top of the reader. Later overlays (highlight selection, note editor,
-/// highlight list) become variants here.
+/// What is open on top of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Normal,
@@ -41,6 +43,23 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// A sentence selection from `anchor` to the cursor (`v`, then j/k).
+    Select {
+        anchor: Cursor,
+    },
+    /// The note editor (`ViewState::editor`) is open.
+    Note,
+    /// The highlight list, its cursor on `highlights[cursor]`.
+    Marks {
+        cursor: usize,
+    },
+    /// "Delete highlight `highlights[index]`? y/n"; back to the list afterwards when `list`.
+    Confirm {
+        index: usize,
+        list: bool,
+    },
+    /// "Export as Markdown or JSON?"
+    Export,
 }
 
 /// Which paragraphs the filter keeps.
@@ -68,8 +87,8 @@ pub struct Hit {
     pub end: u32,
 }
 
-/// The reading cursor: a sentence of a paragraph block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The reading cursor: a sentence of a paragraph block (ordered in reading order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Cursor {
     pub block: usize,
     pub sentence: usize,
@@ -105,6 +124,13 @@ pub struct ViewState {
     /// A one-off message for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// The article's highlights (anchored ones in reading order, then orphans), as the notes
+    /// store last reported them.
+    pub highlights: Vec<HighlightView>,
+    /// The note editor's buffer while `Mode::Note`.
+    pub editor: Option<Editor>,
+    /// Requests for the notes store, taken by the front end after each `update`.
+    effects: Vec<Effect>,
     wrap_width: usize,
     wrap: Vec<OnceCell<Vec<(u32, u32)>>>,
     /// Mention strips per actor at the current panel width (computed on first draw).
@@ -140,6 +166,9 @@ impl ViewState {
             search: None,
             message: None,
             quit: false,
+            highlights: Vec::new(),
+            editor: None,
+            effects: Vec::new(),
             wrap_width: 0,
             wrap: Vec::new(),
             strips: Vec::new(),
@@ -905,13 +934,14 @@ impl ViewState {
 
 /// Apply `action` to the view.
 pub fn update(s: &mut ViewState, action: Action) {
-    s.message = None;
+    // A resize keeps the message: start-up warnings must survive the first frame's resize.
     if let Action::Resize { width, height } = action {
         s.width = width;
         s.height = height;
         s.relayout();
         return;
     }
+    s.message = None;
     match s.mode {
         Mode::Help { scroll } => {
             let max = s.help.len().saturating_sub(1);
@@ -966,7 +996,18 @@ pub fn update(s: &mut ViewState, action: Action) {
             }
             return;
         }
+        Mode::Select { .. }
+        | Mode::Note
+        | Mode::Marks { .. }
+        | Mode::Confirm { .. }
+        | Mode::Export => {
+            marking::mode_key(s, action);
+            return;
+        }
         Mode::Normal => {}
+    }
+    if marking::normal_key(s, action) {
+        return;
     }
     match action {
         Action::Quit => s.quit = true,

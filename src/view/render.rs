@@ -14,7 +14,7 @@ pub enum MentionKind {
 }
 
 /// Semantic style of a run of text; `tui/` layers theme slots in this order: base, cursor,
-/// mention, selected, search, current.
+/// highlight, selection, mention, selected, search, current.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SegStyle {
     pub base: BlockKind,
@@ -26,6 +26,10 @@ pub struct SegStyle {
     pub current: bool,
     /// Inside the reading cursor's sentence.
     pub cursor: bool,
+    /// Inside a saved highlight.
+    pub highlight: bool,
+    /// Inside the selection being made (`v`).
+    pub selection: bool,
 }
 
 /// A run of a line with one style: a byte range of the block's text.
@@ -54,6 +58,8 @@ pub fn line_segments(s: &ViewState, b: usize, line: usize) -> Vec<Segment> {
         .as_ref()
         .map(|q| q.in_block(b).iter().map(|h| (h.start, h.end)).collect())
         .unwrap_or_default();
+    let highlights = s.highlight_ranges(b);
+    let selection = s.selection_in(b);
     let mut points = vec![ls, le];
     let mut add = |(a, z): (u32, u32)| {
         for p in [a, z] {
@@ -70,6 +76,10 @@ pub fn line_segments(s: &ViewState, b: usize, line: usize) -> Vec<Segment> {
         add(r);
     }
     if let Some(r) = current {
+        add(r);
+    }
+    highlights.iter().for_each(|&r| add(r));
+    if let Some(r) = selection {
         add(r);
     }
     points.sort_unstable();
@@ -103,6 +113,8 @@ pub fn line_segments(s: &ViewState, b: usize, line: usize) -> Vec<Segment> {
                 search: matches.iter().any(|&r| inside(a, r)),
                 current: current.is_some_and(|r| inside(a, r)),
                 cursor: cursor.is_some_and(|r| inside(a, r)),
+                highlight: highlights.iter().any(|&r| inside(a, r)),
+                selection: selection.is_some_and(|r| inside(a, r)),
             },
         });
     }
@@ -117,6 +129,8 @@ pub fn line_segments(s: &ViewState, b: usize, line: usize) -> Vec<Segment> {
                 search: false,
                 current: false,
                 cursor: false,
+                highlight: false,
+                selection: false,
             },
         });
     }
@@ -149,6 +163,29 @@ pub fn status_left(s: &ViewState) -> String {
             .unwrap_or_default();
         return format!("/{query}{counter}");
     }
+    match s.mode {
+        Mode::Select { .. } => {
+            let n = s.selection().map_or(0, |(a, b)| s.sentence_count(a, b));
+            let sn = if n == 1 { "" } else { "s" };
+            return format!(
+                "SELECT {n} sentence{sn}: j k extend, h highlight, a highlight + note, Esc cancels"
+            );
+        }
+        Mode::Confirm { index, .. } => {
+            let quote = s.highlights.get(index).map_or("", |h| h.quote.as_str());
+            return format!("Delete the highlight \"{}\"? y / n", short(quote, 40));
+        }
+        Mode::Export => {
+            return "Export highlights as: m Markdown, j JSON (Esc cancels)".into();
+        }
+        Mode::Note => {
+            if let Some(m) = &s.message {
+                return m.clone();
+            }
+            return "NOTE: Enter saves, Alt-Enter new line, Esc cancels".into();
+        }
+        _ => {}
+    }
     let mut parts = vec![format!("{:>3}%", s.percent())];
     if let Some(mode) = s.filter {
         let names = s.selected_names();
@@ -165,6 +202,11 @@ pub fn status_left(s: &ViewState) -> String {
     }
     if let Some(m) = &s.message {
         parts.push(m.clone());
+    } else if let Some(h) = s.highlight_at_cursor().and_then(|i| s.highlights.get(i)) {
+        // The note of the highlight being read (a to edit it).
+        if !h.note.is_empty() {
+            parts.push(format!("note: {}", short(&h.note, 60)));
+        }
     }
     parts.join("  │  ")
 }
@@ -174,5 +216,17 @@ pub fn focus_label(s: &ViewState) -> &'static str {
     match s.focus {
         Focus::Article => "article",
         Focus::Panel => "actors",
+    }
+}
+
+/// `s` cut to `max` characters with an ellipsis, on one line.
+pub fn short(s: &str, max: usize) -> String {
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() <= max {
+        one
+    } else {
+        let mut t: String = one.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
     }
 }

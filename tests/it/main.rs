@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area.
 mod config;
 mod html;
+mod marking;
 mod notes;
 mod parse;
 mod screen;

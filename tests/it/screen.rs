@@ -475,3 +475,86 @@ fn the_article_fixture_is_ours() {
     // Guards the snapshots: they depend on this exact text.
     assert_eq!(article().paragraph_count(), 6);
 }
+
+/// The test article with a highlight on its first sentence carrying a note (with a hostile
+/// escape sequence: notes are drawn sanitised too).
+fn with_highlight(w: u16, h: u16) -> ViewState {
+    use lede::notes::TextPosition;
+    let mut s = state(w, h);
+    let first = "Anna Berg arrived in Valparaíso on Monday.";
+    let third = "Tomas Lind, the U.S. observer, said Norway and Chile were close.";
+    s.set_highlights(vec![
+        lede::view::HighlightView {
+            id: "a".into(),
+            start: TextPosition::new(0, 0),
+            end: TextPosition::new(0, first.len()),
+            quote: first.into(),
+            note: "Why Monday?\x1b[31m red".into(),
+            actors: vec!["Anna Berg".into()],
+            orphaned: false,
+        },
+        lede::view::HighlightView {
+            id: "b".into(),
+            start: TextPosition::new(1, 0),
+            end: TextPosition::new(1, third.len()),
+            quote: third.into(),
+            note: String::new(),
+            actors: vec!["Tomas Lind".into(), "Norway".into(), "Chile".into()],
+            orphaned: false,
+        },
+    ]);
+    s
+}
+
+#[test]
+fn snapshot_highlight() {
+    let mut s = with_highlight(80, 24);
+    // The cursor elsewhere, so the highlight shows on its own.
+    update(&mut s, Action::NextSentence);
+    let t = dark();
+    let b = buffer(&s, &t);
+    let (x, y) = find(&b, "arrived in").unwrap();
+    assert_eq!(b[(x, y)].bg, rgb(t.highlight.bg.unwrap()));
+    let (x2, y2) = find(&b, "envoy met").unwrap();
+    assert_ne!(b[(x2, y2)].bg, rgb(t.highlight.bg.unwrap()));
+    insta::assert_snapshot!("highlight", draw(&s, &t).backend());
+}
+
+#[test]
+fn snapshot_selection() {
+    let mut s = state(80, 24);
+    update(&mut s, Action::Select);
+    update(&mut s, Action::LineDown);
+    let b = buffer(&s, &dark());
+    let (x, y) = find(&b, "Norwegian envoy").unwrap();
+    assert!(b[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x2, y2) = find(&b, "Mr. Lind").unwrap();
+    assert!(!b[(x2, y2)].modifier.contains(Modifier::REVERSED));
+    assert!(row(&b, 23).contains("SELECT 2 sentences"));
+}
+
+#[test]
+fn snapshot_note_editor() {
+    let mut s = with_highlight(80, 24);
+    update(&mut s, Action::Note);
+    assert_eq!(s.mode, lede::view::Mode::Note);
+    update(&mut s, Action::EditNewline);
+    for c in "Ask the port authority — Zürich?".chars() {
+        update(&mut s, Action::EditChar(c));
+    }
+    update(&mut s, Action::EditLeft);
+    let b = buffer(&s, &dark());
+    // The cursor cell (on the '?') is reversed.
+    let (x, y) = find(&b, "Zürich?").unwrap();
+    assert!(b[(x + 6, y)].modifier.contains(Modifier::REVERSED));
+    assert!(!b[(x + 5, y)].modifier.contains(Modifier::REVERSED));
+    insta::assert_snapshot!("note_editor", draw(&s, &dark()).backend());
+}
+
+#[test]
+fn snapshot_highlight_list() {
+    let mut s = with_highlight(80, 24);
+    update(&mut s, Action::Marks);
+    update(&mut s, Action::LineDown);
+    insta::assert_snapshot!("highlight_list", draw(&s, &dark()).backend());
+}
