@@ -2,11 +2,15 @@
 //! per-block text statistics the boilerplate classifier needs: weighted length, word count and
 //! stop-word counts for every language at once, so the document language is picked afterwards.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
-
-static DATA: &str = include_str!("data/stopwords.txt");
+// The tables are compiled by build.rs from `data/stopwords.txt` (see `stop_words` there):
+// building them at start-up cost ~4 ms of the reader's first frame.
+include!(concat!(env!("OUT_DIR"), "/stop_data.rs"));
+/// Open-addressed table of 10-byte records: u64 LE packed word ([`pack`]), u16 LE language bits.
+static SHORT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stop_short.bin"));
+/// `word\tbits` lines of the stop words longer than 8 bytes, sorted by word.
+static LONG: &str = include_str!(concat!(env!("OUT_DIR"), "/stop_long.txt"));
+/// u32 LE byte offsets of the lines of [`LONG`].
+static LONG_OFF: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stop_long.off"));
 
 /// Languages with a stop-word list, in the order of the data file.
 pub const LANGS: [&str; 15] = [
@@ -16,128 +20,76 @@ pub const LANGS: [&str; 15] = [
 pub const ZH: usize = 14;
 const N: usize = LANGS.len();
 
-/// A small multiplicative hasher: stop-word lookups are on the parser's hot path.
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        self.0 = h;
-    }
-}
-
-/// Open-addressed table from a packed short word ([`pack`]) to its language bit set: one
-/// multiply and usually one probe per lookup, key and value in the same cache line.
-struct Short {
-    /// (key, bits); key 0 marks an empty slot (no word packs to 0).
-    slots: Vec<(u64, u16)>,
-    shift: u32,
-}
-
-impl Short {
-    fn new(entries: &HashMap<u64, u16, BuildHasherDefault<FastHasher>>) -> Short {
-        // At most half full, at least two slots.
-        let bits = (entries.len().max(1) * 2)
-            .next_power_of_two()
-            .trailing_zeros()
-            .max(1);
-        let mut t = Short {
-            slots: vec![(0, 0); 1 << bits],
-            shift: 64 - bits,
+/// Language bits of the packed short word `k` (0 when no list has it): one multiply and usually
+/// one probe, key and value in the same record.
+#[inline]
+fn short_get(k: u64) -> u16 {
+    let mask = (1usize << SHORT_BITS) - 1;
+    let mut i = (k.wrapping_mul(SHORT_MUL) >> (64 - SHORT_BITS)) as usize;
+    // At most half full, so an empty slot ends every probe; the bound guards a corrupt table.
+    for _ in 0..=mask {
+        let Some(rec) = SHORT.get(i * 10..i * 10 + 10) else {
+            return 0;
         };
-        let mask = t.slots.len() - 1;
-        for (&k, &v) in entries {
-            let mut i = t.slot(k);
-            while t.slots[i].0 != 0 {
-                i = (i + 1) & mask;
-            }
-            t.slots[i] = (k, v);
+        let mut kb = [0u8; 8];
+        kb.copy_from_slice(&rec[..8]);
+        let key = u64::from_le_bytes(kb);
+        if key == k {
+            return u16::from_le_bytes([rec[8], rec[9]]);
         }
-        t
-    }
-
-    #[inline]
-    fn slot(&self, k: u64) -> usize {
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// Language bits of `k` (0 when no list has it).
-    #[inline]
-    fn get(&self, k: u64) -> u16 {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(k);
-        loop {
-            let (key, bits) = self.slots[i];
-            if key == k {
-                return bits;
-            }
-            if key == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
+        if key == 0 {
+            return 0;
         }
+        i = (i + 1) & mask;
     }
+    0
 }
 
-struct Table {
-    /// Word -> bit set of languages whose list contains it (words longer than 8 bytes).
-    words: HashMap<&'static str, u16, BuildHasherDefault<FastHasher>>,
-    /// The same for words of at most 8 bytes, packed into an integer: most stop words, looked
-    /// up without string comparisons.
-    short: Short,
-    /// Chinese function characters, sorted.
-    zh: Vec<char>,
-    /// Longest stop word in bytes: longer tokens skip the lookup.
-    max_len: usize,
+/// The `i`th line of [`LONG`] as (word, bits).
+fn long_line(i: usize) -> Option<(&'static str, u16)> {
+    let at = |j: usize| {
+        LONG_OFF
+            .get(j * 4..j * 4 + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let start = at(i)?;
+    let end = at(i + 1).unwrap_or(LONG.len());
+    let line = LONG.get(start..end)?.strip_suffix('\n')?;
+    let (w, b) = line.split_once('\t')?;
+    Some((w, b.parse().ok()?))
 }
 
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut words: HashMap<&'static str, u16, BuildHasherDefault<FastHasher>> =
-            HashMap::default();
-        let mut short: HashMap<u64, u16, BuildHasherDefault<FastHasher>> = HashMap::default();
-        let mut zh = Vec::new();
-        let mut lang: Option<usize> = None;
-        let mut max_len = 0;
-        for line in DATA.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            if let Some(code) = line.strip_prefix('@') {
-                lang = LANGS.iter().position(|l| *l == code);
-                continue;
-            }
-            match lang {
-                Some(ZH) => zh.extend(line.chars()),
-                Some(l) => {
-                    match pack(line.as_bytes()) {
-                        Some(k) => *short.entry(k).or_insert(0) |= 1 << l,
-                        None => *words.entry(line).or_insert(0) |= 1 << l,
-                    }
-                    max_len = max_len.max(line.len());
-                }
-                None => {}
-            }
-        }
-        zh.sort_unstable();
-        zh.dedup();
-        Table {
-            words,
-            short: Short::new(&short),
-            zh,
-            max_len,
-        }
+/// u32 LE hash index over [`LONG`]: line index + 1 (0 = empty), slot = fnv1a >> (64 - LONG_BITS).
+static LONG_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stop_long.idx"));
+
+/// 64-bit FNV-1a, as build.rs computes it.
+#[inline]
+fn fnv1a(b: &[u8]) -> u64 {
+    b.iter().fold(0xcbf2_9ce4_8422_2325, |h, &c| {
+        (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+/// Language bits of a stop word longer than 8 bytes (0 when no list has it).
+fn long_get(key: &str) -> u16 {
+    let mask = (1usize << LONG_BITS) - 1;
+    let mut j = (fnv1a(key.as_bytes()) >> (64 - LONG_BITS)) as usize;
+    for _ in 0..=mask {
+        let Some(b) = LONG_IDX.get(j * 4..j * 4 + 4) else {
+            return 0;
+        };
+        let line = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        if line == 0 {
+            return 0;
+        }
+        match long_line(line - 1) {
+            Some((w, bits)) if w == key => return bits,
+            Some(_) => {}
+            None => return 0,
+        }
+        j = (j + 1) & mask;
+    }
+    0
 }
 
 /// Statistics of one block of text.
@@ -185,7 +137,6 @@ fn is_hangul(c: char) -> bool {
 
 /// Compute the statistics of `text` in one pass over its words.
 pub fn stats(text: &str) -> Stats {
-    let t = table();
     let mut s = Stats::default();
     let mut lower = String::new();
     let mut buf = [0u8; 64];
@@ -211,13 +162,13 @@ pub fn stats(text: &str) -> Stats {
             }
             let w = &wb[a..z];
             if w.len() <= 8 {
-                add(t.short.get(pack_lower(w)), &mut s);
-            } else if w.len() <= t.max_len && w.len() <= buf.len() {
+                add(short_get(pack_lower(w)), &mut s);
+            } else if w.len() <= MAX_LEN && w.len() <= buf.len() {
                 let b = &mut buf[..w.len()];
                 b.copy_from_slice(w);
                 b.make_ascii_lowercase();
                 if let Ok(key) = std::str::from_utf8(b) {
-                    count(t, key, &mut s);
+                    count(key, &mut s);
                 }
             }
             continue;
@@ -239,7 +190,7 @@ pub fn stats(text: &str) -> Stats {
             };
             if is_cjk(c) {
                 s.cjk += 1;
-                if t.zh.binary_search(&c).is_ok() {
+                if ZH_CHARS.binary_search(&c).is_ok() {
                     s.stops[ZH] += 1;
                 }
             }
@@ -254,12 +205,12 @@ pub fn stats(text: &str) -> Stats {
             }
         }
         s.wlen += 1;
-        if w.len() > t.max_len {
+        if w.len() > MAX_LEN {
             continue;
         }
         lower.clear();
         lower.extend(w.chars().flat_map(char::to_lowercase));
-        count(t, &lower, &mut s);
+        count(&lower, &mut s);
     }
     s.wlen = s.wlen.saturating_sub(1);
     s
@@ -341,10 +292,10 @@ fn pack_lower(b: &[u8]) -> u64 {
 }
 
 /// Count `key` for every language whose list has it.
-fn count(t: &Table, key: &str, s: &mut Stats) {
+fn count(key: &str, s: &mut Stats) {
     let bits = match pack(key.as_bytes()) {
-        Some(k) => t.short.get(k),
-        None => t.words.get(key).copied().unwrap_or(0),
+        Some(k) => short_get(k),
+        None => long_get(key),
     };
     add(bits, s);
 }
@@ -448,11 +399,10 @@ mod tests {
 
     #[test]
     fn short_table_finds_packed_words_only() {
-        let t = table();
         let en = 1u16 << lang("en");
-        assert_ne!(t.short.get(pack_lower(b"The")) & en, 0);
-        assert_ne!(t.short.get(pack_lower(b"WHICH")) & en, 0);
-        assert_eq!(t.short.get(pack_lower(b"zqxj")), 0);
+        assert_ne!(short_get(pack_lower(b"The")) & en, 0);
+        assert_ne!(short_get(pack_lower(b"WHICH")) & en, 0);
+        assert_eq!(short_get(pack_lower(b"zqxj")), 0);
         assert_eq!(Some(pack_lower(b"about")), pack(b"about"));
     }
 
@@ -460,5 +410,46 @@ mod tests {
     fn counts_capitalised_words() {
         let s = stats("Baltic Ministers Meet in Tallinn");
         assert_eq!((s.capitalised, s.cased, s.words), (4, 5, 5));
+    }
+
+    /// The compiled tables hold exactly the data file: every word with the bits of every list
+    /// that has it, Chinese characters in their own table, nothing else.
+    #[test]
+    fn compiled_tables_match_the_data_file() {
+        use std::collections::HashMap;
+        let data = include_str!("data/stopwords.txt");
+        let mut want: HashMap<&str, u16> = HashMap::new();
+        let mut zh = Vec::new();
+        let mut cur: Option<usize> = None;
+        for line in data.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(code) = line.strip_prefix('@') {
+                cur = LANGS.iter().position(|l| *l == code);
+                continue;
+            }
+            match cur {
+                Some(ZH) => zh.extend(line.chars()),
+                Some(l) => *want.entry(line).or_insert(0) |= 1 << l,
+                None => {}
+            }
+        }
+        assert!(want.len() > 10_000, "the data file has the lists");
+        let mut longest = 0;
+        for (w, bits) in &want {
+            let got = match pack(w.as_bytes()) {
+                Some(k) => short_get(k),
+                None => long_get(w),
+            };
+            assert_eq!(got, *bits, "{w}");
+            longest = longest.max(w.len());
+        }
+        assert_eq!(longest, MAX_LEN);
+        for c in zh {
+            assert!(ZH_CHARS.binary_search(&c).is_ok(), "{c}");
+        }
+        assert_eq!(long_get("zzzzzzzzzzzz"), 0);
+        assert_eq!(long_get(""), 0);
     }
 }
