@@ -4,7 +4,7 @@
 # LEDE_EXIT_AFTER_FIRST_FRAME=1, which makes lede exit right after drawing its first frame and
 # print "first frame after X ms" (measured from the start of main). The wall time of the whole
 # process (exec to exit, including terminal setup and restore) is measured around it too.
-# Usage: scripts/first_frame.sh PATH/TO/lede [RUNS]
+# Usage: scripts/first_frame.sh PATH/TO/lede [RUNS [ARTICLE...]]  (each ARTICLE is measured too)
 set -euo pipefail
 BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 RUNS="${2:-5}"
@@ -53,4 +53,5 @@ measure() {  # measure LABEL ARGS...
 }
 
 measure "sample (bundled)"
+for f in "${@:3}"; do measure "$(basename "$f")" "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"; done
 measure "10 MB generated" "$TMP/big.txt"
