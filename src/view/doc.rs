@@ -98,7 +98,6 @@ impl Doc {
     /// their paragraph (or overlap an earlier mark) are dropped rather than trusted.
     pub fn new(article: &Article, tagged: &Tagged) -> Doc {
         let mut blocks = Vec::new();
-        let mut section = 0usize;
         if !article.title.is_empty() {
             blocks.push(Block::new(BlockKind::Title, article.title.clone(), 0, None));
         }
@@ -117,7 +116,6 @@ impl Doc {
         }
         let mut paragraph_block = Vec::new();
         for (si, sec) in article.sections.iter().enumerate() {
-            section = si;
             if let Some(h) = sec.heading.as_ref().filter(|h| !h.is_empty()) {
                 blocks.push(Block::new(BlockKind::Heading, h.clone(), si, None));
             }
@@ -131,7 +129,6 @@ impl Doc {
                 ));
             }
         }
-        let _ = section;
         let mut marks: Vec<(usize, Mark)> = Vec::new();
         for (ai, a) in tagged.actors.iter().enumerate() {
             for m in &a.mentions {

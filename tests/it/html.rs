@@ -2,6 +2,7 @@
 //! arbitrary markup never panics and always yields clean text, and a generated article survives
 //! the trip through a page full of boilerplate.
 
+use crate::common::all_text;
 use lede::article::{html, parse, Article, Format};
 use proptest::prelude::*;
 
@@ -12,21 +13,6 @@ fn fixture(name: &str) -> String {
 
 fn paras(a: &Article) -> Vec<&str> {
     a.paragraphs().map(|p| p.text.as_str()).collect()
-}
-
-fn all_text(a: &Article) -> String {
-    let mut s = a.title.clone();
-    for sec in &a.sections {
-        if let Some(h) = &sec.heading {
-            s.push('\n');
-            s.push_str(h);
-        }
-        for p in &sec.paragraphs {
-            s.push('\n');
-            s.push_str(&p.text);
-        }
-    }
-    s
 }
 
 /// Every piece of text is non-empty, trimmed, single-spaced and free of control characters.

@@ -1,6 +1,7 @@
 //! The article parsers on articles we wrote (tests/fixtures/parse-*, examples/sample.txt), the
 //! `parse` command's JSON contract, and properties that hold for any input.
 
+use crate::common::all_text;
 use lede::article::{self, Article, Format};
 use lede::source;
 use proptest::prelude::*;
@@ -15,21 +16,6 @@ fn load(rel: &str) -> Article {
     let p = path(rel);
     let src = source::read(p.to_str().expect("utf-8 path")).expect("readable fixture");
     article::parse(&src.text, Format::detect(&src.name, &src.text))
-}
-
-fn all_text(a: &Article) -> String {
-    let mut s = a.title.clone();
-    for sec in &a.sections {
-        if let Some(h) = &sec.heading {
-            s.push('\n');
-            s.push_str(h);
-        }
-        for p in &sec.paragraphs {
-            s.push('\n');
-            s.push_str(&p.text);
-        }
-    }
-    s
 }
 
 fn headings(a: &Article) -> Vec<Option<&str>> {
