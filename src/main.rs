@@ -293,17 +293,13 @@ fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Erro
         None => article::parse(SAMPLE, article::Format::Text),
         Some(f) => load(f)?,
     };
-    let tagged = tag::Tagger::new(cfg.lexicon.clone()).tag_article(&article);
-    let mut state = lede::view::ViewState::new(&article, &tagged, cfg.keymap.help_lines());
-    let (mut notes, warnings) = lede::tui::notes::Session::open(&article, &tagged, file.as_deref());
-    state.set_highlights(notes.views());
-    if !warnings.is_empty() {
-        state.message = Some(warnings.join("; "));
-    }
+    let mut state =
+        lede::view::ViewState::new(&article, &tag::Tagged::default(), cfg.keymap.help_lines());
     let opts = lede::tui::Options {
         mouse: cfg.mouse,
         exit_after_first_frame: std::env::var_os("LEDE_EXIT_AFTER_FIRST_FRAME")
             .is_some_and(|v| !v.is_empty()),
+        started: Some(started),
     };
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(Error::Other(
@@ -311,13 +307,18 @@ fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Erro
                 .into(),
         ));
     }
-    let signal = lede::tui::run(&mut state, &theme, &cfg.keymap, &opts, Some(&mut notes))?;
-    if opts.exit_after_first_frame {
-        eprintln!(
-            "lede: first frame after {:.1} ms",
-            started.elapsed().as_secs_f64() * 1000.0
-        );
-    }
+    // Tagging and opening the notes happen after the first frame, on their own thread.
+    let lexicon = cfg.lexicon.clone();
+    let load: lede::tui::Load = Box::new(move || {
+        let tagged = tag::Tagger::new(lexicon).tag_article(&article);
+        let (notes, warnings) = lede::tui::notes::Session::open(&article, &tagged, file.as_deref());
+        lede::tui::Loaded {
+            tagged,
+            notes,
+            warnings,
+        }
+    });
+    let signal = lede::tui::run(&mut state, &theme, &cfg.keymap, &opts, load)?;
     if let Some(sig) = signal {
         // The conventional status for "terminated by a signal", after restoring the terminal.
         std::process::exit(128 + sig);

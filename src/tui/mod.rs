@@ -11,6 +11,7 @@ pub mod widgets;
 use crate::config::keymap::Keymap;
 use crate::config::theme::Theme;
 use crate::error::Error;
+use crate::tag::Tagged;
 use crate::view::{Action, ViewState};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -21,15 +22,56 @@ use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How to run the reader.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Capture the mouse (wheel, clicks). Off by default: it breaks selecting text.
     pub mouse: bool,
-    /// Exit right after the first frame is drawn (for measuring start-up time).
+    /// Exit once the first frame and the first complete frame (actors found, notes open) are
+    /// drawn, printing both times since `started` on stderr (for measuring start-up time).
     pub exit_after_first_frame: bool,
+    /// When the process started (for the start-up times above).
+    pub started: Option<Instant>,
+}
+
+/// What the reader receives once the article is tagged and its notes are open: this work runs
+/// on its own thread after the first frame, so a long article shows at once.
+pub struct Loaded {
+    pub tagged: Tagged,
+    pub notes: notes::Session,
+    /// Warnings from opening the notes, for the status line.
+    pub warnings: Vec<String>,
+}
+
+impl Loaded {
+    /// Give `state` the actors, the highlights and any warning, and carry out the highlight and
+    /// note changes it queued while the notes were opening. Returns the notes session.
+    pub fn install(self, state: &mut ViewState) -> notes::Session {
+        let Loaded {
+            tagged,
+            notes: mut session,
+            warnings,
+        } = self;
+        state.set_tagged(&tagged);
+        state.set_highlights(session.views());
+        if !warnings.is_empty() {
+            state.message = Some(warnings.join("; "));
+        }
+        session.apply(state);
+        session
+    }
+}
+
+/// The work that produces `Loaded` (tagging, opening the notes).
+pub type Load = Box<dyn FnOnce() -> Loaded + Send>;
+
+/// What the event loop waits for: a terminal event, or the tagger's and notes' results.
+enum Msg {
+    Event(std::io::Result<event::Event>),
+    /// `Err` when the loading thread panicked.
+    Loaded(Result<Box<Loaded>, ()>),
 }
 
 /// Key hints for the status line's right side, from the keymap.
@@ -62,14 +104,15 @@ pub fn restore() {
 }
 
 /// Run the reader until the user quits (`Ok(None)`) or a signal arrives (`Ok(Some(signal))`);
-/// the terminal is restored in every case. `notes` carries out highlight and note changes
-/// (without it they fail with a message on the status line).
+/// the terminal is restored in every case. The first frame shows `state` as given; `load` runs
+/// on its own thread meanwhile and its actors and notes are taken in when ready (highlight and
+/// note changes asked for before then wait for the notes).
 pub fn run(
     state: &mut ViewState,
     theme: &Theme,
     keymap: &Keymap,
     opts: &Options,
-    notes: Option<&mut notes::Session>,
+    load: Load,
 ) -> Result<Option<i32>, Error> {
     let stop = Arc::new(AtomicUsize::new(0));
     for sig in [
@@ -97,10 +140,21 @@ pub fn run(
         restore();
         return Err(term_err(e));
     }
-    let result = event_loop(state, theme, keymap, opts, &stop, notes);
+    let mut times = (None, None);
+    let result = event_loop(state, theme, keymap, opts, &stop, load, &mut times);
     restore();
     let _ = std::panic::take_hook();
     result?;
+    if let (true, Some(t0), (Some(first), Some(complete))) =
+        (opts.exit_after_first_frame, opts.started, times)
+    {
+        let ms = |t: Instant| t.duration_since(t0).as_secs_f64() * 1000.0;
+        eprintln!(
+            "lede: first frame after {:.1} ms; actors and notes after {:.1} ms",
+            ms(first),
+            ms(complete)
+        );
+    }
     Ok(match stop.load(Ordering::Relaxed) {
         0 => None,
         sig => Some(sig as i32),
@@ -113,20 +167,30 @@ fn event_loop(
     keymap: &Keymap,
     opts: &Options,
     stop: &AtomicUsize,
-    mut notes: Option<&mut notes::Session>,
+    load: Load,
+    times: &mut (Option<Instant>, Option<Instant>),
 ) -> Result<(), Error> {
-    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).map_err(term_err)?;
+    // One write per frame: stdout alone would write every 1 KiB (a frame is 10–30 KiB).
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(term_err)?;
     let hints = hints(keymap);
+    let (tx, rx) = std::sync::mpsc::channel();
     // Events are read on their own thread: crossterm can spin inside `read` once the terminal
     // has hung up, and the loop here must still see the signal flag and exit.
-    let (tx, rx) = std::sync::mpsc::channel();
+    let events = tx.clone();
     std::thread::spawn(move || loop {
         let ev = event::read();
         let failed = ev.is_err();
-        if tx.send(ev).is_err() || failed {
+        if events.send(Msg::Event(ev)).is_err() || failed {
             break;
         }
     });
+    state.loading = true;
+    std::thread::spawn(move || {
+        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(load));
+        let _ = tx.send(Msg::Loaded(loaded.map(Box::new).map_err(|_| ())));
+    });
+    let mut notes: Option<notes::Session> = None;
     loop {
         let size = term.size().map_err(term_err)?;
         if (size.width, size.height) != (state.width, state.height) {
@@ -137,44 +201,69 @@ fn event_loop(
         }
         term.draw(|f| widgets::draw(f.buffer_mut(), state, theme, &hints))
             .map_err(term_err)?;
-        if opts.exit_after_first_frame {
-            return Ok(());
+        let now = Some(Instant::now());
+        times.0 = times.0.or(now);
+        if notes.is_some() {
+            times.1 = times.1.or(now);
+            if opts.exit_after_first_frame {
+                return Ok(());
+            }
         }
         // Wait for input, checking now and then whether a signal asked us to stop.
-        let mut ev = loop {
+        let mut msg = loop {
             if stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }
             match rx.recv_timeout(Duration::from_millis(200)) {
-                Ok(ev) => break ev,
+                Ok(m) => break m,
                 Err(RecvTimeoutError::Timeout) => continue,
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
         };
-        // Take every pending event before drawing again, so a burst of keys costs one frame.
+        // Take every pending message before drawing again, so a burst of keys costs one frame.
         loop {
-            let e = ev.map_err(term_err)?;
-            if let Some(a) = input::action(&e, state.mode, keymap, opts.mouse) {
-                state.update(a);
-                match notes.as_deref_mut() {
-                    Some(n) => n.apply(state),
-                    None => {
-                        for effect in state.take_effects() {
-                            state.finish(crate::view::Outcome::Failed {
-                                effect,
-                                error: "notes are not available".into(),
-                            });
+            match msg {
+                Msg::Loaded(Ok(loaded)) => notes = Some(loaded.install(state)),
+                Msg::Loaded(Err(())) => {
+                    return Err(Error::Other(
+                        "internal error while finding actors (please report it)".into(),
+                    ))
+                }
+                Msg::Event(e) => {
+                    let e = e.map_err(term_err)?;
+                    if let Some(a) = input::action(&e, state.mode, keymap, opts.mouse) {
+                        state.update(a);
+                        if let Some(n) = notes.as_mut() {
+                            n.apply(state);
                         }
                     }
                 }
             }
             if state.quit || stop.load(Ordering::Relaxed) != 0 {
+                if notes.is_none() && state.has_effects() {
+                    // Highlights made while the notes were opening are not dropped on quit.
+                    finish_loading(&rx, state);
+                }
                 return Ok(());
             }
             match rx.try_recv() {
-                Ok(next) => ev = next,
+                Ok(next) => msg = next,
                 Err(_) => break,
             }
+        }
+    }
+}
+
+/// Wait for the notes (ignoring further input) and carry out the changes queued meanwhile.
+fn finish_loading(rx: &std::sync::mpsc::Receiver<Msg>, state: &mut ViewState) {
+    while let Ok(msg) = rx.recv() {
+        match msg {
+            Msg::Loaded(Ok(loaded)) => {
+                loaded.install(state);
+                return;
+            }
+            Msg::Loaded(Err(())) => return,
+            Msg::Event(_) => {}
         }
     }
 }

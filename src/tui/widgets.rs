@@ -350,14 +350,12 @@ fn actors(buf: &mut Buffer, s: &ViewState, t: &Theme) {
         }
     }
     if rows.is_empty() && list.height > 0 {
-        put(
-            buf,
-            list.x,
-            list.y,
-            "(no people or countries found)",
-            w,
-            style::slot(&t.dim),
-        );
+        let empty = if s.loading {
+            "finding people and countries…"
+        } else {
+            "(no people or countries found)"
+        };
+        put(buf, list.x, list.y, empty, w, style::slot(&t.dim));
     }
 }
 

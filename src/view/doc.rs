@@ -94,9 +94,15 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// Flatten an article and attach the tagger's mentions. Mentions whose ranges do not fit
-    /// their paragraph (or overlap an earlier mark) are dropped rather than trusted.
+    /// Flatten an article and attach the tagger's mentions (see `attach`).
     pub fn new(article: &Article, tagged: &Tagged) -> Doc {
+        let mut doc = Doc::flatten(article);
+        doc.attach(tagged);
+        doc
+    }
+
+    /// Flatten an article into blocks, without actors.
+    pub fn flatten(article: &Article) -> Doc {
         let mut blocks = Vec::new();
         if !article.title.is_empty() {
             blocks.push(Block::new(BlockKind::Title, article.title.clone(), 0, None));
@@ -129,6 +135,27 @@ impl Doc {
                 ));
             }
         }
+        let mut offsets = Vec::with_capacity(blocks.len());
+        let mut total = 0u64;
+        for b in &blocks {
+            offsets.push(total);
+            total += b.text.len() as u64 + 1;
+        }
+        Doc {
+            blocks,
+            actors: Vec::new(),
+            paragraph_block,
+            offsets,
+            total_bytes: total,
+        }
+    }
+
+    /// Replace the actors and mention marks with `tagged`'s. Mentions whose ranges do not fit
+    /// their paragraph (or overlap an earlier mark) are dropped rather than trusted.
+    pub fn attach(&mut self, tagged: &Tagged) {
+        for b in &mut self.blocks {
+            b.marks.clear();
+        }
         let mut marks: Vec<(usize, Mark)> = Vec::new();
         for (ai, a) in tagged.actors.iter().enumerate() {
             for m in &a.mentions {
@@ -154,10 +181,13 @@ impl Doc {
         }
         marks.sort_by_key(|(p, m)| (*p, m.start, m.end));
         for (p, m) in marks {
-            let Some(&bi) = paragraph_block.get(p) else {
+            let Some(b) = self
+                .paragraph_block
+                .get(p)
+                .and_then(|&bi| self.blocks.get_mut(bi))
+            else {
                 continue;
             };
-            let b = &mut blocks[bi];
             let (s, e) = (m.start as usize, m.end as usize);
             let fits = s < e
                 && e <= b.text.len()
@@ -168,19 +198,7 @@ impl Doc {
                 b.marks.push(m);
             }
         }
-        let mut offsets = Vec::with_capacity(blocks.len());
-        let mut total = 0u64;
-        for b in &blocks {
-            offsets.push(total);
-            total += b.text.len() as u64 + 1;
-        }
-        Doc {
-            blocks,
-            actors: tagged.actors.clone(),
-            paragraph_block,
-            offsets,
-            total_bytes: total,
-        }
+        self.actors = tagged.actors.clone();
     }
 
     pub fn paragraph_count(&self) -> usize {

@@ -12,6 +12,11 @@ impl ViewState {
         std::mem::take(&mut self.effects)
     }
 
+    /// Whether effects are waiting for the notes store.
+    pub fn has_effects(&self) -> bool {
+        !self.effects.is_empty()
+    }
+
     /// The highlights as the notes store now has them.
     pub fn set_highlights(&mut self, hs: Vec<HighlightView>) {
         self.highlights = hs;

@@ -124,6 +124,8 @@ pub struct ViewState {
     /// A one-off message for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// The actors are still being found (the panel says so); `set_tagged` ends it.
+    pub loading: bool,
     /// The article's highlights (anchored ones in reading order, then orphans), as the notes
     /// store last reported them.
     pub highlights: Vec<HighlightView>,
@@ -166,6 +168,7 @@ impl ViewState {
             search: None,
             message: None,
             quit: false,
+            loading: false,
             highlights: Vec::new(),
             editor: None,
             effects: Vec::new(),
@@ -179,6 +182,19 @@ impl ViewState {
         let _ = n;
         s.cursor = s.first_sentence_from(0);
         s
+    }
+
+    /// Take the tagger's actors (found after the first frame): mention marks, the panel and its
+    /// strips are rebuilt; the reading position, search and highlights stay as they are.
+    pub fn set_tagged(&mut self, tagged: &Tagged) {
+        self.doc.attach(tagged);
+        self.selected = vec![false; self.doc.actors.len()];
+        self.panel_order = panel::order(&self.doc);
+        self.panel_cursor = 0;
+        self.panel_scroll = 0;
+        self.strips = Vec::new();
+        self.loading = false;
+        self.relayout();
     }
 
     /// Apply one action.

@@ -200,6 +200,9 @@ pub fn status_left(s: &ViewState) -> String {
     if let Some(q) = s.search.as_ref().filter(|q| !q.query.is_empty()) {
         parts.push(format!("\"{}\" {}", q.query, q.counter()));
     }
+    if s.loading {
+        parts.push("finding actors…".into());
+    }
     if let Some(m) = &s.message {
         parts.push(m.clone());
     } else if let Some(h) = s.highlight_at_cursor().and_then(|i| s.highlights.get(i)) {

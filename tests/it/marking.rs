@@ -565,3 +565,43 @@ fn keys_in_the_editor_confirmation_and_export_prompt() {
         Some(Action::ExportAs(ExportFormat::Markdown))
     );
 }
+
+#[test]
+fn a_highlight_made_while_the_actors_load_is_stored_when_the_notes_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (a, t) = (article(), tagged());
+    // As `lede` starts: no actors and no notes session yet.
+    let mut s = ViewState::new(&a, &lede::tag::Tagged::default(), super::view::help());
+    update(
+        &mut s,
+        Action::Resize {
+            width: 80,
+            height: 40,
+        },
+    );
+    s.loading = true;
+    update(&mut s, Action::Select);
+    update(&mut s, Action::Highlight);
+    assert!(s.has_effects(), "the highlight waits for the notes");
+    assert!(s.highlights.is_empty());
+    let (notes, warnings) = Session::open_in(dir.path(), &a, &t, None, out.path());
+    let loaded = lede::tui::Loaded {
+        tagged: t.clone(),
+        notes,
+        warnings,
+    };
+    let n = loaded.install(&mut s);
+    assert!(!s.loading);
+    assert!(!s.has_effects());
+    assert_eq!(s.doc.actors.len(), t.actors.len());
+    assert_eq!(s.highlights.len(), 1);
+    assert_eq!(s.highlights[0].actors, vec!["Anna Berg".to_string()]);
+    assert_eq!(n.views().len(), 1);
+    // It is on disk: a new session finds it.
+    let (again, _) = Session::open_in(dir.path(), &a, &t, None, out.path());
+    assert_eq!(
+        again.views()[0].quote,
+        "Anna Berg arrived in Valparaíso on Monday."
+    );
+}

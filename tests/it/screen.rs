@@ -558,3 +558,39 @@ fn snapshot_highlight_list() {
     update(&mut s, Action::LineDown);
     insta::assert_snapshot!("highlight_list", draw(&s, &dark()).backend());
 }
+
+#[test]
+fn the_first_frame_shows_the_article_while_actors_are_found_then_the_actors() {
+    // As `lede` starts: the article without actors, tagged on another thread.
+    let mut s = ViewState::new(&article(), &Tagged::default(), help());
+    update(
+        &mut s,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    s.loading = true;
+    let b = buffer(&s, &dark());
+    assert!(
+        find(&b, "Harbour Talks Resume").is_some(),
+        "the article is drawn"
+    );
+    assert!(find(&b, "finding people and countries").is_some());
+    assert!(
+        find(&b, "finding actors").is_some(),
+        "the status line says so too"
+    );
+    assert!(find(&b, "People (").is_none());
+    let anna = find(&b, "Anna Berg").expect("mention text");
+    let plain = b[anna].style();
+    update(&mut s, Action::LineDown);
+    let top = s.top();
+    s.set_tagged(&tagged());
+    assert_eq!(s.top(), top, "the reading position is kept");
+    let b = buffer(&s, &dark());
+    assert!(find(&b, "finding").is_none());
+    assert!(find(&b, "People (2)").is_some(), "{}", row(&b, 1));
+    let anna = find(&b, "Anna Berg").expect("mention text");
+    assert_ne!(b[anna].style(), plain, "mentions are styled once tagged");
+}
