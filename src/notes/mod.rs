@@ -123,8 +123,7 @@ impl NoteBook {
 
     /// Open the notes of `article` in `dir`. Creates nothing until the first change.
     pub fn open_in(dir: &Path, article: &Article) -> Result<(NoteBook, Vec<String>), Error> {
-        let fp = fingerprint::fingerprint(article);
-        let paragraphs = fingerprint::paragraph_hashes(article);
+        let (fp, paragraphs) = fingerprint::hashes(article);
         let exact = dir.join(format!("{fp}.json"));
         let path = if exact.exists() {
             exact
