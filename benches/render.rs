@@ -191,6 +191,24 @@ fn bench(c: &mut Criterion) {
                     .expect("draw");
             })
         });
+        // Typing in the search prompt: each keypress re-finds the matches. Alternate between
+        // the 6th letter of "quotas" and Backspace, so every iteration is one keypress.
+        let typing = &mut s;
+        update(typing, Action::Search);
+        for ch in "quota".chars() {
+            update(typing, Action::SearchInput(ch));
+        }
+        c.bench_function(&format!("keypress_search/{label}"), |b| {
+            b.iter(|| {
+                if typing.search.as_ref().is_some_and(|q| q.query.len() > 5) {
+                    update(typing, Action::SearchBackspace);
+                } else {
+                    update(typing, Action::SearchInput('s'));
+                }
+                term.draw(|f| lede::tui::widgets::draw(f.buffer_mut(), typing, &theme, &hints))
+                    .expect("draw");
+            })
+        });
         if bytes > 1_000_000 {
             let mut group = c.benchmark_group("open");
             group.sample_size(10);

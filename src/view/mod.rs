@@ -984,13 +984,13 @@ pub fn update(s: &mut ViewState, action: Action) {
             match action {
                 Action::SearchInput(c) => {
                     if let Some(q) = &mut s.search {
-                        q.query.push(c);
+                        q.push(c, &s.doc, s.visible.as_deref());
                     }
                     search_changed(s);
                 }
                 Action::SearchBackspace => {
                     if let Some(q) = &mut s.search {
-                        q.query.pop();
+                        q.pop(&s.doc, s.visible.as_deref());
                     }
                     search_changed(s);
                 }
@@ -1125,15 +1125,9 @@ pub fn update(s: &mut ViewState, action: Action) {
     }
 }
 
+/// Move to the current match after the query changed.
 fn search_changed(s: &mut ViewState) {
-    let visible = s.visible.clone();
-    let hit = match &mut s.search {
-        Some(q) => {
-            q.refresh(&s.doc, visible.as_deref());
-            q.current_hit()
-        }
-        None => None,
-    };
+    let hit = s.search.as_ref().and_then(|q| q.current_hit());
     match hit {
         Some(h) => s.jump_to(h),
         None => s.current = None,
