@@ -272,7 +272,10 @@ impl Theme {
         t.selected.reverse = true;
         t.search.underline = true;
         t.search.bold = true;
+        // The mention n/N moved to stands out from the other selected mentions (also reversed).
         t.current.reverse = true;
+        t.current.italic = true;
+        t.current.underline = true;
         t.highlight.underline = true;
         t.panel_cursor.reverse = true;
         t.status.reverse = true;

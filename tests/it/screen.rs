@@ -173,6 +173,11 @@ fn snapshot_no_color() {
         !b[(x + 6, y)].modifier.contains(Modifier::REVERSED),
         "only the mention"
     );
+    // The current mention (n moved to "Chile were") differs from the other selected one.
+    let (cx, cy) = find(&b, "Chile wants").unwrap();
+    let (current, other) = (b[(x, y)].modifier, b[(cx, cy)].modifier);
+    assert!(other.contains(Modifier::REVERSED));
+    assert_ne!(current, other, "the current mention stands out");
 }
 
 #[test]
