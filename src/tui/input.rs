@@ -103,6 +103,8 @@ fn mode_action(key: &Key, mode: Mode) -> Option<Action> {
                 KeyCode::Right => Action::EditRight,
                 KeyCode::Home => Action::EditHome,
                 KeyCode::End => Action::EditEnd,
+                KeyCode::Up => Action::EditUp,
+                KeyCode::Down => Action::EditDown,
                 KeyCode::Char('a') if key.ctrl => Action::EditHome,
                 KeyCode::Char('e') if key.ctrl => Action::EditEnd,
                 KeyCode::Char(c) if !key.ctrl && !key.alt => Action::EditChar(c),

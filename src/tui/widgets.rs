@@ -84,8 +84,8 @@ fn overlay(buf: &mut Buffer, t: &Theme, w: u16, h: u16, title: &str) -> Option<(
 fn editor(buf: &mut Buffer, s: &ViewState, t: &Theme) {
     let Some(e) = &s.editor else { return };
     let a = buf.area;
-    let inner_w = a.width.saturating_sub(6).min(70) as usize;
-    let (lines, (cl, cc)) = e.layout(inner_w.max(1));
+    let inner_w = crate::view::marking::editor_width(a.width);
+    let (lines, (cl, cc)) = e.layout(inner_w);
     let body = (lines.len() as u16).clamp(3, 10);
     let Some((r, st)) = overlay(
         buf,

@@ -72,6 +72,8 @@ pub enum Action {
     EditRight,
     EditHome,
     EditEnd,
+    EditUp,
+    EditDown,
     EditSave,
     /// Mouse wheel: scroll the pane under the pointer by this many lines.
     Wheel {

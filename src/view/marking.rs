@@ -334,6 +334,11 @@ pub(super) fn mode_key(s: &mut ViewState, action: Action) {
     }
 }
 
+/// Width of the note editor's text in a `screen_width`-column window.
+pub fn editor_width(screen_width: u16) -> usize {
+    (screen_width.saturating_sub(6).min(70) as usize).max(1)
+}
+
 fn editor_key(s: &mut ViewState, action: Action) {
     let Some(e) = s.editor.as_mut() else {
         s.mode = Mode::Normal;
@@ -348,6 +353,12 @@ fn editor_key(s: &mut ViewState, action: Action) {
         Action::EditRight => e.right(),
         Action::EditHome => e.home(),
         Action::EditEnd => e.end(),
+        Action::EditUp | Action::EditDown => {
+            let width = editor_width(s.width);
+            if let Some(e) = s.editor.as_mut() {
+                e.vertical(width, action == Action::EditDown);
+            }
+        }
         Action::EditSave => {
             e.error = None;
             s.effects.push(Effect::SetNote {

@@ -214,6 +214,37 @@ impl Editor {
         (lines, cur)
     }
 
+    /// Move the cursor one line down (or up) in the layout `width` columns wide, to the
+    /// column it is in, or the end of a shorter line. On the first or last line it stays.
+    pub fn vertical(&mut self, width: usize, down: bool) {
+        let (lines, (line, col)) = self.layout(width);
+        let target = if down {
+            line + 1
+        } else {
+            match line.checked_sub(1) {
+                Some(t) => t,
+                None => return,
+            }
+        };
+        let Some(&(start, end)) = lines.get(target) else {
+            return;
+        };
+        let mut w = 0;
+        let mut last = start;
+        for (i, g) in self.text[start..end].grapheme_indices(true) {
+            if w >= col {
+                self.cursor = start + i;
+                return;
+            }
+            last = start + i;
+            w += super::text::width(g);
+        }
+        // Past the end of the line: its end, unless the line only wraps into the next one
+        // (its end is drawn as the next line's start), then its last character.
+        let wraps = lines.get(target + 1).is_some_and(|&(next, _)| next == end);
+        self.cursor = if wraps && end > start { last } else { end };
+    }
+
     /// To the start of the cursor's line.
     pub fn home(&mut self) {
         self.cursor = self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1);

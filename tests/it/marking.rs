@@ -530,6 +530,8 @@ fn keys_in_the_editor_confirmation_and_export_prompt() {
         );
     }
     assert_eq!(note(&key(KeyCode::Left, none)), Some(Action::EditLeft));
+    assert_eq!(note(&key(KeyCode::Up, none)), Some(Action::EditUp));
+    assert_eq!(note(&key(KeyCode::Down, none)), Some(Action::EditDown));
     assert_eq!(
         note(&key(KeyCode::Backspace, none)),
         Some(Action::EditBackspace)
@@ -604,4 +606,54 @@ fn a_highlight_made_while_the_actors_load_is_stored_when_the_notes_arrive() {
         again.views()[0].quote,
         "Anna Berg arrived in Valparaíso on Monday."
     );
+}
+
+#[test]
+fn up_and_down_in_the_note_editor_keep_the_column() {
+    let mut e = Editor::new("h1", "quote", "first line\nab\nthird line");
+    // At the end of "third line" (column 10): up goes to the end of the shorter "ab".
+    e.vertical(40, false);
+    assert_eq!(e.cursor, "first line\nab".len());
+    // Up again: column 2 of "first line".
+    e.vertical(40, false);
+    assert_eq!(e.cursor, 2);
+    // On the first line Up stays.
+    e.vertical(40, false);
+    assert_eq!(e.cursor, 2);
+    e.vertical(40, true);
+    e.vertical(40, true);
+    assert_eq!(e.cursor, "first line\nab\nth".len());
+    // On the last line Down stays.
+    e.vertical(40, true);
+    assert_eq!(e.cursor, "first line\nab\nth".len());
+    // Wrapped lines count as lines: "abcdef" 4 wide is "abcd" + "ef".
+    let mut w = Editor::new("h2", "quote", "abcdef");
+    w.cursor = 1;
+    w.vertical(4, true);
+    assert_eq!(w.cursor, 5, "column 1 of the wrapped part");
+    w.cursor = 5;
+    w.vertical(4, false);
+    assert_eq!(w.cursor, 1);
+    // Through the reader: Up in an open editor moves its cursor, not the article.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, t) = (article(), tagged());
+    let (mut n, _) = Session::open_in(dir.path(), &a, &t, None, dir.path());
+    let mut s = state(80, 24);
+    press(&mut s, &mut n, Action::Highlight);
+    press(&mut s, &mut n, Action::Note);
+    assert_eq!(s.mode, Mode::Note);
+    for c in "one\ntwo".chars() {
+        update(&mut s, Action::EditChar(c));
+    }
+    let top = s.top();
+    update(&mut s, Action::EditUp);
+    assert_eq!(s.editor.as_ref().unwrap().cursor, 3);
+    update(&mut s, Action::EditDown);
+    assert_eq!(s.editor.as_ref().unwrap().cursor, 7);
+    assert_eq!(s.top(), top);
+    // Wide characters: column 2 is the second CJK character.
+    let mut c = Editor::new("h3", "quote", "abcd\n漢字かな");
+    c.cursor = 2;
+    c.vertical(40, true);
+    assert_eq!(c.cursor, "abcd\n漢".len());
 }
