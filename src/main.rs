@@ -168,6 +168,30 @@ fn cmd_actors(file: &str, json: bool, csv: bool) -> Result<(), Error> {
     }
 }
 
+/// One input line of `lede tag --jsonl`: other fields (gold entities, source) are skipped.
+#[derive(serde::Deserialize)]
+struct TagInput<'a> {
+    #[serde(default)]
+    id: serde_json::Value,
+    #[serde(borrow, default)]
+    text: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// One output line (fields in the order `serde_json::json!` used to give them).
+#[derive(serde::Serialize)]
+struct TagOutput<'a> {
+    entities: Vec<TagEntity<'a>>,
+    id: &'a serde_json::Value,
+}
+
+#[derive(serde::Serialize)]
+struct TagEntity<'a> {
+    end: usize,
+    label: &'static str,
+    start: usize,
+    text: &'a str,
+}
+
 fn cmd_tag() -> Result<(), Error> {
     let tagger = tagger()?;
     let stdin = std::io::stdin().lock();
@@ -177,13 +201,18 @@ fn cmd_tag() -> Result<(), Error> {
         if line.trim().is_empty() {
             continue;
         }
-        let doc: serde_json::Value = serde_json::from_str(&line)
-            .map_err(|e| Error::Other(format!("stdin:{}: not a JSON object: {e}", n + 1)))?;
+        let not_object = |e: &dyn std::fmt::Display| {
+            Error::Other(format!("stdin:{}: not a JSON object: {e}", n + 1))
+        };
+        if !line.trim_start().starts_with('{') {
+            return Err(not_object(&"expected `{`"));
+        }
+        let doc: TagInput = serde_json::from_str(&line).map_err(|e| not_object(&e))?;
         let text = doc
-            .get("text")
-            .and_then(|t| t.as_str())
+            .text
+            .as_deref()
             .ok_or_else(|| Error::Other(format!("stdin:{}: no \"text\" string", n + 1)))?;
-        let entities: Vec<serde_json::Value> = tagger
+        let entities = tagger
             .tag_text(text)
             .into_iter()
             .filter_map(|s| {
@@ -192,14 +221,24 @@ fn cmd_tag() -> Result<(), Error> {
                     tag::EntityKind::Country => "COUNTRY",
                     tag::EntityKind::Metonym => return None,
                 };
-                Some(serde_json::json!({
-                    "start": s.start, "end": s.end, "label": label, "text": &text[s.start..s.end]
-                }))
+                Some(TagEntity {
+                    end: s.end,
+                    label,
+                    start: s.start,
+                    text: text.get(s.start..s.end).unwrap_or(""),
+                })
             })
             .collect();
-        let id = doc.get("id").cloned().unwrap_or(serde_json::Value::Null);
-        let line = serde_json::json!({ "id": id, "entities": entities });
-        if let Err(e) = writeln!(o, "{line}") {
+        let written = serde_json::to_writer(
+            &mut o,
+            &TagOutput {
+                entities,
+                id: &doc.id,
+            },
+        )
+        .map_err(std::io::Error::from)
+        .and_then(|()| o.write_all(b"\n"));
+        if let Err(e) = written {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 return Ok(());
             }

@@ -290,3 +290,93 @@ proptest! {
         assert_offsets(&article(&text), &t);
     }
 }
+
+/// `lede tag --jsonl` with `input` on stdin: (status code, stdout, stderr).
+fn tag_jsonl(input: &str) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["tag", "--jsonl"])
+        .env("LEDE_CONFIG", "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn tag_jsonl_labels_people_and_countries_and_keeps_ids() {
+    let input = concat!(
+        r#"{"id": "a-1", "source": "ours", "entities": [{"start": 0}], "text": "Prime Minister Ana Ruiz told Chilean reporters that Chile would wait. Ruiz left for Santiago."}"#,
+        "\n\n",
+        r#"{"id": 7, "text": "Nothing to see."}"#,
+        "\n",
+        r#"{"text": "Escaped \"Marta Kovac\" visited Montr\u00e9al."}"#,
+        "\n"
+    );
+    let (code, out, err) = tag_jsonl(input);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped: {out}");
+    assert_eq!(lines[0]["id"], "a-1");
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[2]["id"], serde_json::Value::Null);
+    let spans = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["label"].as_str().unwrap().to_string(),
+                    e["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let first = spans(&lines[0]);
+    assert!(first.contains(&("PERSON".into(), "Ana Ruiz".into())), "{first:?}");
+    assert!(first.contains(&("PERSON".into(), "Ruiz".into())), "{first:?}");
+    assert!(first.contains(&("COUNTRY".into(), "Chilean".into())), "{first:?}");
+    assert!(first.contains(&("COUNTRY".into(), "Chile".into())), "{first:?}");
+    // Capitals are metonyms: never in this output.
+    assert!(!first.iter().any(|(_, t)| t == "Santiago"), "{first:?}");
+    assert!(spans(&lines[1]).is_empty());
+    // Offsets are byte offsets into the decoded text.
+    let e = &lines[0]["entities"][0];
+    let text = "Prime Minister Ana Ruiz told Chilean reporters that Chile would wait. Ruiz left for Santiago.";
+    let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[s..t], e["text"].as_str().unwrap());
+    assert!(spans(&lines[2]).contains(&("PERSON".into(), "Marta Kovac".into())));
+}
+
+#[test]
+fn tag_jsonl_rejects_bad_lines_with_their_number() {
+    for (input, says) in [
+        ("{\"id\": 1, \"text\": \"Ana Ruiz\"}\nnot json\n", "stdin:2: not a JSON object"),
+        ("[1, \"Ana Ruiz\"]\n", "stdin:1: not a JSON object"),
+        ("{\"id\": 1}\n", "stdin:1: no \"text\" string"),
+        ("{\"text\": 5}\n", "stdin:1: not a JSON object"),
+    ] {
+        let (code, _, err) = tag_jsonl(input);
+        assert_eq!(code, 1, "{input}: {err}");
+        assert!(err.starts_with("lede: ") && err.contains(says), "{input}: {err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+    }
+}
