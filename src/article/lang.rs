@@ -139,81 +139,103 @@ fn is_hangul(c: char) -> bool {
 pub fn stats(text: &str) -> Stats {
     let mut s = Stats::default();
     let mut lower = String::new();
-    let mut buf = [0u8; 64];
-    // (Words longer than `buf` are longer than any stop word.)
     for word in Words(text) {
-        if word.is_ascii() {
-            // Fast path for ASCII words: no CJK, byte-wise case tests.
-            let wb = word.as_bytes();
-            s.wlen += wb.len() + 1;
-            let Some(a) = wb.iter().position(u8::is_ascii_alphanumeric) else {
-                continue;
-            };
-            let z = wb
-                .iter()
-                .rposition(u8::is_ascii_alphanumeric)
-                .map_or(wb.len(), |z| z + 1);
-            s.words += 1;
-            if let Some(c) = wb.iter().find(|c| c.is_ascii_alphabetic()) {
-                s.cased += 1;
-                if c.is_ascii_uppercase() {
-                    s.capitalised += 1;
-                }
-            }
-            let w = &wb[a..z];
-            if w.len() <= 8 {
-                add(short_get(pack_lower(w)), &mut s);
-            } else if w.len() <= MAX_LEN && w.len() <= buf.len() {
-                let b = &mut buf[..w.len()];
-                b.copy_from_slice(w);
-                b.make_ascii_lowercase();
-                if let Ok(key) = std::str::from_utf8(b) {
-                    count(key, &mut s);
-                }
-            }
-            continue;
+        add_word(word, &mut s, &mut lower);
+    }
+    finish(&mut s);
+    s
+}
+
+/// Add one whitespace-free word to `s` (`lower` is scratch space). A text's statistics are
+/// the sum over its words, then [`finish`]: the parser counts words as it normalises lines.
+#[inline]
+pub(crate) fn add_word(word: &str, s: &mut Stats, lower: &mut String) {
+    if word.is_ascii() {
+        // Fast path for ASCII words: no CJK, byte-wise case tests.
+        let wb = word.as_bytes();
+        s.wlen += wb.len() + 1;
+        let mut a = 0;
+        while a < wb.len() && !wb[a].is_ascii_alphanumeric() {
+            a += 1;
         }
-        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
-            s.wlen += word.chars().count() + 1;
-            continue;
+        if a == wb.len() {
+            return;
+        }
+        let mut z = wb.len();
+        while !wb[z - 1].is_ascii_alphanumeric() {
+            z -= 1;
         }
         s.words += 1;
-        let mut first = true;
-        for c in word.chars() {
-            s.wlen += if is_cjk(c) {
-                3
-            } else if is_hangul(c) {
-                2
-            } else {
-                1
-            };
-            if is_cjk(c) {
-                s.cjk += 1;
-                if ZH_CHARS.binary_search(&c).is_ok() {
-                    s.stops[ZH] += 1;
-                }
-            }
-            if first && c.is_alphabetic() {
-                first = false;
-                if c.is_uppercase() {
-                    s.capitalised += 1;
-                    s.cased += 1;
-                } else if c.is_lowercase() {
-                    s.cased += 1;
-                }
+        // The first letter, if any: from the first alphanumeric byte on.
+        let mut f = a;
+        while f < wb.len() && !wb[f].is_ascii_alphabetic() {
+            f += 1;
+        }
+        if f < wb.len() {
+            s.cased += 1;
+            if wb[f].is_ascii_uppercase() {
+                s.capitalised += 1;
             }
         }
-        s.wlen += 1;
-        if w.len() > MAX_LEN {
-            continue;
+        let w = &wb[a..z];
+        if w.len() <= 8 {
+            add(short_get(pack_lower(w)), s);
+        } else if w.len() <= MAX_LEN && w.len() <= 64 {
+            // (Words longer than the buffer are longer than any stop word.)
+            let mut buf = [0u8; 64];
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w);
+            b.make_ascii_lowercase();
+            if let Ok(key) = std::str::from_utf8(b) {
+                count(key, s);
+            }
         }
-        lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-        count(&lower, &mut s);
+        return;
     }
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        s.wlen += word.chars().count() + 1;
+        return;
+    }
+    s.words += 1;
+    let mut first = true;
+    for c in word.chars() {
+        s.wlen += if is_cjk(c) {
+            3
+        } else if is_hangul(c) {
+            2
+        } else {
+            1
+        };
+        if is_cjk(c) {
+            s.cjk += 1;
+            if ZH_CHARS.binary_search(&c).is_ok() {
+                s.stops[ZH] += 1;
+            }
+        }
+        if first && c.is_alphabetic() {
+            first = false;
+            if c.is_uppercase() {
+                s.capitalised += 1;
+                s.cased += 1;
+            } else if c.is_lowercase() {
+                s.cased += 1;
+            }
+        }
+    }
+    s.wlen += 1;
+    if w.len() > MAX_LEN {
+        return;
+    }
+    lower.clear();
+    lower.extend(w.chars().flat_map(char::to_lowercase));
+    count(lower, s);
+}
+
+/// Close the sum of [`add_word`]s: the separator counted after the last word goes.
+#[inline]
+pub(crate) fn finish(s: &mut Stats) {
     s.wlen = s.wlen.saturating_sub(1);
-    s
 }
 
 /// Byte length of the whitespace character at byte `i` of `s` (0 when it is not

@@ -12,12 +12,14 @@
 use super::boilerplate::{self, Class, Features};
 use super::lang::{self, Stats};
 use super::{Article, Paragraph, Section};
+use std::borrow::Cow;
 
 /// One candidate block of text.
 #[derive(Debug, Clone)]
-struct Unit {
-    /// Whitespace-normalised text without control characters or list marker.
-    text: String,
+struct Unit<'a> {
+    /// Whitespace-normalised text without control characters or list marker: borrowed from
+    /// the input when the line was already normalised (the common case).
+    text: Cow<'a, str>,
     /// Number of source lines it came from.
     lines: usize,
     /// It was a list item.
@@ -26,11 +28,10 @@ struct Unit {
 
 /// Parse a plain-text page into an article.
 pub fn parse(text: &str) -> Article {
-    let (units, blank_junk) = segment(text);
+    let (units, stats, blank_junk) = segment(text);
     if units.is_empty() {
         return Article::default();
     }
-    let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
     let lang = lang::pick(&stats);
     let (initial, furniture) = classes(&units, &stats, lang);
     let mut cls = boilerplate::revise(&initial);
@@ -64,18 +65,18 @@ pub fn parse(text: &str) -> Article {
     let mut article = Article::default();
     let mut first = 0;
     if let Some(t) = title_at {
-        article.title = units[t].text.clone();
+        article.title = units[t].text.to_string();
         used[t] = true;
         first = t + 1;
         if let Some(d) = find_deck(&units, &stats, &initial, t) {
-            article.deck = Some(units[d].text.clone());
+            article.deck = Some(units[d].text.to_string());
             used[d] = true;
             first = d + 1;
         }
     }
     let anchor = title_at.unwrap_or(body.0);
     if let Some(b) = find_byline(&units, anchor, body.0) {
-        article.byline = Some(units[b].text.clone());
+        article.byline = Some(units[b].text.to_string());
         used[b] = true;
         first = first.max(b + 1);
     }
@@ -88,17 +89,17 @@ pub fn parse(text: &str) -> Article {
     let mut last: Option<&str> = None;
     for (k, &i) in keep.iter().enumerate() {
         let u = &units[i];
-        if last == Some(u.text.as_str()) {
+        if last == Some(&*u.text) {
             continue; // a caption or headline printed twice in a row
         }
-        last = Some(u.text.as_str());
+        last = Some(&*u.text);
         let next_is_para = keep.get(k + 1).is_some_and(|&j| {
             j <= i + 3 && !is_heading_like(&units[j], &stats[j]) && stats[j].wlen >= 40
         });
         used[i] = true;
         if next_is_para && is_heading_like(u, &stats[i]) {
             sections.push(Section {
-                heading: Some(u.text.clone()),
+                heading: Some(u.text.to_string()),
                 paragraphs: Vec::new(),
             });
             continue;
@@ -107,7 +108,7 @@ pub fn parse(text: &str) -> Article {
             sections.push(Section::default());
         }
         if let Some(s) = sections.last_mut() {
-            s.paragraphs.push(Paragraph::new(u.text.clone()));
+            s.paragraphs.push(Paragraph::new(u.text.to_string()));
         }
     }
     // A heading with nothing under it is a paragraph of the section before it.
@@ -145,8 +146,7 @@ pub fn parse(text: &str) -> Article {
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
-    let (units, _) = segment(text);
-    let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
+    let (units, stats, _) = segment(text);
     let lang = lang::pick(&stats);
     let (initial, _) = classes(&units, &stats, lang);
     let cls = boilerplate::revise(&initial);
@@ -208,42 +208,94 @@ const FALLBACK_WINDOW: usize = 60;
 /// Title score lost per unit between a candidate and the body.
 const DISTANCE: f32 = 0.04;
 
-/// Byte length of the white space or control character at byte `i` of `s` (0 when it is
-/// neither), with an ASCII fast path.
-#[inline]
-fn separator_at(s: &str, i: usize) -> usize {
-    match s.as_bytes()[i] {
+/// Byte length of the white space or control character (`char::is_whitespace` or
+/// `char::is_control`) starting at byte `i` of `b`, 0 when there is none. Only a few lead
+/// bytes can start one; `i` is a character boundary whenever it matches.
+#[inline(always)]
+fn separator_at(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
         0x00..=0x20 | 0x7F => 1,
-        // Lead bytes of the non-ASCII white space and C1 controls (U+0080–U+00A0, U+1680,
-        // U+2000–U+205F, U+3000); continuation bytes never match, so `i` is a character
-        // boundary here.
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .filter(|c| c.is_whitespace() || c.is_control())
-            .map_or(0, char::len_utf8),
+        // U+0080–U+009F (C1 controls, NEL) and U+00A0.
+        0xC2 => 2 * usize::from(matches!(at(1), 0x80..=0xA0)),
+        // U+1680.
+        0xE1 => 3 * usize::from(at(1) == 0x9A && at(2) == 0x80),
+        // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F.
+        0xE2 => {
+            3 * usize::from(
+                (at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    || (at(1) == 0x81 && at(2) == 0x9F),
+            )
+        }
+        // U+3000.
+        0xE3 => 3 * usize::from(at(1) == 0x80 && at(2) == 0x80),
         _ => 0,
     }
 }
 
-/// Whitespace-normalise, dropping control characters.
-fn normalise(s: &str, out: &mut String) {
+/// Whether byte `c` may start a separator (see [`separator_at`]).
+#[inline(always)]
+fn maybe_separator(c: u8) -> bool {
+    c <= 0x20 || c == 0x7F || matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// Call `f(start, end)` for every word of `s`: the maximal runs without white space or
+/// control characters.
+#[inline(always)]
+fn for_words(s: &str, mut f: impl FnMut(usize, usize)) {
+    let b = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        let n = separator_at(s, i);
-        if n > 0 {
-            i += n;
-            continue;
+    while i < b.len() {
+        if maybe_separator(b[i]) {
+            let n = separator_at(b, i);
+            if n > 0 {
+                i += n;
+                continue;
+            }
         }
         let start = i;
-        while i < s.len() && separator_at(s, i) == 0 {
+        i += 1;
+        while i < b.len() && !(maybe_separator(b[i]) && separator_at(b, i) > 0) {
             i += 1;
         }
+        f(start, i);
+    }
+}
+
+/// Whitespace-normalise `s` onto `out` (one space between words, none at the ends), dropping
+/// control characters, and add its words to `st`.
+fn normalise(s: &str, out: &mut String, st: &mut Stats, scratch: &mut String) {
+    for_words(s, |a, z| {
+        let w = s.get(a..z).unwrap_or("");
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(s.get(start..i).unwrap_or(""));
+        out.push_str(w);
+        lang::add_word(w, st, scratch);
+    });
+}
+
+/// `s` whitespace-normalised, borrowed when it already is, with its words added to `st`.
+fn normalised<'a>(s: &'a str, st: &mut Stats, scratch: &mut String) -> Cow<'a, str> {
+    let b = s.as_bytes();
+    let mut clean = true;
+    let mut expect = 0;
+    for_words(s, |a, z| {
+        clean &= a == expect && (a == 0 || b[a - 1] == b' ');
+        expect = z + 1;
+        lang::add_word(s.get(a..z).unwrap_or(""), st, scratch);
+    });
+    if clean && (expect == s.len() + 1 || s.is_empty()) {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len());
+    for_words(s, |a, z| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(s.get(a..z).unwrap_or(""));
+    });
+    Cow::Owned(out)
 }
 
 /// Columns of a line (characters; good enough for the wrap test).
@@ -288,13 +340,50 @@ fn strip_marker(line: &str) -> (bool, &str) {
     (false, line.trim())
 }
 
-/// Split text into units. Also returns the count of lines dropped at this stage (list
-/// markers with no text).
-fn segment(text: &str) -> (Vec<Unit>, usize) {
-    let mut units = Vec::new();
-    let mut junk = 0;
+/// Split text into units, with the statistics of each. Also returns the count of lines
+/// dropped at this stage (list markers with no text).
+fn segment(text: &str) -> (Vec<Unit<'_>>, Vec<Stats>, usize) {
+    let mut seg = Segmenter::default();
     let mut group: Vec<&str> = Vec::new();
-    let flush = |group: &mut Vec<&str>, units: &mut Vec<Unit>, junk: &mut usize| {
+    for line in text.split('\n') {
+        if is_blank(line) {
+            seg.flush(&mut group);
+        } else {
+            group.push(line);
+        }
+    }
+    seg.flush(&mut group);
+    (seg.units, seg.stats, seg.junk)
+}
+
+/// A line with nothing but white space (ASCII fast path for [`str::trim`]).
+#[inline]
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => true,
+        Some(&c) if c.is_ascii_alphanumeric() => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
+/// The units found so far.
+#[derive(Default)]
+struct Segmenter<'a> {
+    units: Vec<Unit<'a>>,
+    stats: Vec<Stats>,
+    junk: usize,
+    scratch: String,
+}
+
+impl<'a> Segmenter<'a> {
+    fn push(&mut self, u: Unit<'a>, mut st: Stats) {
+        lang::finish(&mut st);
+        self.units.push(u);
+        self.stats.push(st);
+    }
+
+    /// Turn a group of non-blank lines into units.
+    fn flush(&mut self, group: &mut Vec<&'a str>) {
         if group.is_empty() {
             return;
         }
@@ -305,69 +394,63 @@ fn segment(text: &str) -> (Vec<Unit>, usize) {
             && group.iter().all(|l| !strip_marker(l).0)
         {
             let mut t = String::new();
+            let mut st = Stats::default();
             for l in group.iter() {
-                normalise(l, &mut t);
+                normalise(l, &mut t, &mut st, &mut self.scratch);
             }
-            units.push(Unit {
-                text: t,
+            let u = Unit {
+                text: Cow::Owned(t),
                 lines: group.len(),
                 list: false,
-            });
+            };
+            self.push(u, st);
             group.clear();
             return;
         }
         let wrap = group.iter().map(|l| width(l.trim_end())).max().unwrap_or(0);
         let wrapped = group.len() >= 2 && (40..=100).contains(&wrap);
-        let mut cur: Option<(Unit, &str)> = None;
+        let mut cur: Option<(Unit<'a>, Stats, &str)> = None;
         for &line in group.iter() {
             let (list, content) = strip_marker(line);
             if content.is_empty() {
-                *junk += 1;
+                self.junk += 1;
                 continue;
             }
-            if let Some((u, prev)) = cur.as_mut() {
+            if let Some((u, st, prev)) = cur.as_mut() {
                 let first_word = content.split_whitespace().next().map_or(0, width);
                 if wrapped && !list && width(prev.trim_end()) + 1 + first_word > wrap - 2 {
-                    normalise(content, &mut u.text);
+                    normalise(content, u.text.to_mut(), st, &mut self.scratch);
                     u.lines += 1;
                     *prev = line;
                     continue;
                 }
             }
-            if let Some((u, _)) = cur.take() {
+            if let Some((u, st, _)) = cur.take() {
                 if !u.text.is_empty() {
-                    units.push(u);
+                    self.push(u, st);
                 }
             }
-            let mut t = String::with_capacity(content.len());
-            normalise(content, &mut t);
+            let mut st = Stats::default();
+            let text = normalised(content, &mut st, &mut self.scratch);
             cur = Some((
                 Unit {
-                    text: t,
+                    text,
                     lines: 1,
                     list,
                 },
+                st,
                 line,
             ));
         }
-        if let Some((u, _)) = cur.take() {
+        if let Some((u, st, _)) = cur.take() {
             if u.text.is_empty() {
-                *junk += u.lines;
+                self.junk += u.lines;
             } else {
-                units.push(u);
+                self.push(u, st);
             }
         }
         group.clear();
-    };
-    for line in text.split('\n') {
-        if line.trim().is_empty() {
-            flush(&mut group, &mut units, &mut junk);
-        } else {
-            group.push(line);
-        }
     }
-    flush(&mut group, &mut units, &mut junk);
-    (units, junk)
 }
 
 /// The main body: runs of good units allowing short gaps of boilerplate; the first run that
@@ -644,7 +727,7 @@ fn title_candidates(
             j != i
                 && o.len() >= u.text.len()
                 && o.len() <= u.text.len() * 4
-                && (o.contains(u.text.as_str())
+                && (o.contains(&*u.text)
                     || (o.len() <= u.text.len() * 2 && o.to_lowercase().contains(&lower)))
         });
         if repeated {
@@ -869,7 +952,20 @@ mod tests {
             "é中文 \u{202F}narrow\u{205F}math\u{200B}zw\u{FEFF}bom",
         ] {
             let mut ours = String::from("pre");
-            normalise(s, &mut ours);
+            let (mut st, mut scratch) = (Stats::default(), String::new());
+            normalise(s, &mut ours, &mut st, &mut scratch);
+            lang::finish(&mut st);
+            let want = lang::stats(&ours[3..]);
+            assert_eq!(
+                (st.wlen, st.words, st.stops),
+                (want.wlen, want.words, want.stops)
+            );
+            let mut st = Stats::default();
+            let borrowed = normalised(s, &mut st, &mut scratch);
+            assert_eq!(&*borrowed, ours[3..].trim_start());
+            let mut st = Stats::default();
+            let again = normalised(&borrowed, &mut st, &mut scratch);
+            assert!(matches!(again, Cow::Borrowed(_)), "{s:?}");
             let mut want = String::from("pre");
             for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
                 if !w.is_empty() {
@@ -878,6 +974,75 @@ mod tests {
                 }
             }
             assert_eq!(ours, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn separators_are_white_space_and_controls() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            let s = c.encode_utf8(&mut b).as_bytes();
+            let want = if c.is_whitespace() || c.is_control() {
+                s.len()
+            } else {
+                0
+            };
+            assert_eq!(separator_at(s, 0), want, "{c:?}");
+            if want > 0 {
+                assert!(maybe_separator(s[0]), "{c:?}");
+            }
+        }
+    }
+
+    /// Statistics counted while segmenting are those of the unit's final text, and a unit
+    /// is borrowed only when its text is the input line unchanged.
+    fn segment_agrees(text: &str) {
+        let (units, stats, _) = segment(text);
+        assert_eq!(units.len(), stats.len());
+        for (u, st) in units.iter().zip(&stats) {
+            let want = lang::stats(&u.text);
+            assert_eq!(
+                (
+                    st.wlen,
+                    st.words,
+                    st.stops,
+                    st.cjk,
+                    st.capitalised,
+                    st.cased
+                ),
+                (
+                    want.wlen,
+                    want.words,
+                    want.stops,
+                    want.cjk,
+                    want.capitalised,
+                    want.cased
+                ),
+                "{:?}",
+                u.text
+            );
+            let words: Vec<&str> = u
+                .text
+                .split(|c: char| c.is_whitespace() || c.is_control())
+                .collect();
+            assert_eq!(words.join(" "), *u.text);
+            assert!(words.iter().all(|w| !w.is_empty()), "{:?}", u.text);
+        }
+    }
+
+    #[test]
+    fn segment_stats_match_the_unit_text() {
+        segment_agrees(&format!(
+            "Title  Here\n\n{}\n{}\n\n\t• item\u{A0}one \n- Zwei\x1b[2J Wörter\n\n    a\n    b\n    c\n中文 政府 \u{3000}的\n",
+            wrap(P1, 60),
+            wrap(P2, 60)
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn segment_stats_match_any_text(text in "([a-zA-Z.,é中ÉßİΣ]{0,9}[ \t\n\u{A0}\u{85}\u{2003}\u{3000}\u{1B}\u{7F}•*-]{0,3}){0,60}") {
+            segment_agrees(&text);
         }
     }
 
