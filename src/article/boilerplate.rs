@@ -308,18 +308,103 @@ const CREDITS_AT_END: &[&str] = &[
     "(bild: hersteller)",
 ];
 
-/// One automaton for the credit and legal phrases, ASCII-case-insensitive: a single pass over
-/// the line instead of one search per phrase.
+/// One automaton for the credit and legal phrases (lower case), run over ASCII-lower-cased
+/// text ([`with_phrases`]): a single pass over the line instead of one search per phrase, and
+/// case-sensitive so that its SIMD prefilter applies (an ASCII-case-insensitive automaton has
+/// none).
 fn phrases() -> Option<&'static AhoCorasick> {
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(CREDITS.iter().chain(LEGAL.iter()))
+            .build(
+                CREDITS
+                    .iter()
+                    .chain(LEGAL.iter())
+                    .map(|p| p.to_ascii_lowercase()),
+            )
             .ok()
     })
     .as_ref()
+}
+
+/// Bytes as [`may_have_phrase`] compares them: ASCII letters in lower case, other bytes with
+/// bit 5 set (a function of the byte, so equal lower-cased text folds equally).
+#[inline(always)]
+fn fold(c: u8) -> u32 {
+    u32::from(c | 0x20)
+}
+
+/// Slot of a folded 4-byte window in the anchor bit set.
+#[inline(always)]
+fn anchor_slot(w: u32) -> usize {
+    (w.wrapping_mul(0x9E37_79B1) >> (32 - ANCHOR_BITS)) as usize
+}
+
+/// log2 of the anchor bit set's size: 64 Kibit, 8 KiB, small enough to stay in L1.
+const ANCHOR_BITS: u32 = 16;
+
+/// The anchor bit set: for every phrase, its 4-byte window least likely in prose (by a rough
+/// English letter frequency), folded. A text can hold a phrase only if one of its windows
+/// hits the set.
+fn anchors() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    SET.get_or_init(|| {
+        // Most frequent English letters first; anything else (digits, punctuation, rarer
+        // letters, non-ASCII) counts as rare.
+        const COMMON: &[u8] = b" etaoinsrhldcumfpgwybvk";
+        let rank = |c: u8| {
+            COMMON
+                .iter()
+                .position(|&x| x == c)
+                .map_or(0, |i| COMMON.len() - i)
+        };
+        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            let p = p.to_ascii_lowercase();
+            let best = p
+                .as_bytes()
+                .windows(4)
+                .min_by_key(|w| w.iter().map(|&c| rank(c)).sum::<usize>());
+            // Phrases are at least 4 bytes; a shorter one would need every text checked.
+            let Some(w) = best else {
+                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+            };
+            let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
+            let slot = anchor_slot(k);
+            set[slot / 64] |= 1 << (slot % 64);
+        }
+        set
+    })
+}
+
+/// Whether `t` may contain one of the credit or legal phrases: false means it holds none.
+/// One pass of a few instructions per byte, before the automaton.
+fn may_have_phrase(t: &[u8]) -> bool {
+    let set = anchors();
+    let mut w = 0u32;
+    for (i, &c) in t.iter().enumerate() {
+        w = (w << 8) | fold(c);
+        if i >= 3 {
+            let slot = anchor_slot(w);
+            if set[slot / 64] >> (slot % 64) & 1 != 0 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Call `f` with the phrase automaton and `t` ASCII-lower-cased (`t` is at most
+/// [`MAX_FURNITURE`] bytes, longer text is cut there).
+fn with_phrases<R>(t: &str, f: impl FnOnce(&AhoCorasick, &[u8]) -> R) -> Option<R> {
+    let ac = phrases()?;
+    let mut buf = [0u8; MAX_FURNITURE];
+    let n = t.len().min(MAX_FURNITURE);
+    let b = &mut buf[..n];
+    b.copy_from_slice(&t.as_bytes()[..n]);
+    b.make_ascii_lowercase();
+    Some(f(ac, b))
 }
 
 /// Characters of a line's ends that the caption and credit checks look at.
@@ -357,6 +442,26 @@ pub(crate) fn lower_in<'a>(s: &str, buf: &'a mut [u8; 64], heap: &'a mut String)
         if let Ok(l) = std::str::from_utf8(b) {
             return l;
         }
+    } else if s.len() <= buf.len() {
+        // Character by character while it fits (lower case can be longer).
+        let mut n = 0;
+        let mut fits = true;
+        'chars: for c in s.chars() {
+            for l in c.to_lowercase() {
+                let k = l.len_utf8();
+                if n + k > buf.len() {
+                    fits = false;
+                    break 'chars;
+                }
+                l.encode_utf8(&mut buf[n..n + k]);
+                n += k;
+            }
+        }
+        if fits {
+            if let Ok(l) = std::str::from_utf8(&buf[..n]) {
+                return l;
+            }
+        }
     }
     heap.clear();
     heap.extend(s.chars().flat_map(char::to_lowercase));
@@ -377,10 +482,20 @@ fn with_ends_lower<R>(t: &str, f: impl FnOnce(&str, &str) -> R) -> R {
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim();
     with_ends_lower(t, caption_ends)
-        || phrases().is_some_and(|ac| {
-            ac.find_iter(t)
-                .any(|m| m.pattern().as_usize() < CREDITS.len())
-        })
+        || if t.len() <= MAX_FURNITURE {
+            with_phrases(t, |ac, b| {
+                ac.find_iter(b)
+                    .any(|m| m.pattern().as_usize() < CREDITS.len())
+            })
+            .unwrap_or(false)
+        } else {
+            // (Only furniture-sized blocks are lower-cased on the stack.)
+            let lower = t.to_ascii_lowercase();
+            phrases().is_some_and(|ac| {
+                ac.find_iter(&lower)
+                    .any(|m| m.pattern().as_usize() < CREDITS.len())
+            })
+        }
 }
 
 fn caption_ends(head: &str, tail: &str) -> bool {
@@ -421,12 +536,22 @@ pub fn is_furniture(text: &str) -> bool {
     if t.len() > MAX_FURNITURE {
         return false;
     }
-    if with_ends_lower(t, |head, tail| {
-        head.starts_with('©') || head.starts_with("copyright") || caption_ends(head, tail)
-    }) {
+    // Every caption opening starts with one of these (lower-cased, only an ASCII letter
+    // lower-cases to an ASCII letter), every credit at the end ends with `)`.
+    let first = t.as_bytes()[0];
+    let may_open = !first.is_ascii()
+        || matches!(
+            first.to_ascii_lowercase(),
+            b'i' | b'm' | b'p' | b'f' | b'b' | b'(' | b'c'
+        );
+    if (may_open || t.ends_with(')'))
+        && with_ends_lower(t, |head, tail| {
+            head.starts_with('©') || head.starts_with("copyright") || caption_ends(head, tail)
+        })
+    {
         return true;
     }
-    if phrases().is_some_and(|ac| ac.is_match(t)) {
+    if may_have_phrase(t.as_bytes()) && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
         return true;
     }
     if t.len() < 40 {
@@ -540,6 +665,45 @@ mod tests {
             revise(&[Good, Short, NearGood, Bad]),
             vec![Good, Good, Good, Bad]
         );
+    }
+
+    /// The prefilter never hides a phrase the automaton finds, in any case and position.
+    #[test]
+    fn phrase_prefilter_passes_every_phrase() {
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            for t in [
+                p.to_string(),
+                p.to_ascii_uppercase(),
+                format!("Seen here. {} and more", p.to_ascii_uppercase()),
+                format!("x{p}"),
+            ] {
+                assert!(may_have_phrase(t.as_bytes()), "{t:?}");
+                assert!(
+                    with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false),
+                    "{t:?}"
+                );
+            }
+        }
+        // Plain prose mostly passes without the automaton.
+        assert!(!may_have_phrase(
+            b"The minister said on Monday that the government would not change its plan."
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrase_prefilter_is_a_necessary_condition(
+            t in "((?i)getty images|photo by |terms of use|cookies|/afp|foto:|all rights reserved|[a-zA-Z ]{0,6}|[/:(é]){0,12}"
+        ) {
+            let matched = with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false);
+            proptest::prop_assert!(!matched || may_have_phrase(t.as_bytes()));
+            let old = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CREDITS.iter().chain(LEGAL.iter()))
+                .map(|ac| ac.is_match(&t))
+                .unwrap_or(false);
+            proptest::prop_assert_eq!(matched, old);
+        }
     }
 
     #[test]

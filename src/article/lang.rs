@@ -108,6 +108,8 @@ pub struct Stats {
     pub capitalised: usize,
     /// Words with a cased first letter (upper or lower).
     pub cased: usize,
+    /// Whitespace-separated words, with or without a letter or digit.
+    pub tokens: usize,
 }
 
 impl Stats {
@@ -150,6 +152,7 @@ pub fn stats(text: &str) -> Stats {
 /// the sum over its words, then [`finish`]: the parser counts words as it normalises lines.
 #[inline]
 pub(crate) fn add_word(word: &str, s: &mut Stats, lower: &mut String) {
+    s.tokens += 1;
     if word.is_ascii() {
         // Fast path for ASCII words: no CJK, byte-wise case tests.
         let wb = word.as_bytes();
@@ -303,14 +306,35 @@ fn pack(b: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(k))
 }
 
-/// [`pack`] of the ASCII-lower-cased `b`, which is 1 to 8 ASCII bytes.
+/// [`pack`] of the ASCII-lower-cased `b`, which is 1 to 8 ASCII bytes. Built in registers
+/// (byte stores followed by a wide load would stall on store forwarding).
 #[inline]
 fn pack_lower(b: &[u8]) -> u64 {
-    let mut k = [0u8; 8];
-    for (d, c) in k.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    u64::from_le_bytes(k)
+    let n = b.len().min(8);
+    let at = |i: usize| u64::from(b[i]) << (8 * i);
+    let k = if n >= 4 {
+        // Two overlapping 4-byte reads; the shared bytes are equal where they overlap.
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n > 0 {
+        at(0) | at(n / 2) | at(n - 1)
+    } else {
+        0
+    };
+    ascii_lower_u64(k)
+}
+
+/// Lower-case the ASCII upper-case letters among the 8 bytes of `x`, which are all ASCII.
+#[inline]
+fn ascii_lower_u64(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, with no carries (every byte is below 0x80): the high bit of `ge_a` is set
+    // from b'A' up, that of `gt_z` above b'Z'.
+    let ge_a = x + ONES * (0x80 - u64::from(b'A'));
+    let gt_z = x + ONES * (0x7F - u64::from(b'Z'));
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// Count `key` for every language whose list has it.
@@ -426,6 +450,25 @@ mod tests {
         assert_ne!(short_get(pack_lower(b"WHICH")) & en, 0);
         assert_eq!(short_get(pack_lower(b"zqxj")), 0);
         assert_eq!(Some(pack_lower(b"about")), pack(b"about"));
+    }
+
+    #[test]
+    fn pack_lower_is_pack_of_the_lower_case() {
+        for w in [
+            "a", "Ab", "ABC", "abcD", "Hello", "WORLD!", "Zz@[`{09", "AZaz@[`{", "", "12345678",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                Some(pack_lower(w.as_bytes())),
+                pack(lower.as_bytes()).or(Some(0)),
+                "{w}"
+            );
+        }
+        for b in 0u8..0x80 {
+            let w = [b'x', b, b, b'Q', b, b'y', b, b];
+            let lower = w.map(|c| c.to_ascii_lowercase());
+            assert_eq!(pack_lower(&w), u64::from_le_bytes(lower), "{b}");
+        }
     }
 
     #[test]
