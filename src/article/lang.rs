@@ -195,40 +195,101 @@ pub(crate) fn add_word(word: &str, s: &mut Stats, lower: &mut String) {
         }
         return;
     }
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if w.is_empty() {
-        s.wlen += word.chars().count() + 1;
+    add_word_unicode(word, s, lower);
+}
+
+/// [`add_word`] for a word with non-ASCII characters: one pass over its characters, with
+/// ASCII fast paths (curly quotes and accented letters in Latin text are the common case).
+fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
+    // Byte range of the word without leading and trailing non-alphanumeric characters.
+    let (mut a, mut z) = (usize::MAX, 0);
+    let (mut wlen, mut chars, mut cjk, mut zh) = (0, 0, 0, 0);
+    // Case of the first letter: 0 none yet, 1 upper, 2 lower, 3 uncased.
+    let mut case = 0u8;
+    for (i, c) in word.char_indices() {
+        chars += 1;
+        if c.is_ascii() {
+            let b = c as u8;
+            wlen += 1;
+            if b.is_ascii_alphanumeric() {
+                a = a.min(i);
+                z = i + 1;
+                if case == 0 && b.is_ascii_alphabetic() {
+                    case = if b.is_ascii_uppercase() { 1 } else { 2 };
+                }
+            }
+            continue;
+        }
+        if is_cjk(c) {
+            wlen += 3;
+            cjk += 1;
+            if ZH_CHARS.binary_search(&c).is_ok() {
+                zh += 1;
+            }
+        } else if is_hangul(c) {
+            wlen += 2;
+        } else {
+            wlen += 1;
+        }
+        if c.is_alphanumeric() {
+            a = a.min(i);
+            z = i + c.len_utf8();
+            if case == 0 && c.is_alphabetic() {
+                case = if c.is_uppercase() {
+                    1
+                } else if c.is_lowercase() {
+                    2
+                } else {
+                    3
+                };
+            }
+        }
+    }
+    if a == usize::MAX {
+        // No letter or digit: only the length counts, one per character.
+        s.wlen += chars + 1;
         return;
     }
     s.words += 1;
-    let mut first = true;
-    for c in word.chars() {
-        s.wlen += if is_cjk(c) {
-            3
-        } else if is_hangul(c) {
-            2
-        } else {
-            1
-        };
-        if is_cjk(c) {
-            s.cjk += 1;
-            if ZH_CHARS.binary_search(&c).is_ok() {
-                s.stops[ZH] += 1;
-            }
+    s.wlen += wlen + 1;
+    s.cjk += cjk;
+    s.stops[ZH] += zh;
+    match case {
+        1 => {
+            s.capitalised += 1;
+            s.cased += 1;
         }
-        if first && c.is_alphabetic() {
-            first = false;
-            if c.is_uppercase() {
-                s.capitalised += 1;
-                s.cased += 1;
-            } else if c.is_lowercase() {
-                s.cased += 1;
-            }
-        }
+        2 => s.cased += 1,
+        _ => {}
     }
-    s.wlen += 1;
+    let w = &word[a..z];
     if w.len() > MAX_LEN {
         return;
+    }
+    // Lower-case on the stack while it fits (lower case can be longer than the word).
+    let mut buf = [0u8; 128];
+    let mut n = 0;
+    for c in w.chars() {
+        if c.is_ascii() {
+            if n < buf.len() {
+                buf[n] = c.to_ascii_lowercase() as u8;
+            }
+            n += 1;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let k = l.len_utf8();
+            if n + k <= buf.len() {
+                l.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
+        }
+    }
+    if n <= buf.len() {
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            count(key, s);
+            return;
+        }
     }
     lower.clear();
     lower.extend(w.chars().flat_map(char::to_lowercase));
@@ -370,6 +431,11 @@ pub fn pick<'a>(all: impl IntoIterator<Item = &'a Stats>) -> usize {
         cjk += s.cjk as u64;
         wlen += s.wlen as u64;
     }
+    pick_totals(&totals, cjk, wlen)
+}
+
+/// [`pick`] from the sums of the blocks' stop-word counts, Han characters and weighted lengths.
+pub(crate) fn pick_totals(totals: &[u64; N], cjk: u64, wlen: u64) -> usize {
     if cjk * 3 * 2 > wlen {
         return ZH;
     }
