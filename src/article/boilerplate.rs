@@ -395,6 +395,53 @@ fn may_have_phrase(t: &[u8]) -> bool {
     false
 }
 
+/// Shortest phrase without `/` or `:` that [`may_have_plain_phrase`] handles with its stride.
+const PLAIN_MIN: usize = 4 + PLAIN_STRIDE - 1;
+/// Window positions [`may_have_plain_phrase`] tests: every fourth.
+const PLAIN_STRIDE: usize = 4;
+
+/// Bit set of every folded 4-byte window of every phrase without `/` or `:` (all of them
+/// are at least [`PLAIN_MIN`] bytes long, so any occurrence has a window at a multiple of
+/// [`PLAIN_STRIDE`]).
+fn plain_windows() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            let p = p.to_ascii_lowercase();
+            if p.contains(['/', ':']) {
+                continue;
+            }
+            if p.len() < PLAIN_MIN {
+                // Too short for the stride: let every text through.
+                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+            }
+            for w in p.as_bytes().windows(4) {
+                let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
+                let slot = anchor_slot(k);
+                set[slot / 64] |= 1 << (slot % 64);
+            }
+        }
+        set
+    })
+}
+
+/// Whether `t`, which has no `/` and no `:`, may contain one of the phrases: false means it
+/// holds none. Tests one window in [`PLAIN_STRIDE`].
+fn may_have_plain_phrase(t: &[u8]) -> bool {
+    let set = plain_windows();
+    let mut i = 0;
+    while i + 4 <= t.len() {
+        let w = u32::from_be_bytes([t[i], t[i + 1], t[i + 2], t[i + 3]]) | 0x2020_2020;
+        let slot = anchor_slot(w);
+        if set[slot / 64] >> (slot % 64) & 1 != 0 {
+            return true;
+        }
+        i += PLAIN_STRIDE;
+    }
+    false
+}
+
 /// Call `f` with the phrase automaton and `t` ASCII-lower-cased (`t` is at most
 /// [`MAX_FURNITURE`] bytes, longer text is cut there).
 fn with_phrases<R>(t: &str, f: impl FnOnce(&AhoCorasick, &[u8]) -> R) -> Option<R> {
@@ -477,6 +524,28 @@ fn with_ends_lower<R>(t: &str, f: impl FnOnce(&str, &str) -> R) -> R {
     f(head, tail)
 }
 
+/// A line opening with a caption word, `©` or "copyright", or ending with an agency credit.
+fn caption_or_copyright(t: &str) -> bool {
+    let (head, tail) = (head_chars(t, ENDS), tail_chars(t, ENDS));
+    if head.is_ascii() && tail.is_ascii() {
+        // No lower-cased copy: the patterns are ASCII lower case.
+        let starts = |p: &str| {
+            head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        let ends = |p: &str| {
+            tail.len() >= p.len()
+                && tail.as_bytes()[tail.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+        };
+        return starts("copyright")
+            || CAPTION_PREFIXES.iter().any(|p| starts(p))
+            || starts("credit ")
+            || CREDITS_AT_END.iter().any(|p| ends(p));
+    }
+    with_ends_lower(t, |head, tail| {
+        head.starts_with('©') || head.starts_with("copyright") || caption_ends(head, tail)
+    })
+}
+
 /// An image caption or credit: a caption opening ("Image caption", "Photo:"), a photo credit
 /// anywhere, or an agency credit at the end.
 pub fn is_caption(text: &str) -> bool {
@@ -507,6 +576,38 @@ fn caption_ends(head: &str, tail: &str) -> bool {
 /// Page furniture: a known label, an image alt or form-field line (`[...]`), a separator rule,
 /// a copyright line, or a navigation bar of `|`-separated items.
 pub fn is_furniture(text: &str) -> bool {
+    furniture_flags(text, byte_flags(text))
+}
+
+/// [`byte_flags`] bit: the text has a `<`.
+pub(crate) const HAS_LT: u8 = 4;
+/// The text has a `|`.
+pub(crate) const HAS_BAR: u8 = 8;
+/// The text has a `/` or a `:`.
+pub(crate) const HAS_SLASH_COLON: u8 = 16;
+/// The text has an ASCII digit.
+pub(crate) const HAS_DIGIT: u8 = 32;
+
+/// The [`byte_flags`] bit of one byte (0 for most).
+pub(crate) const fn flag_of(c: u8) -> u8 {
+    match c {
+        b'<' => HAS_LT,
+        b'|' => HAS_BAR,
+        b'/' | b':' => HAS_SLASH_COLON,
+        b'0'..=b'9' => HAS_DIGIT,
+        _ => 0,
+    }
+}
+
+/// Which of the bytes that some checks need a text contains (`HAS_*` bits); the parser
+/// collects them while it normalises a line, so the checks skip most lines without a scan.
+pub(crate) fn byte_flags(text: &str) -> u8 {
+    text.bytes().fold(0, |f, c| f | flag_of(c))
+}
+
+/// [`is_furniture`] of a text whose [`byte_flags`] are `flags` (bits other than `HAS_*` are
+/// ignored; a set bit the text does not justify only costs time).
+pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     let t = text.trim();
     if t.is_empty() {
         return true;
@@ -518,7 +619,7 @@ pub fn is_furniture(text: &str) -> bool {
         return true;
     }
     // Markup that leaked into the text.
-    if t.contains('<')
+    if flags & HAS_LT != 0
         && ["<span", "<div", "<a href", "<img", "<script", "<iframe"]
             .iter()
             .any(|m| t.contains(m))
@@ -544,14 +645,15 @@ pub fn is_furniture(text: &str) -> bool {
             first.to_ascii_lowercase(),
             b'i' | b'm' | b'p' | b'f' | b'b' | b'(' | b'c'
         );
-    if (may_open || t.ends_with(')'))
-        && with_ends_lower(t, |head, tail| {
-            head.starts_with('©') || head.starts_with("copyright") || caption_ends(head, tail)
-        })
-    {
+    if (may_open || t.ends_with(')')) && caption_or_copyright(t) {
         return true;
     }
-    if may_have_phrase(t.as_bytes()) && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
+    let may = if flags & HAS_SLASH_COLON != 0 {
+        may_have_phrase(t.as_bytes())
+    } else {
+        may_have_plain_phrase(t.as_bytes())
+    };
+    if may && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
         return true;
     }
     if t.len() < 40 {
@@ -563,7 +665,7 @@ pub fn is_furniture(text: &str) -> bool {
         }
     }
     // "Home | World | Politics": several short items between bars.
-    let bars = if t.as_bytes().contains(&b'|') {
+    let bars = if flags & HAS_BAR != 0 {
         t.matches(" | ").count()
     } else {
         0
@@ -690,6 +792,47 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn plain_prefilter_passes_every_plain_phrase_at_any_offset() {
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            if p.contains(['/', ':']) {
+                continue;
+            }
+            for pad in 0..PLAIN_STRIDE {
+                let t = format!("{}{}", "x".repeat(pad), p.to_ascii_uppercase());
+                assert!(may_have_plain_phrase(t.as_bytes()), "{t:?}");
+            }
+        }
+        assert!(!may_have_plain_phrase(
+            b"The minister said on Monday that the government would not change its plan."
+        ));
+    }
+
+    #[test]
+    fn furniture_flags_agree_with_is_furniture() {
+        for t in [
+            "Home | World | Politics",
+            "<span class=x>Sponsored</span>",
+            "Photograph: AFP",
+            "Police said 12 people were hurt. Photo by Jane Doe",
+            "We use cookies.",
+        ] {
+            assert!(furniture_flags(t, byte_flags(t)), "{t:?}");
+            assert_eq!(
+                byte_flags(t) & !(HAS_LT | HAS_BAR | HAS_SLASH_COLON | HAS_DIGIT),
+                0
+            );
+        }
+    }
+
+    /// The ASCII fast path of the caption checks compares with lower-case ASCII patterns.
+    #[test]
+    fn caption_patterns_are_lower_case_ascii() {
+        for p in CAPTION_PREFIXES.iter().chain(CREDITS_AT_END) {
+            assert!(p.is_ascii() && p.to_ascii_lowercase() == *p, "{p}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn phrase_prefilter_is_a_necessary_condition(
@@ -697,6 +840,9 @@ mod tests {
         ) {
             let matched = with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false);
             proptest::prop_assert!(!matched || may_have_phrase(t.as_bytes()));
+            if byte_flags(&t) & HAS_SLASH_COLON == 0 {
+                proptest::prop_assert!(!matched || may_have_plain_phrase(t.as_bytes()));
+            }
             let old = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(CREDITS.iter().chain(LEGAL.iter()))

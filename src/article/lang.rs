@@ -152,8 +152,14 @@ pub fn stats(text: &str) -> Stats {
 /// the sum over its words, then [`finish`]: the parser counts words as it normalises lines.
 #[inline]
 pub(crate) fn add_word(word: &str, s: &mut Stats, lower: &mut String) {
+    add_word_known(word, word.is_ascii(), s, lower);
+}
+
+/// [`add_word`] when the caller knows whether `word` is all ASCII.
+#[inline]
+pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, lower: &mut String) {
     s.tokens += 1;
-    if word.is_ascii() {
+    if ascii {
         // Fast path for ASCII words: no CJK, byte-wise case tests.
         let wb = word.as_bytes();
         s.wlen += wb.len() + 1;

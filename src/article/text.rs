@@ -24,6 +24,8 @@ struct Unit<'a> {
     lines: u32,
     /// It was a list item.
     list: bool,
+    /// [`boilerplate::byte_flags`] of the text (and other [`BYTE_CLASS`] bits).
+    flags: u8,
 }
 
 /// The statistics of every unit, compact: a page can have hundreds of thousands of units,
@@ -273,12 +275,14 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<b
         .enumerate()
         .map(|(i, u)| {
             let s = stats.get(i);
-            let mut f = Features::of(&u.text, &s, lang);
-            // (Bylines have at most 14 words, datelines 20.)
-            f.furniture = f.furniture
-                || (s.tokens <= 14 && is_byline(&u.text))
-                || (s.tokens <= 20 && is_dateline(&u.text));
-            f
+            Features {
+                wlen: s.wlen,
+                density: s.density(lang),
+                furniture: boilerplate::furniture_flags(&u.text, u.flags)
+                    || byline_of(&u.text, s.tokens)
+                    || (u.flags & boilerplate::HAS_DIGIT != 0 && dateline_of(&u.text, s.tokens)),
+                sentence: boilerplate::ends_sentence(&u.text),
+            }
         })
         .collect();
     // A line printed twice within a few lines is an image alt and its caption, or a teaser.
@@ -330,13 +334,38 @@ fn separator_at(b: &[u8], i: usize) -> usize {
 /// Whether byte `c` may start a separator (see [`separator_at`]).
 #[inline(always)]
 fn maybe_separator(c: u8) -> bool {
-    c <= 0x20 || c == 0x7F || matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    BYTE_CLASS[c as usize] & SEP != 0
 }
 
-/// Call `f(start, end)` for every word of `s`: the maximal runs without white space or
-/// control characters.
+/// [`BYTE_CLASS`] bits: the byte may start a separator; the byte is not ASCII.
+const SEP: u8 = 1;
+const HIGH: u8 = 2;
+
+/// Class bits of every byte value, one table look-up per byte in [`for_words`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let mut k = 0;
+        if b <= 0x20 || b == 0x7F || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 {
+            k |= SEP;
+        }
+        if b >= 0x80 {
+            k |= HIGH;
+        }
+        t[c] = k | boilerplate::flag_of(b);
+        c += 1;
+    }
+    t
+};
+
+/// Call `f(start, end, ascii)` for every word of `s`: the maximal runs without white space
+/// or control characters; `ascii` tells whether the word is all ASCII. Returns the union of
+/// the [`BYTE_CLASS`] bits of the words' bytes.
 #[inline(always)]
-fn for_words(s: &str, mut f: impl FnMut(usize, usize)) {
+fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
+    let mut all = 0;
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -348,42 +377,58 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize)) {
             }
         }
         let start = i;
-        i += 1;
-        while i < b.len() && !(maybe_separator(b[i]) && separator_at(b, i) > 0) {
+        let mut high = 0;
+        loop {
+            let k = BYTE_CLASS[b[i] as usize];
+            high |= k;
             i += 1;
+            if i >= b.len() {
+                break;
+            }
+            let k = BYTE_CLASS[b[i] as usize];
+            if k & SEP != 0 && separator_at(b, i) > 0 {
+                break;
+            }
         }
-        f(start, i);
+        f(start, i, high & HIGH == 0);
+        all |= high;
     }
+    all
 }
 
 /// Whitespace-normalise `s` onto `out` (one space between words, none at the ends), dropping
 /// control characters, and add its words to `st`.
-fn normalise(s: &str, out: &mut String, st: &mut Stats, scratch: &mut String) {
-    for_words(s, |a, z| {
+fn normalise(s: &str, out: &mut String, st: &mut Stats, flags: &mut u8, scratch: &mut String) {
+    *flags |= for_words(s, |a, z, ascii| {
         let w = s.get(a..z).unwrap_or("");
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
-        lang::add_word(w, st, scratch);
+        lang::add_word_known(w, ascii, st, scratch);
     });
 }
 
 /// `s` whitespace-normalised, borrowed when it already is, with its words added to `st`.
-fn normalised<'a>(s: &'a str, st: &mut Stats, scratch: &mut String) -> Cow<'a, str> {
+fn normalised<'a>(
+    s: &'a str,
+    st: &mut Stats,
+    flags: &mut u8,
+    scratch: &mut String,
+) -> Cow<'a, str> {
     let b = s.as_bytes();
     let mut clean = true;
     let mut expect = 0;
-    for_words(s, |a, z| {
+    *flags |= for_words(s, |a, z, ascii| {
         clean &= a == expect && (a == 0 || b[a - 1] == b' ');
         expect = z + 1;
-        lang::add_word(s.get(a..z).unwrap_or(""), st, scratch);
+        lang::add_word_known(s.get(a..z).unwrap_or(""), ascii, st, scratch);
     });
     if clean && (expect == s.len() + 1 || s.is_empty()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    for_words(s, |a, z| {
+    for_words(s, |a, z, _| {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -492,13 +537,15 @@ impl<'a> Segmenter<'a> {
         {
             let mut t = String::new();
             let mut st = Stats::default();
+            let mut flags = 0;
             for l in group.iter() {
-                normalise(l, &mut t, &mut st, &mut self.scratch);
+                normalise(l, &mut t, &mut st, &mut flags, &mut self.scratch);
             }
             let u = Unit {
                 text: Cow::Owned(t),
                 lines: u32::try_from(group.len()).unwrap_or(u32::MAX),
                 list: false,
+                flags,
             };
             self.push(u, st);
             group.clear();
@@ -516,7 +563,13 @@ impl<'a> Segmenter<'a> {
             if let Some((u, st, prev)) = cur.as_mut() {
                 let first_word = content.split_whitespace().next().map_or(0, width);
                 if wrapped && !list && width(prev.trim_end()) + 1 + first_word > wrap - 2 {
-                    normalise(content, u.text.to_mut(), st, &mut self.scratch);
+                    normalise(
+                        content,
+                        u.text.to_mut(),
+                        st,
+                        &mut u.flags,
+                        &mut self.scratch,
+                    );
                     u.lines += 1;
                     *prev = line;
                     continue;
@@ -528,12 +581,14 @@ impl<'a> Segmenter<'a> {
                 }
             }
             let mut st = Stats::default();
-            let text = normalised(content, &mut st, &mut self.scratch);
+            let mut flags = 0;
+            let text = normalised(content, &mut st, &mut flags, &mut self.scratch);
             cur = Some((
                 Unit {
                     text,
                     lines: 1,
                     list,
+                    flags,
                 },
                 st,
                 line,
@@ -611,6 +666,26 @@ fn is_heading_like(u: &Unit, s: &Stats) -> bool {
     }
 }
 
+/// The text after the last `|`, `/`, `,`, `-`, `—` or `–` (all of it when there is none),
+/// as `rsplit([...]).next()` gives it, scanning bytes from the end.
+fn last_piece(text: &str) -> &str {
+    let b = text.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        let sep = match b[i] {
+            b'|' | b'/' | b',' | b'-' => true,
+            // The last byte of `—` (E2 80 94) or `–` (E2 80 93).
+            0x93 | 0x94 => i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80,
+            _ => false,
+        };
+        if sep {
+            return text.get(i + 1..).unwrap_or("");
+        }
+    }
+    text
+}
+
 /// Words that open a byline in the languages we know.
 const BY: &[&str] = &[
     "by ",
@@ -649,7 +724,11 @@ const AGENCIES: &[&str] = &[
 
 /// A byline: "By …" (and its translations), or a short line ending in a news agency.
 fn is_byline(text: &str) -> bool {
-    let words = text.split_whitespace().take(15).count();
+    byline_of(text, text.split_whitespace().take(15).count())
+}
+
+/// [`is_byline`] of a text with `words` whitespace-separated words.
+fn byline_of(text: &str, words: usize) -> bool {
     if words == 0 || words > 14 {
         return false;
     }
@@ -670,11 +749,7 @@ fn is_byline(text: &str) -> bool {
             return words >= 2;
         }
     }
-    let last = text
-        .rsplit(['|', '/', ',', '-', '—', '–'])
-        .next()
-        .unwrap_or("")
-        .trim();
+    let last = last_piece(text).trim();
     // (No agency name is longer than 16 bytes; lower case never shrinks text 3 times.)
     if last.len() > 48 || !AGENCIES.contains(&boilerplate::lower_in(last, &mut buf, &mut heap)) {
         return false;
@@ -696,7 +771,11 @@ const MONTHS: &[&str] = &[
 
 /// A dateline or time stamp: a short line with a year or a clock time and a date word.
 fn is_dateline(text: &str) -> bool {
-    let words = text.split_whitespace().take(21).count();
+    dateline_of(text, text.split_whitespace().take(21).count())
+}
+
+/// [`is_dateline`] of a text with `words` whitespace-separated words.
+fn dateline_of(text: &str, words: usize) -> bool {
     if words == 0 || words > 20 {
         return false;
     }
@@ -1043,6 +1122,28 @@ mod tests {
     }
 
     #[test]
+    fn last_piece_is_rsplit_next() {
+        for t in [
+            "",
+            "Jane Doe | Reuters",
+            "a/b,c-d",
+            "x — AFP",
+            "x – dpa",
+            "no separator",
+            "ends with -",
+            "—",
+            "é–ü—",
+            "“quoted” text",
+        ] {
+            let want = t
+                .rsplit(['|', '/', ',', '-', '—', '–'])
+                .next()
+                .unwrap_or("");
+            assert_eq!(last_piece(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
     #[ignore = "development aid: LEDE_EXPLAIN=FILE"]
     fn explain_file() {
         if let Ok(path) = std::env::var("LEDE_EXPLAIN") {
@@ -1060,8 +1161,10 @@ mod tests {
             "é中文 \u{202F}narrow\u{205F}math\u{200B}zw\u{FEFF}bom",
         ] {
             let mut ours = String::from("pre");
-            let (mut st, mut scratch) = (Stats::default(), String::new());
-            normalise(s, &mut ours, &mut st, &mut scratch);
+            let (mut st, mut scratch, mut flags) = (Stats::default(), String::new(), 0);
+            normalise(s, &mut ours, &mut st, &mut flags, &mut scratch);
+            let want_flags = boilerplate::byte_flags(&ours);
+            assert_eq!(flags & !(SEP | HIGH), want_flags, "{s:?}");
             lang::finish(&mut st);
             let want = lang::stats(&ours[3..]);
             assert_eq!(
@@ -1069,10 +1172,10 @@ mod tests {
                 (want.wlen, want.words, want.stops)
             );
             let mut st = Stats::default();
-            let borrowed = normalised(s, &mut st, &mut scratch);
+            let borrowed = normalised(s, &mut st, &mut flags, &mut scratch);
             assert_eq!(&*borrowed, ours[3..].trim_start());
             let mut st = Stats::default();
-            let again = normalised(&borrowed, &mut st, &mut scratch);
+            let again = normalised(&borrowed, &mut st, &mut flags, &mut scratch);
             assert!(matches!(again, Cow::Borrowed(_)), "{s:?}");
             let mut want = String::from("pre");
             for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
@@ -1130,6 +1233,7 @@ mod tests {
                 "{:?}",
                 u.text
             );
+            assert_eq!(u.flags & !(SEP | HIGH), boilerplate::byte_flags(&u.text));
             let words: Vec<&str> = u
                 .text
                 .split(|c: char| c.is_whitespace() || c.is_control())
