@@ -400,9 +400,25 @@ const PLAIN_MIN: usize = 4 + PLAIN_STRIDE - 1;
 /// Window positions [`may_have_plain_phrase`] tests: every fourth.
 const PLAIN_STRIDE: usize = 4;
 
-/// Bit set of every folded 4-byte window of every phrase without `/` or `:` (all of them
-/// are at least [`PLAIN_MIN`] bytes long, so any occurrence has a window at a multiple of
-/// [`PLAIN_STRIDE`]).
+/// Prose-likeness of a 4-byte window (higher = more common in English text).
+fn commonness(w: &[u8]) -> usize {
+    // Most frequent English letters first; anything else (digits, punctuation, rarer
+    // letters, non-ASCII) counts as rare.
+    const COMMON: &[u8] = b" etaoinsrhldcumfpgwybvk";
+    w.iter()
+        .map(|&c| {
+            COMMON
+                .iter()
+                .position(|&x| x == c)
+                .map_or(0, |i| COMMON.len() - i)
+        })
+        .sum()
+}
+
+/// Bit set of folded 4-byte windows of the phrases without `/` or `:`: for every phrase and
+/// every offset class modulo [`PLAIN_STRIDE`], its least common window in that class. Every
+/// such phrase is at least [`PLAIN_MIN`] bytes long, so an occurrence has windows of all
+/// classes, and the one starting at a multiple of the stride is in the set.
 fn plain_windows() -> &'static [u64] {
     static SET: OnceLock<Vec<u64>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -416,10 +432,18 @@ fn plain_windows() -> &'static [u64] {
                 // Too short for the stride: let every text through.
                 return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
             }
-            for w in p.as_bytes().windows(4) {
-                let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
-                let slot = anchor_slot(k);
-                set[slot / 64] |= 1 << (slot % 64);
+            let windows: Vec<&[u8]> = p.as_bytes().windows(4).collect();
+            for class in 0..PLAIN_STRIDE {
+                let best = windows
+                    .iter()
+                    .skip(class)
+                    .step_by(PLAIN_STRIDE)
+                    .min_by_key(|w| commonness(w));
+                if let Some(w) = best {
+                    let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
+                    let slot = anchor_slot(k);
+                    set[slot / 64] |= 1 << (slot % 64);
+                }
             }
         }
         set

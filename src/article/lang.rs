@@ -45,6 +45,14 @@ fn short_get(k: u64) -> u16 {
     0
 }
 
+/// The word of the `i`th line of [`LONG`].
+fn long_word(i: usize) -> Option<&'static str> {
+    let b = LONG_OFF.get(i * 4..i * 4 + 4)?;
+    let start = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+    let rest = LONG.get(start..)?;
+    rest.split_once('\t').map(|(w, _)| w)
+}
+
 /// The `i`th line of [`LONG`] as (word, bits).
 fn long_line(i: usize) -> Option<(&'static str, u16)> {
     let at = |j: usize| {
@@ -71,9 +79,9 @@ fn fnv1a(b: &[u8]) -> u64 {
 }
 
 /// Language bits of a stop word longer than 8 bytes (0 when no list has it).
-fn long_get(key: &str) -> u16 {
+fn long_get(key: &[u8]) -> u16 {
     let mask = (1usize << LONG_BITS) - 1;
-    let mut j = (fnv1a(key.as_bytes()) >> (64 - LONG_BITS)) as usize;
+    let mut j = (fnv1a(key) >> (64 - LONG_BITS)) as usize;
     for _ in 0..=mask {
         let Some(b) = LONG_IDX.get(j * 4..j * 4 + 4) else {
             return 0;
@@ -82,8 +90,9 @@ fn long_get(key: &str) -> u16 {
         if line == 0 {
             return 0;
         }
-        match long_line(line - 1) {
-            Some((w, bits)) if w == key => return bits,
+        match long_word(line - 1) {
+            // The word first: most probes are for other words, no need to parse their bits.
+            Some(w) if w.as_bytes() == key => return long_line(line - 1).map_or(0, |l| l.1),
             Some(_) => {}
             None => return 0,
         }
@@ -195,9 +204,7 @@ pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, lower: &mut
             let b = &mut buf[..w.len()];
             b.copy_from_slice(w);
             b.make_ascii_lowercase();
-            if let Ok(key) = std::str::from_utf8(b) {
-                count(key, s);
-            }
+            add(long_get(b), s);
         }
         return;
     }
@@ -408,7 +415,7 @@ fn ascii_lower_u64(x: u64) -> u64 {
 fn count(key: &str, s: &mut Stats) {
     let bits = match pack(key.as_bytes()) {
         Some(k) => short_get(k),
-        None => long_get(key),
+        None => long_get(key.as_bytes()),
     };
     add(bits, s);
 }
@@ -577,7 +584,7 @@ mod tests {
         for (w, bits) in &want {
             let got = match pack(w.as_bytes()) {
                 Some(k) => short_get(k),
-                None => long_get(w),
+                None => long_get(w.as_bytes()),
             };
             assert_eq!(got, *bits, "{w}");
             longest = longest.max(w.len());
@@ -586,7 +593,7 @@ mod tests {
         for c in zh {
             assert!(ZH_CHARS.binary_search(&c).is_ok(), "{c}");
         }
-        assert_eq!(long_get("zzzzzzzzzzzz"), 0);
-        assert_eq!(long_get(""), 0);
+        assert_eq!(long_get(b"zzzzzzzzzzzz"), 0);
+        assert_eq!(long_get(b""), 0);
     }
 }

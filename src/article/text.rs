@@ -744,14 +744,30 @@ fn byline_of(text: &str, words: usize) -> bool {
             )
     });
     if may_open {
-        let head = boilerplate::lower_in(boilerplate::head_chars(text, 12), &mut buf, &mut heap);
-        if BY.iter().any(|b| head.starts_with(b)) {
+        let head = boilerplate::head_chars(text, 12);
+        let by = if head.is_ascii() {
+            // (`BY` is lower case; its non-ASCII entries cannot open ASCII text.)
+            BY.iter().any(|b| {
+                head.len() >= b.len()
+                    && head.as_bytes()[..b.len()].eq_ignore_ascii_case(b.as_bytes())
+            })
+        } else {
+            let head = boilerplate::lower_in(head, &mut buf, &mut heap);
+            BY.iter().any(|b| head.starts_with(b))
+        };
+        if by {
             return words >= 2;
         }
     }
     let last = last_piece(text).trim();
     // (No agency name is longer than 16 bytes; lower case never shrinks text 3 times.)
-    if last.len() > 48 || !AGENCIES.contains(&boilerplate::lower_in(last, &mut buf, &mut heap)) {
+    let agency = last.len() <= 48
+        && if last.is_ascii() {
+            AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(last))
+        } else {
+            AGENCIES.contains(&boilerplate::lower_in(last, &mut buf, &mut heap))
+        };
+    if !agency {
         return false;
     }
     let lower = text.to_lowercase();
@@ -1119,6 +1135,14 @@ mod tests {
         assert!(is_dateline("08.04.2015 12:46"));
         assert!(is_dateline("November 18, 2019"));
         assert!(!is_dateline("What Comes Next"));
+    }
+
+    /// The ASCII fast paths of [`byline_of`] compare with lower-case patterns.
+    #[test]
+    fn byline_patterns_are_lower_case() {
+        for p in BY.iter().chain(AGENCIES) {
+            assert_eq!(p.to_lowercase(), *p);
+        }
     }
 
     #[test]
