@@ -34,6 +34,12 @@ const STOP_PROSE: f32 = 0.40;
 
 /// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
 pub fn ends_sentence(s: &str) -> bool {
+    match s.as_bytes().last() {
+        // The common cases: nothing to trim, then a letter or a full stop.
+        Some(c) if c.is_ascii_alphanumeric() => return false,
+        Some(b'.') => return true,
+        _ => {}
+    }
     let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', ' ']);
     t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }

@@ -398,7 +398,13 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
 
 /// Whitespace-normalise `s` onto `out` (one space between words, none at the ends), dropping
 /// control characters, and add its words to `st`.
-fn normalise(s: &str, out: &mut String, st: &mut Stats, flags: &mut u8, scratch: &mut String) {
+fn normalise(
+    s: &str,
+    out: &mut String,
+    st: &mut Stats,
+    flags: &mut u8,
+    scratch: &mut lang::Scratch,
+) {
     *flags |= for_words(s, |a, z, ascii| {
         let w = s.get(a..z).unwrap_or("");
         if !out.is_empty() {
@@ -414,7 +420,7 @@ fn normalised<'a>(
     s: &'a str,
     st: &mut Stats,
     flags: &mut u8,
-    scratch: &mut String,
+    scratch: &mut lang::Scratch,
 ) -> Cow<'a, str> {
     let b = s.as_bytes();
     let mut clean = true;
@@ -482,7 +488,10 @@ fn strip_marker(line: &str) -> (bool, &str) {
 /// Split text into units, with the statistics of each. Also returns the count of lines
 /// dropped at this stage (list markers with no text).
 fn segment(text: &str) -> (Vec<Unit<'_>>, UnitStats, usize) {
-    let mut seg = Segmenter::default();
+    let mut seg = Segmenter {
+        scratch: lang::Scratch::with_cache(),
+        ..Segmenter::default()
+    };
     // Roughly one unit per 100 bytes of page text: fewer regrowths of the vectors.
     seg.units.reserve(text.len() / 100);
     seg.stats.counts.reserve(text.len() / 100);
@@ -514,7 +523,7 @@ struct Segmenter<'a> {
     units: Vec<Unit<'a>>,
     stats: UnitStats,
     junk: usize,
-    scratch: String,
+    scratch: lang::Scratch,
 }
 
 impl<'a> Segmenter<'a> {
@@ -642,6 +651,12 @@ fn main_body(units: &[Unit], stats: &UnitStats, cls: &[Class]) -> (usize, usize)
 
 /// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
 fn ends_sentence(s: &str) -> bool {
+    match s.as_bytes().last() {
+        // The common cases: nothing to trim, then a letter or a full stop.
+        Some(c) if c.is_ascii_alphanumeric() => return false,
+        Some(b'.') => return true,
+        _ => {}
+    }
     let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', ' ']);
     t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', ','])
 }
@@ -1185,7 +1200,8 @@ mod tests {
             "é中文 \u{202F}narrow\u{205F}math\u{200B}zw\u{FEFF}bom",
         ] {
             let mut ours = String::from("pre");
-            let (mut st, mut scratch, mut flags) = (Stats::default(), String::new(), 0);
+            let (mut st, mut scratch, mut flags) =
+                (Stats::default(), lang::Scratch::with_cache(), 0);
             normalise(s, &mut ours, &mut st, &mut flags, &mut scratch);
             let want_flags = boilerplate::byte_flags(&ours);
             assert_eq!(flags & !(SEP | HIGH), want_flags, "{s:?}");
