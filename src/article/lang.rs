@@ -153,6 +153,7 @@ pub fn stats(text: &str) -> Stats {
     for word in Words(text) {
         add_word(word, &mut s, &mut scratch);
     }
+    scratch.flush(&mut s);
     finish(&mut s);
     s
 }
@@ -167,7 +168,28 @@ pub(crate) struct Scratch {
     lower: String,
     /// (packed word, language bits); key 0 = empty. Empty vector = no cache.
     cache: Vec<(u64, u16)>,
+    /// Stop-word counts not yet in a [`Stats`]: one byte lane per language (languages 0–7,
+    /// then 8–15), at most [`u8::MAX`] words per lane before [`Scratch::flush`].
+    lanes: [u64; 2],
+    pending: u32,
 }
+
+/// A byte with bit `i` set as a u64 with lane `i` (bits `8i..8i+8`) set to 1.
+static SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut v = 0;
+    while v < 256 {
+        let mut i = 0;
+        while i < 8 {
+            if v & (1 << i) != 0 {
+                t[v] |= 1 << (8 * i);
+            }
+            i += 1;
+        }
+        v += 1;
+    }
+    t
+};
 
 impl Scratch {
     /// Scratch space with a look-up cache, for many words.
@@ -175,7 +197,37 @@ impl Scratch {
         Scratch {
             lower: String::new(),
             cache: vec![(0, 0); 1 << CACHE_BITS],
+            lanes: [0; 2],
+            pending: 0,
         }
+    }
+
+    /// Count one stop word for every language in `bits`, in registers-friendly lanes
+    /// (adding to `s.stops` one language at a time made a chain of memory increments).
+    #[inline]
+    fn add(&mut self, bits: u16, s: &mut Stats) {
+        if bits == 0 {
+            return;
+        }
+        if self.pending == u32::from(u8::MAX) {
+            self.flush(s);
+        }
+        self.lanes[0] += SPREAD[usize::from(bits & 0xFF)];
+        self.lanes[1] += SPREAD[usize::from(bits >> 8)];
+        self.pending += 1;
+    }
+
+    /// Move the pending stop-word counts into `s`; call before reading `s.stops`.
+    pub(crate) fn flush(&mut self, s: &mut Stats) {
+        if self.pending == 0 {
+            return;
+        }
+        for (l, n) in s.stops.iter_mut().enumerate() {
+            let lane = self.lanes[l / 8] >> (8 * (l % 8)) & 0xFF;
+            *n += lane as u32;
+        }
+        self.lanes = [0; 2];
+        self.pending = 0;
     }
 
     /// [`short_get`] through the cache.
@@ -194,8 +246,9 @@ impl Scratch {
     }
 }
 
-/// Add one whitespace-free word to `s` (`scratch` is scratch space). A text's statistics are
-/// the sum over its words, then [`finish`]: the parser counts words as it normalises lines.
+/// Add one whitespace-free word to `s` (`scratch` is scratch space, which may hold some of
+/// the stop-word counts until [`Scratch::flush`]). A text's statistics are the sum over its
+/// words, then [`finish`]: the parser counts words as it normalises lines.
 #[inline]
 pub(crate) fn add_word(word: &str, s: &mut Stats, scratch: &mut Scratch) {
     add_word_known(word, word.is_ascii(), s, scratch);
@@ -234,7 +287,8 @@ pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &m
         }
         let w = &wb[a..z];
         if w.len() <= 8 {
-            add(scratch.short(pack_lower(w)), s);
+            let bits = scratch.short(pack_lower(w));
+            scratch.add(bits, s);
         } else if w.len() <= MAX_LEN && w.len() <= 64 {
             // (Words longer than the buffer are longer than any stop word.)
             let mut buf = [0u8; 64];
@@ -584,6 +638,20 @@ mod tests {
             let w = [b'x', b, b, b'Q', b, b'y', b, b];
             let lower = w.map(|c| c.to_ascii_lowercase());
             assert_eq!(pack_lower(&w), u64::from_le_bytes(lower), "{b}");
+        }
+    }
+
+    /// Stop-word counts past one byte lane's capacity, and words of several lists.
+    #[test]
+    fn counts_many_stop_words_exactly() {
+        let s = stats(&"the ".repeat(1000));
+        assert_eq!(s.stops[lang("en")], 1000);
+        assert_eq!(s.words, 1000);
+        let bits = short_get(pack_lower(b"de"));
+        let s = stats(&"de x ".repeat(300));
+        for l in 0..N {
+            let want = if bits & (1 << l) != 0 { 300 } else { 0 };
+            assert_eq!(s.stops[l], want, "{}", LANGS[l]);
         }
     }
 

@@ -413,6 +413,7 @@ fn normalise(
         out.push_str(w);
         lang::add_word_known(w, ascii, st, scratch);
     });
+    scratch.flush(st);
 }
 
 /// `s` whitespace-normalised, borrowed when it already is, with its words added to `st`.
@@ -430,6 +431,7 @@ fn normalised<'a>(
         expect = z + 1;
         lang::add_word_known(s.get(a..z).unwrap_or(""), ascii, st, scratch);
     });
+    scratch.flush(st);
     if clean && (expect == s.len() + 1 || s.is_empty()) {
         return Cow::Borrowed(s);
     }
@@ -560,7 +562,12 @@ impl<'a> Segmenter<'a> {
             group.clear();
             return;
         }
-        let wrap = group.iter().map(|l| width(l.trim_end())).max().unwrap_or(0);
+        // (A single line is never wrapped: no need to measure it.)
+        let wrap = if group.len() >= 2 {
+            group.iter().map(|l| width(l.trim_end())).max().unwrap_or(0)
+        } else {
+            0
+        };
         let wrapped = group.len() >= 2 && (40..=100).contains(&wrap);
         let mut cur: Option<(Unit<'a>, Stats, &str)> = None;
         for &line in group.iter() {
@@ -570,8 +577,13 @@ impl<'a> Segmenter<'a> {
                 continue;
             }
             if let Some((u, st, prev)) = cur.as_mut() {
-                let first_word = content.split_whitespace().next().map_or(0, width);
-                if wrapped && !list && width(prev.trim_end()) + 1 + first_word > wrap - 2 {
+                if wrapped
+                    && !list
+                    && width(prev.trim_end())
+                        + 1
+                        + content.split_whitespace().next().map_or(0, width)
+                        > wrap - 2
+                {
                     normalise(
                         content,
                         u.text.to_mut(),
