@@ -648,7 +648,7 @@ mod tests {
         assert_eq!(s.stops[lang("en")], 1000);
         assert_eq!(s.words, 1000);
         let bits = short_get(pack_lower(b"de"));
-        let s = stats(&"de x ".repeat(300));
+        let s = stats(&"de zqxj ".repeat(300));
         for l in 0..N {
             let want = if bits & (1 << l) != 0 { 300 } else { 0 };
             assert_eq!(s.stops[l], want, "{}", LANGS[l]);
