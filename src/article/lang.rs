@@ -138,6 +138,18 @@ impl Stats {
     }
 }
 
+/// The weight of `c` when it is a CJK unified ideograph (U+4E00–U+9FFF, weight 3) or a
+/// Hangul syllable (U+AC00–U+D7A3, weight 2): ranges where every character is an alphabetic
+/// letter without case that lower-cases to itself.
+#[inline]
+fn uncased_letter_weight(c: char) -> Option<usize> {
+    match c as u32 {
+        0x4E00..=0x9FFF => Some(3),
+        0xAC00..=0xD7A3 => Some(2),
+        _ => None,
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -324,6 +336,23 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             }
             continue;
         }
+        if let Some(w) = uncased_letter_weight(c) {
+            // Common Han ideographs and Hangul syllables: letters without case (see the
+            // test `uncased_letter_ranges`), no Unicode table look-ups.
+            wlen += w;
+            if w == 3 {
+                cjk += 1;
+                if ZH_CHARS.binary_search(&c).is_ok() {
+                    zh += 1;
+                }
+            }
+            a = a.min(i);
+            z = i + c.len_utf8();
+            if case == 0 {
+                case = 3;
+            }
+            continue;
+        }
         if is_cjk(c) {
             wlen += 3;
             cjk += 1;
@@ -379,6 +408,14 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
                 buf[n] = c.to_ascii_lowercase() as u8;
             }
             n += 1;
+            continue;
+        }
+        if uncased_letter_weight(c).is_some() {
+            let k = c.len_utf8();
+            if n + k <= buf.len() {
+                c.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
             continue;
         }
         for l in c.to_lowercase() {
@@ -653,6 +690,20 @@ mod tests {
             let want = if bits & (1 << l) != 0 { 300 } else { 0 };
             assert_eq!(s.stops[l], want, "{}", LANGS[l]);
         }
+    }
+
+    #[test]
+    fn uncased_letter_ranges() {
+        for c in ('\u{4E00}'..='\u{9FFF}').chain('\u{AC00}'..='\u{D7A3}') {
+            let w = uncased_letter_weight(c);
+            assert!(c.is_alphabetic() && c.is_alphanumeric(), "{c:?}");
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
+            let want = if is_cjk(c) { 3 } else { 2 };
+            assert_eq!(w, Some(want), "{c:?}");
+        }
+        assert_eq!(uncased_letter_weight('a'), None);
+        assert_eq!(uncased_letter_weight('\u{3000}'), None);
     }
 
     #[test]
