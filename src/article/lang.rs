@@ -150,6 +150,19 @@ fn uncased_letter_weight(c: char) -> Option<usize> {
     }
 }
 
+/// For a Latin-1 letter (U+00C0–U+00FF but × and ÷) or a basic Cyrillic letter
+/// (U+0410–U+044F): whether it is upper case (its lower case is 0x20 above it) or lower case
+/// (it is its own lower case). `None` for every other character.
+#[inline]
+fn cased_letter(c: char) -> Option<bool> {
+    match c as u32 {
+        0xD7 | 0xF7 => None,
+        0xC0..=0xDE | 0x0410..=0x042F => Some(true),
+        0xDF..=0xFF | 0x0430..=0x044F => Some(false),
+        _ => None,
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -336,6 +349,16 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             }
             continue;
         }
+        if let Some(upper) = cased_letter(c) {
+            // Latin-1 and basic Cyrillic letters: no Unicode table look-ups.
+            wlen += 1;
+            a = a.min(i);
+            z = i + c.len_utf8();
+            if case == 0 {
+                case = if upper { 1 } else { 2 };
+            }
+            continue;
+        }
         if let Some(w) = uncased_letter_weight(c) {
             // Common Han ideographs and Hangul syllables: letters without case (see the
             // test `uncased_letter_ranges`), no Unicode table look-ups.
@@ -408,6 +431,19 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
                 buf[n] = c.to_ascii_lowercase() as u8;
             }
             n += 1;
+            continue;
+        }
+        if let Some(upper) = cased_letter(c) {
+            let l = if upper {
+                char::from_u32(c as u32 + 0x20).unwrap_or(c)
+            } else {
+                c
+            };
+            let k = l.len_utf8();
+            if n + k <= buf.len() {
+                l.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
             continue;
         }
         if uncased_letter_weight(c).is_some() {
@@ -690,6 +726,35 @@ mod tests {
             let want = if bits & (1 << l) != 0 { 300 } else { 0 };
             assert_eq!(s.stops[l], want, "{}", LANGS[l]);
         }
+    }
+
+    #[test]
+    fn cased_letter_ranges() {
+        for c in ('\u{80}'..='\u{4FF}').chain(['a', 'Z', '中']) {
+            let Some(upper) = cased_letter(c) else {
+                continue;
+            };
+            assert!(c.is_alphabetic() && c.is_alphanumeric(), "{c:?}");
+            assert_eq!(
+                (c.is_uppercase(), c.is_lowercase()),
+                (upper, !upper),
+                "{c:?}"
+            );
+            assert!(!is_cjk(c) && !is_hangul(c));
+            let lower = if upper {
+                char::from_u32(c as u32 + 0x20)
+            } else {
+                Some(c)
+            };
+            assert_eq!(
+                c.to_lowercase().collect::<Vec<_>>(),
+                lower.into_iter().collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(cased_letter('É'), Some(true));
+        assert_eq!(cased_letter('я'), Some(false));
+        assert_eq!(cased_letter('×'), None);
+        assert_eq!(cased_letter('a'), None);
     }
 
     #[test]
