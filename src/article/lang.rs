@@ -722,9 +722,9 @@ mod tests {
         assert_eq!(s.words, 1000);
         let bits = short_get(pack_lower(b"de"));
         let s = stats(&"de zqxj ".repeat(300));
-        for l in 0..N {
+        for (l, code) in LANGS.iter().enumerate() {
             let want = if bits & (1 << l) != 0 { 300 } else { 0 };
-            assert_eq!(s.stops[l], want, "{}", LANGS[l]);
+            assert_eq!(s.stops[l], want, "{code}");
         }
     }
 
