@@ -144,7 +144,15 @@ pub fn parse(text: &str) -> Article {
         );
         cls = furniture
             .iter()
-            .map(|&f| if f { Class::Bad } else { Class::Good })
+            .enumerate()
+            .map(|(i, f)| {
+                let f = f.unwrap_or_else(|| unit_furniture(&units[i], stats.get(i).tokens));
+                if f {
+                    Class::Bad
+                } else {
+                    Class::Good
+                }
+            })
             .collect();
         let from = t.map_or(0, |t| t + 1);
         let last = (from..units.len()).rev().find(|&i| cls[i] == Class::Good);
@@ -269,20 +277,29 @@ pub fn explain(text: &str) -> String {
 }
 
 /// Context-free classes; bylines and datelines are never body text.
-fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<bool>) {
+///
+/// Returns the classes and, per unit, whether it is furniture: `Some(true/false)`, or `None`
+/// when the check was skipped because the unit is bad anyway (long and poor in stop words);
+/// [`unit_furniture`] answers for those when the fallback needs it.
+fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<Option<bool>>) {
+    let mut checked = vec![true; units.len()];
     let mut feats: Vec<Features> = units
         .iter()
         .enumerate()
         .map(|(i, u)| {
             let s = stats.get(i);
-            Features {
+            let mut f = Features {
                 wlen: s.wlen,
                 density: s.density(lang),
-                furniture: boilerplate::furniture_flags(&u.text, u.flags)
-                    || byline_of(&u.text, s.tokens)
-                    || (u.flags & boilerplate::HAS_DIGIT != 0 && dateline_of(&u.text, s.tokens)),
+                furniture: false,
                 sentence: boilerplate::ends_sentence(&u.text),
+            };
+            if boilerplate::classify(&f) == Class::Bad {
+                checked[i] = false;
+            } else {
+                f.furniture = unit_furniture(u, s.tokens);
             }
+            f
         })
         .collect();
     // A line printed twice within a few lines is an image alt and its caption, or a teaser.
@@ -294,8 +311,19 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<b
             }
         }
     }
-    let furniture = feats.iter().map(|f| f.furniture).collect();
+    let furniture = feats
+        .iter()
+        .zip(&checked)
+        .map(|(f, &c)| (c || f.furniture).then_some(f.furniture))
+        .collect();
     (boilerplate::classify_all(&feats), furniture)
+}
+
+/// Page furniture, a byline or a dateline: never body text.
+fn unit_furniture(u: &Unit, tokens: usize) -> bool {
+    boilerplate::furniture_flags(&u.text, u.flags)
+        || byline_of(&u.text, tokens)
+        || (u.flags & boilerplate::HAS_DIGIT != 0 && dateline_of(&u.text, tokens))
 }
 
 /// Below this much good text (weighted characters) the parser falls back to keeping all
