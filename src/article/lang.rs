@@ -150,6 +150,18 @@ fn uncased_letter_weight(c: char) -> Option<usize> {
     }
 }
 
+/// Common punctuation outside ASCII: general punctuation (U+2010–U+205E: dashes, curly
+/// quotes, ellipsis), CJK punctuation (U+3001–U+3004, U+3008–U+3020) and full-width
+/// punctuation (U+FF01–U+FF0F, U+FF1A–U+FF20). None is alphanumeric, CJK or Hangul, and each
+/// lower-cases to itself (see the test `punctuation_ranges`).
+#[inline]
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x2010..=0x205E | 0x3001..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20
+    )
+}
+
 /// For a Latin-1 letter (U+00C0–U+00FF but × and ÷) or a basic Cyrillic letter
 /// (U+0410–U+044F): whether it is upper case (its lower case is 0x20 above it) or lower case
 /// (it is its own lower case). `None` for every other character.
@@ -349,6 +361,11 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             }
             continue;
         }
+        if is_punctuation(c) {
+            // Curly quotes, dashes, CJK and full-width punctuation: weight 1, not a letter.
+            wlen += 1;
+            continue;
+        }
         if let Some(upper) = cased_letter(c) {
             // Latin-1 and basic Cyrillic letters: no Unicode table look-ups.
             wlen += 1;
@@ -431,6 +448,14 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
                 buf[n] = c.to_ascii_lowercase() as u8;
             }
             n += 1;
+            continue;
+        }
+        if is_punctuation(c) {
+            let k = c.len_utf8();
+            if n + k <= buf.len() {
+                c.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
             continue;
         }
         if let Some(upper) = cased_letter(c) {
@@ -726,6 +751,22 @@ mod tests {
             let want = if bits & (1 << l) != 0 { 300 } else { 0 };
             assert_eq!(s.stops[l], want, "{code}");
         }
+    }
+
+    #[test]
+    fn punctuation_ranges() {
+        let mut n = 0;
+        for c in (0u32..0x10000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_punctuation(c))
+        {
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+            assert!(!is_cjk(c) && !is_hangul(c), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+            n += 1;
+        }
+        assert!(n > 100);
+        assert!(is_punctuation('’') && is_punctuation('，') && is_punctuation('。'));
     }
 
     #[test]
