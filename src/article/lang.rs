@@ -205,6 +205,8 @@ pub(crate) struct Scratch {
     lower: String,
     /// (packed word, language bits); key 0 = empty. Empty vector = no cache.
     cache: Vec<(u64, u16)>,
+    /// (packed ASCII word as written, [`ascii_word`] result); key 0 = empty.
+    words: Vec<(u64, u8, u16)>,
     /// Stop-word counts not yet in a [`Stats`]: one byte lane per language (languages 0–7,
     /// then 8–15), at most [`u8::MAX`] words per lane before [`Scratch::flush`].
     lanes: [u64; 2],
@@ -234,6 +236,7 @@ impl Scratch {
         Scratch {
             lower: String::new(),
             cache: vec![(0, 0); 1 << CACHE_BITS],
+            words: vec![(0, 0, 0); 1 << CACHE_BITS],
             lanes: [0; 2],
             pending: 0,
         }
@@ -295,48 +298,105 @@ pub(crate) fn add_word(word: &str, s: &mut Stats, scratch: &mut Scratch) {
 #[inline]
 pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &mut Scratch) {
     s.tokens += 1;
-    if ascii {
-        // Fast path for ASCII words: no CJK, byte-wise case tests.
-        let wb = word.as_bytes();
-        s.wlen += wb.len() + 1;
-        let mut a = 0;
-        while a < wb.len() && !wb[a].is_ascii_alphanumeric() {
-            a += 1;
-        }
-        if a == wb.len() {
-            return;
-        }
-        let mut z = wb.len();
-        while !wb[z - 1].is_ascii_alphanumeric() {
-            z -= 1;
-        }
-        s.words += 1;
-        // The first letter, if any: from the first alphanumeric byte on.
-        let mut f = a;
-        while f < wb.len() && !wb[f].is_ascii_alphabetic() {
-            f += 1;
-        }
-        if f < wb.len() {
-            s.cased += 1;
-            if wb[f].is_ascii_uppercase() {
-                s.capitalised += 1;
-            }
-        }
-        let w = &wb[a..z];
-        if w.len() <= 8 {
-            let bits = scratch.short(pack_lower(w));
-            scratch.add(bits, s);
-        } else if w.len() <= MAX_LEN && w.len() <= 64 {
-            // (Words longer than the buffer are longer than any stop word.)
-            let mut buf = [0u8; 64];
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w);
-            b.make_ascii_lowercase();
-            add(long_get(b), s);
-        }
+    if !ascii {
+        add_word_unicode(word, s, &mut scratch.lower);
         return;
     }
-    add_word_unicode(word, s, &mut scratch.lower);
+    // Fast path for ASCII words: no CJK, byte-wise case tests.
+    let wb = word.as_bytes();
+    s.wlen += wb.len() + 1;
+    let (info, bits) = if wb.len() <= 8 && !scratch.words.is_empty() {
+        // Short words repeat: their whole contribution is cached by their exact bytes.
+        let k = pack_raw(wb);
+        let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize;
+        match scratch.words.get(i) {
+            Some(&(key, info, bits)) if key == k => (info, bits),
+            _ => {
+                let (info, bits) = ascii_word(wb, scratch);
+                if let Some(e) = scratch.words.get_mut(i) {
+                    *e = (k, info, bits);
+                }
+                (info, bits)
+            }
+        }
+    } else {
+        ascii_word(wb, scratch)
+    };
+    if info & HAS_ALNUM != 0 {
+        s.words += 1;
+    }
+    if info & CASED != 0 {
+        s.cased += 1;
+    }
+    if info & CAPITALISED != 0 {
+        s.capitalised += 1;
+    }
+    scratch.add(bits, s);
+}
+
+/// [`ascii_word`] bits: the word has a letter or digit; its first letter has a case; that
+/// case is upper.
+const HAS_ALNUM: u8 = 1;
+const CASED: u8 = 2;
+const CAPITALISED: u8 = 4;
+
+/// A word of 1 to 8 bytes as an integer, as it is (see [`pack`]), built in registers.
+#[inline]
+fn pack_raw(b: &[u8]) -> u64 {
+    let n = b.len().min(8);
+    let at = |i: usize| u64::from(b[i]) << (8 * i);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n > 0 {
+        at(0) | at(n / 2) | at(n - 1)
+    } else {
+        0
+    }
+}
+
+/// What an ASCII word adds besides its length and token: `HAS_ALNUM`/`CASED`/`CAPITALISED`
+/// bits, and the language bits of its stop word (the word without leading and trailing
+/// punctuation, lower-cased).
+fn ascii_word(wb: &[u8], scratch: &mut Scratch) -> (u8, u16) {
+    let mut a = 0;
+    while a < wb.len() && !wb[a].is_ascii_alphanumeric() {
+        a += 1;
+    }
+    if a == wb.len() {
+        return (0, 0);
+    }
+    let mut z = wb.len();
+    while !wb[z - 1].is_ascii_alphanumeric() {
+        z -= 1;
+    }
+    let mut info = HAS_ALNUM;
+    // The first letter, if any: from the first alphanumeric byte on.
+    let mut f = a;
+    while f < wb.len() && !wb[f].is_ascii_alphabetic() {
+        f += 1;
+    }
+    if f < wb.len() {
+        info |= CASED;
+        if wb[f].is_ascii_uppercase() {
+            info |= CAPITALISED;
+        }
+    }
+    let w = &wb[a..z];
+    let bits = if w.len() <= 8 {
+        scratch.short(pack_lower(w))
+    } else if w.len() <= MAX_LEN && w.len() <= 64 {
+        // (Words longer than the buffer are longer than any stop word.)
+        let mut buf = [0u8; 64];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w);
+        b.make_ascii_lowercase();
+        long_get(b)
+    } else {
+        0
+    };
+    (info, bits)
 }
 
 /// [`add_word`] for a word with non-ASCII characters: one pass over its characters, with
