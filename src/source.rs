@@ -266,15 +266,42 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
 /// none); bytes that can never start one are skipped without the full test.
 #[inline]
 fn next_special(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&b) = bytes.get(i) {
-        if !matches!(b, 0x20..=0x7E | 0x80..=0xC1 | 0xC3..=0xE1 | 0xE3..=0xEE | 0xF0..=0xFF)
-            && special_at(bytes, i)
-        {
-            return i;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    loop {
+        // High bit set in a lane equal to `v` (or above a lane that is: only a false alarm).
+        let has = |x: u64, v: u8| {
+            let y = x ^ (ONES * u64::from(v));
+            y.wrapping_sub(ONES) & !y
+        };
+        // Eight bytes at a time while none can start a special: no byte below 0x20, no
+        // 0x7F, no 0xC2, 0xE2 or 0xEF lead byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(w);
+            let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+            if (below_space | has(x, 0x7F) | has(x, 0xC2) | has(x, 0xE2) | has(x, 0xEF)) & HIGH != 0
+            {
+                break;
+            }
+            i += 8;
         }
-        i += 1;
+        // Then byte by byte through the next eight.
+        let end = bytes.len().min(i + 8);
+        while i < end {
+            let b = bytes[i];
+            if !matches!(b, 0x20..=0x7E | 0x80..=0xC1 | 0xC3..=0xE1 | 0xE3..=0xEE | 0xF0..=0xFF)
+                && special_at(bytes, i)
+            {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return bytes.len();
+        }
     }
-    bytes.len()
 }
 
 fn peek(it: &std::str::Chars<'_>) -> Option<char> {
@@ -372,6 +399,20 @@ fn skip_string(it: &mut std::str::Chars<'_>, bel_ends: bool) {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The eight-byte skip finds the same byte as testing every byte.
+        #[test]
+        fn next_special_matches_a_byte_by_byte_scan(
+            text in "([a-z ]{0,20}[\t\n\r\u{1B}\u{7F}\u{85}\u{A0}\u{200B}\u{202E}\u{2028}\u{2066}\u{FEFF}\u{9F}é中’“]?){0,12}",
+            from in 0usize..40
+        ) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let want = (from..b.len()).find(|&j| special_at(b, j)).unwrap_or(b.len());
+            proptest::prop_assert_eq!(next_special(b, from), want);
+        }
+    }
+
     use super::*;
 
     fn text(bytes: &[u8]) -> String {

@@ -34,6 +34,12 @@ const STOP_PROSE: f32 = 0.40;
 
 /// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
 pub fn ends_sentence(s: &str) -> bool {
+    match s.as_bytes().last() {
+        // The common cases: nothing to trim, then a letter or a full stop.
+        Some(c) if c.is_ascii_alphanumeric() => return false,
+        Some(b'.') => return true,
+        _ => {}
+    }
     let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', ' ']);
     t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
@@ -308,18 +314,174 @@ const CREDITS_AT_END: &[&str] = &[
     "(bild: hersteller)",
 ];
 
-/// One automaton for the credit and legal phrases, ASCII-case-insensitive: a single pass over
-/// the line instead of one search per phrase.
+/// One automaton for the credit and legal phrases (lower case), run over ASCII-lower-cased
+/// text ([`with_phrases`]): a single pass over the line instead of one search per phrase, and
+/// case-sensitive so that its SIMD prefilter applies (an ASCII-case-insensitive automaton has
+/// none).
 fn phrases() -> Option<&'static AhoCorasick> {
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(CREDITS.iter().chain(LEGAL.iter()))
+            .build(
+                CREDITS
+                    .iter()
+                    .chain(LEGAL.iter())
+                    .map(|p| p.to_ascii_lowercase()),
+            )
             .ok()
     })
     .as_ref()
+}
+
+/// Bytes as [`may_have_phrase`] compares them: ASCII letters in lower case, other bytes with
+/// bit 5 set (a function of the byte, so equal lower-cased text folds equally).
+#[inline(always)]
+fn fold(c: u8) -> u32 {
+    u32::from(c | 0x20)
+}
+
+/// Slot of a folded 4-byte window in the anchor bit set.
+#[inline(always)]
+fn anchor_slot(w: u32) -> usize {
+    (w.wrapping_mul(0x9E37_79B1) >> (32 - ANCHOR_BITS)) as usize
+}
+
+/// log2 of the anchor bit set's size: 64 Kibit, 8 KiB, small enough to stay in L1.
+const ANCHOR_BITS: u32 = 16;
+
+/// The anchor bit set: for every phrase, its 4-byte window least likely in prose (by a rough
+/// English letter frequency), folded. A text can hold a phrase only if one of its windows
+/// hits the set.
+fn anchors() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    SET.get_or_init(|| {
+        // Most frequent English letters first; anything else (digits, punctuation, rarer
+        // letters, non-ASCII) counts as rare.
+        const COMMON: &[u8] = b" etaoinsrhldcumfpgwybvk";
+        let rank = |c: u8| {
+            COMMON
+                .iter()
+                .position(|&x| x == c)
+                .map_or(0, |i| COMMON.len() - i)
+        };
+        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            let p = p.to_ascii_lowercase();
+            let best = p
+                .as_bytes()
+                .windows(4)
+                .min_by_key(|w| w.iter().map(|&c| rank(c)).sum::<usize>());
+            // Phrases are at least 4 bytes; a shorter one would need every text checked.
+            let Some(w) = best else {
+                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+            };
+            let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
+            let slot = anchor_slot(k);
+            set[slot / 64] |= 1 << (slot % 64);
+        }
+        set
+    })
+}
+
+/// Whether `t` may contain one of the credit or legal phrases: false means it holds none.
+/// One pass of a few instructions per byte, before the automaton.
+fn may_have_phrase(t: &[u8]) -> bool {
+    let set = anchors();
+    let mut w = 0u32;
+    for (i, &c) in t.iter().enumerate() {
+        w = (w << 8) | fold(c);
+        if i >= 3 {
+            let slot = anchor_slot(w);
+            if set[slot / 64] >> (slot % 64) & 1 != 0 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Shortest phrase without `/` or `:` that [`may_have_plain_phrase`] handles with its stride.
+const PLAIN_MIN: usize = 4 + PLAIN_STRIDE - 1;
+/// Window positions [`may_have_plain_phrase`] tests: every fourth.
+const PLAIN_STRIDE: usize = 4;
+
+/// Prose-likeness of a 4-byte window (higher = more common in English text).
+fn commonness(w: &[u8]) -> usize {
+    // Most frequent English letters first; anything else (digits, punctuation, rarer
+    // letters, non-ASCII) counts as rare.
+    const COMMON: &[u8] = b" etaoinsrhldcumfpgwybvk";
+    w.iter()
+        .map(|&c| {
+            COMMON
+                .iter()
+                .position(|&x| x == c)
+                .map_or(0, |i| COMMON.len() - i)
+        })
+        .sum()
+}
+
+/// Bit set of folded 4-byte windows of the phrases without `/` or `:`: for every phrase and
+/// every offset class modulo [`PLAIN_STRIDE`], its least common window in that class. Every
+/// such phrase is at least [`PLAIN_MIN`] bytes long, so an occurrence has windows of all
+/// classes, and the one starting at a multiple of the stride is in the set.
+fn plain_windows() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            let p = p.to_ascii_lowercase();
+            if p.contains(['/', ':']) {
+                continue;
+            }
+            if p.len() < PLAIN_MIN {
+                // Too short for the stride: let every text through.
+                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+            }
+            let windows: Vec<&[u8]> = p.as_bytes().windows(4).collect();
+            for class in 0..PLAIN_STRIDE {
+                let best = windows
+                    .iter()
+                    .skip(class)
+                    .step_by(PLAIN_STRIDE)
+                    .min_by_key(|w| commonness(w));
+                if let Some(w) = best {
+                    let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
+                    let slot = anchor_slot(k);
+                    set[slot / 64] |= 1 << (slot % 64);
+                }
+            }
+        }
+        set
+    })
+}
+
+/// Whether `t`, which has no `/` and no `:`, may contain one of the phrases: false means it
+/// holds none. Tests one window in [`PLAIN_STRIDE`].
+fn may_have_plain_phrase(t: &[u8]) -> bool {
+    let set = plain_windows();
+    let mut i = 0;
+    while i + 4 <= t.len() {
+        let w = u32::from_be_bytes([t[i], t[i + 1], t[i + 2], t[i + 3]]) | 0x2020_2020;
+        let slot = anchor_slot(w);
+        if set[slot / 64] >> (slot % 64) & 1 != 0 {
+            return true;
+        }
+        i += PLAIN_STRIDE;
+    }
+    false
+}
+
+/// Call `f` with the phrase automaton and `t` ASCII-lower-cased (`t` is at most
+/// [`MAX_FURNITURE`] bytes, longer text is cut there).
+fn with_phrases<R>(t: &str, f: impl FnOnce(&AhoCorasick, &[u8]) -> R) -> Option<R> {
+    let ac = phrases()?;
+    let mut buf = [0u8; MAX_FURNITURE];
+    let n = t.len().min(MAX_FURNITURE);
+    let b = &mut buf[..n];
+    b.copy_from_slice(&t.as_bytes()[..n]);
+    b.make_ascii_lowercase();
+    Some(f(ac, b))
 }
 
 /// Characters of a line's ends that the caption and credit checks look at.
@@ -357,6 +519,26 @@ pub(crate) fn lower_in<'a>(s: &str, buf: &'a mut [u8; 64], heap: &'a mut String)
         if let Ok(l) = std::str::from_utf8(b) {
             return l;
         }
+    } else if s.len() <= buf.len() {
+        // Character by character while it fits (lower case can be longer).
+        let mut n = 0;
+        let mut fits = true;
+        'chars: for c in s.chars() {
+            for l in c.to_lowercase() {
+                let k = l.len_utf8();
+                if n + k > buf.len() {
+                    fits = false;
+                    break 'chars;
+                }
+                l.encode_utf8(&mut buf[n..n + k]);
+                n += k;
+            }
+        }
+        if fits {
+            if let Ok(l) = std::str::from_utf8(&buf[..n]) {
+                return l;
+            }
+        }
     }
     heap.clear();
     heap.extend(s.chars().flat_map(char::to_lowercase));
@@ -372,15 +554,47 @@ fn with_ends_lower<R>(t: &str, f: impl FnOnce(&str, &str) -> R) -> R {
     f(head, tail)
 }
 
+/// A line opening with a caption word, `©` or "copyright", or ending with an agency credit.
+fn caption_or_copyright(t: &str) -> bool {
+    let (head, tail) = (head_chars(t, ENDS), tail_chars(t, ENDS));
+    if head.is_ascii() && tail.is_ascii() {
+        // No lower-cased copy: the patterns are ASCII lower case.
+        let starts = |p: &str| {
+            head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        let ends = |p: &str| {
+            tail.len() >= p.len()
+                && tail.as_bytes()[tail.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+        };
+        return starts("copyright")
+            || CAPTION_PREFIXES.iter().any(|p| starts(p))
+            || starts("credit ")
+            || CREDITS_AT_END.iter().any(|p| ends(p));
+    }
+    with_ends_lower(t, |head, tail| {
+        head.starts_with('©') || head.starts_with("copyright") || caption_ends(head, tail)
+    })
+}
+
 /// An image caption or credit: a caption opening ("Image caption", "Photo:"), a photo credit
 /// anywhere, or an agency credit at the end.
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim();
     with_ends_lower(t, caption_ends)
-        || phrases().is_some_and(|ac| {
-            ac.find_iter(t)
-                .any(|m| m.pattern().as_usize() < CREDITS.len())
-        })
+        || if t.len() <= MAX_FURNITURE {
+            with_phrases(t, |ac, b| {
+                ac.find_iter(b)
+                    .any(|m| m.pattern().as_usize() < CREDITS.len())
+            })
+            .unwrap_or(false)
+        } else {
+            // (Only furniture-sized blocks are lower-cased on the stack.)
+            let lower = t.to_ascii_lowercase();
+            phrases().is_some_and(|ac| {
+                ac.find_iter(&lower)
+                    .any(|m| m.pattern().as_usize() < CREDITS.len())
+            })
+        }
 }
 
 fn caption_ends(head: &str, tail: &str) -> bool {
@@ -392,6 +606,38 @@ fn caption_ends(head: &str, tail: &str) -> bool {
 /// Page furniture: a known label, an image alt or form-field line (`[...]`), a separator rule,
 /// a copyright line, or a navigation bar of `|`-separated items.
 pub fn is_furniture(text: &str) -> bool {
+    furniture_flags(text, byte_flags(text))
+}
+
+/// [`byte_flags`] bit: the text has a `<`.
+pub(crate) const HAS_LT: u8 = 4;
+/// The text has a `|`.
+pub(crate) const HAS_BAR: u8 = 8;
+/// The text has a `/` or a `:`.
+pub(crate) const HAS_SLASH_COLON: u8 = 16;
+/// The text has an ASCII digit.
+pub(crate) const HAS_DIGIT: u8 = 32;
+
+/// The [`byte_flags`] bit of one byte (0 for most).
+pub(crate) const fn flag_of(c: u8) -> u8 {
+    match c {
+        b'<' => HAS_LT,
+        b'|' => HAS_BAR,
+        b'/' | b':' => HAS_SLASH_COLON,
+        b'0'..=b'9' => HAS_DIGIT,
+        _ => 0,
+    }
+}
+
+/// Which of the bytes that some checks need a text contains (`HAS_*` bits); the parser
+/// collects them while it normalises a line, so the checks skip most lines without a scan.
+pub(crate) fn byte_flags(text: &str) -> u8 {
+    text.bytes().fold(0, |f, c| f | flag_of(c))
+}
+
+/// [`is_furniture`] of a text whose [`byte_flags`] are `flags` (bits other than `HAS_*` are
+/// ignored; a set bit the text does not justify only costs time).
+pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     let t = text.trim();
     if t.is_empty() {
         return true;
@@ -403,7 +649,7 @@ pub fn is_furniture(text: &str) -> bool {
         return true;
     }
     // Markup that leaked into the text.
-    if t.contains('<')
+    if flags & HAS_LT != 0
         && ["<span", "<div", "<a href", "<img", "<script", "<iframe"]
             .iter()
             .any(|m| t.contains(m))
@@ -421,12 +667,23 @@ pub fn is_furniture(text: &str) -> bool {
     if t.len() > MAX_FURNITURE {
         return false;
     }
-    if with_ends_lower(t, |head, tail| {
-        head.starts_with('©') || head.starts_with("copyright") || caption_ends(head, tail)
-    }) {
+    // Every caption opening starts with one of these (lower-cased, only an ASCII letter
+    // lower-cases to an ASCII letter), every credit at the end ends with `)`.
+    let first = t.as_bytes()[0];
+    let may_open = !first.is_ascii()
+        || matches!(
+            first.to_ascii_lowercase(),
+            b'i' | b'm' | b'p' | b'f' | b'b' | b'(' | b'c'
+        );
+    if (may_open || t.ends_with(')')) && caption_or_copyright(t) {
         return true;
     }
-    if phrases().is_some_and(|ac| ac.is_match(t)) {
+    let may = if flags & HAS_SLASH_COLON != 0 {
+        may_have_phrase(t.as_bytes())
+    } else {
+        may_have_plain_phrase(t.as_bytes())
+    };
+    if may && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
         return true;
     }
     if t.len() < 40 {
@@ -438,7 +695,7 @@ pub fn is_furniture(text: &str) -> bool {
         }
     }
     // "Home | World | Politics": several short items between bars.
-    let bars = if t.as_bytes().contains(&b'|') {
+    let bars = if flags & HAS_BAR != 0 {
         t.matches(" | ").count()
     } else {
         0
@@ -540,6 +797,89 @@ mod tests {
             revise(&[Good, Short, NearGood, Bad]),
             vec![Good, Good, Good, Bad]
         );
+    }
+
+    /// The prefilter never hides a phrase the automaton finds, in any case and position.
+    #[test]
+    fn phrase_prefilter_passes_every_phrase() {
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            for t in [
+                p.to_string(),
+                p.to_ascii_uppercase(),
+                format!("Seen here. {} and more", p.to_ascii_uppercase()),
+                format!("x{p}"),
+            ] {
+                assert!(may_have_phrase(t.as_bytes()), "{t:?}");
+                assert!(
+                    with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false),
+                    "{t:?}"
+                );
+            }
+        }
+        // Plain prose mostly passes without the automaton.
+        assert!(!may_have_phrase(
+            b"The minister said on Monday that the government would not change its plan."
+        ));
+    }
+
+    #[test]
+    fn plain_prefilter_passes_every_plain_phrase_at_any_offset() {
+        for p in CREDITS.iter().chain(LEGAL.iter()) {
+            if p.contains(['/', ':']) {
+                continue;
+            }
+            for pad in 0..PLAIN_STRIDE {
+                let t = format!("{}{}", "x".repeat(pad), p.to_ascii_uppercase());
+                assert!(may_have_plain_phrase(t.as_bytes()), "{t:?}");
+            }
+        }
+        assert!(!may_have_plain_phrase(
+            b"The minister said on Monday that the government would not change its plan."
+        ));
+    }
+
+    #[test]
+    fn furniture_flags_agree_with_is_furniture() {
+        for t in [
+            "Home | World | Politics",
+            "<span class=x>Sponsored</span>",
+            "Photograph: AFP",
+            "Police said 12 people were hurt. Photo by Jane Doe",
+            "We use cookies.",
+        ] {
+            assert!(furniture_flags(t, byte_flags(t)), "{t:?}");
+            assert_eq!(
+                byte_flags(t) & !(HAS_LT | HAS_BAR | HAS_SLASH_COLON | HAS_DIGIT),
+                0
+            );
+        }
+    }
+
+    /// The ASCII fast path of the caption checks compares with lower-case ASCII patterns.
+    #[test]
+    fn caption_patterns_are_lower_case_ascii() {
+        for p in CAPTION_PREFIXES.iter().chain(CREDITS_AT_END) {
+            assert!(p.is_ascii() && p.to_ascii_lowercase() == *p, "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrase_prefilter_is_a_necessary_condition(
+            t in "((?i)getty images|photo by |terms of use|cookies|/afp|foto:|all rights reserved|[a-zA-Z ]{0,6}|[/:(é]){0,12}"
+        ) {
+            let matched = with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false);
+            proptest::prop_assert!(!matched || may_have_phrase(t.as_bytes()));
+            if byte_flags(&t) & HAS_SLASH_COLON == 0 {
+                proptest::prop_assert!(!matched || may_have_plain_phrase(t.as_bytes()));
+            }
+            let old = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CREDITS.iter().chain(LEGAL.iter()))
+                .map(|ac| ac.is_match(&t))
+                .unwrap_or(false);
+            proptest::prop_assert_eq!(matched, old);
+        }
     }
 
     #[test]

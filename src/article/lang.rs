@@ -45,6 +45,14 @@ fn short_get(k: u64) -> u16 {
     0
 }
 
+/// The word of the `i`th line of [`LONG`].
+fn long_word(i: usize) -> Option<&'static str> {
+    let b = LONG_OFF.get(i * 4..i * 4 + 4)?;
+    let start = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+    let rest = LONG.get(start..)?;
+    rest.split_once('\t').map(|(w, _)| w)
+}
+
 /// The `i`th line of [`LONG`] as (word, bits).
 fn long_line(i: usize) -> Option<(&'static str, u16)> {
     let at = |j: usize| {
@@ -71,9 +79,9 @@ fn fnv1a(b: &[u8]) -> u64 {
 }
 
 /// Language bits of a stop word longer than 8 bytes (0 when no list has it).
-fn long_get(key: &str) -> u16 {
+fn long_get(key: &[u8]) -> u16 {
     let mask = (1usize << LONG_BITS) - 1;
-    let mut j = (fnv1a(key.as_bytes()) >> (64 - LONG_BITS)) as usize;
+    let mut j = (fnv1a(key) >> (64 - LONG_BITS)) as usize;
     for _ in 0..=mask {
         let Some(b) = LONG_IDX.get(j * 4..j * 4 + 4) else {
             return 0;
@@ -82,8 +90,9 @@ fn long_get(key: &str) -> u16 {
         if line == 0 {
             return 0;
         }
-        match long_line(line - 1) {
-            Some((w, bits)) if w == key => return bits,
+        match long_word(line - 1) {
+            // The word first: most probes are for other words, no need to parse their bits.
+            Some(w) if w.as_bytes() == key => return long_line(line - 1).map_or(0, |l| l.1),
             Some(_) => {}
             None => return 0,
         }
@@ -108,6 +117,8 @@ pub struct Stats {
     pub capitalised: usize,
     /// Words with a cased first letter (upper or lower).
     pub cased: usize,
+    /// Whitespace-separated words, with or without a letter or digit.
+    pub tokens: usize,
 }
 
 impl Stats {
@@ -127,6 +138,43 @@ impl Stats {
     }
 }
 
+/// The weight of `c` when it is a CJK unified ideograph (U+4E00–U+9FFF, weight 3) or a
+/// Hangul syllable (U+AC00–U+D7A3, weight 2): ranges where every character is an alphabetic
+/// letter without case that lower-cases to itself.
+#[inline]
+fn uncased_letter_weight(c: char) -> Option<usize> {
+    match c as u32 {
+        0x4E00..=0x9FFF => Some(3),
+        0xAC00..=0xD7A3 => Some(2),
+        _ => None,
+    }
+}
+
+/// Common punctuation outside ASCII: general punctuation (U+2010–U+205E: dashes, curly
+/// quotes, ellipsis), CJK punctuation (U+3001–U+3004, U+3008–U+3020) and full-width
+/// punctuation (U+FF01–U+FF0F, U+FF1A–U+FF20). None is alphanumeric, CJK or Hangul, and each
+/// lower-cases to itself (see the test `punctuation_ranges`).
+#[inline]
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x2010..=0x205E | 0x3001..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20
+    )
+}
+
+/// For a Latin-1 letter (U+00C0–U+00FF but × and ÷) or a basic Cyrillic letter
+/// (U+0410–U+044F): whether it is upper case (its lower case is 0x20 above it) or lower case
+/// (it is its own lower case). `None` for every other character.
+#[inline]
+fn cased_letter(c: char) -> Option<bool> {
+    match c as u32 {
+        0xD7 | 0xF7 => None,
+        0xC0..=0xDE | 0x0410..=0x042F => Some(true),
+        0xDF..=0xFF | 0x0430..=0x044F => Some(false),
+        _ => None,
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -138,82 +186,382 @@ fn is_hangul(c: char) -> bool {
 /// Compute the statistics of `text` in one pass over its words.
 pub fn stats(text: &str) -> Stats {
     let mut s = Stats::default();
-    let mut lower = String::new();
-    let mut buf = [0u8; 64];
-    // (Words longer than `buf` are longer than any stop word.)
+    let mut scratch = Scratch::default();
     for word in Words(text) {
-        if word.is_ascii() {
-            // Fast path for ASCII words: no CJK, byte-wise case tests.
-            let wb = word.as_bytes();
-            s.wlen += wb.len() + 1;
-            let Some(a) = wb.iter().position(u8::is_ascii_alphanumeric) else {
-                continue;
-            };
-            let z = wb
-                .iter()
-                .rposition(u8::is_ascii_alphanumeric)
-                .map_or(wb.len(), |z| z + 1);
-            s.words += 1;
-            if let Some(c) = wb.iter().find(|c| c.is_ascii_alphabetic()) {
-                s.cased += 1;
-                if c.is_ascii_uppercase() {
-                    s.capitalised += 1;
-                }
-            }
-            let w = &wb[a..z];
-            if w.len() <= 8 {
-                add(short_get(pack_lower(w)), &mut s);
-            } else if w.len() <= MAX_LEN && w.len() <= buf.len() {
-                let b = &mut buf[..w.len()];
-                b.copy_from_slice(w);
-                b.make_ascii_lowercase();
-                if let Ok(key) = std::str::from_utf8(b) {
-                    count(key, &mut s);
-                }
-            }
-            continue;
-        }
-        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
-            s.wlen += word.chars().count() + 1;
-            continue;
-        }
-        s.words += 1;
-        let mut first = true;
-        for c in word.chars() {
-            s.wlen += if is_cjk(c) {
-                3
-            } else if is_hangul(c) {
-                2
-            } else {
-                1
-            };
-            if is_cjk(c) {
-                s.cjk += 1;
-                if ZH_CHARS.binary_search(&c).is_ok() {
-                    s.stops[ZH] += 1;
-                }
-            }
-            if first && c.is_alphabetic() {
-                first = false;
-                if c.is_uppercase() {
-                    s.capitalised += 1;
-                    s.cased += 1;
-                } else if c.is_lowercase() {
-                    s.cased += 1;
-                }
-            }
-        }
-        s.wlen += 1;
-        if w.len() > MAX_LEN {
-            continue;
-        }
-        lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-        count(&lower, &mut s);
+        add_word(word, &mut s, &mut scratch);
     }
-    s.wlen = s.wlen.saturating_sub(1);
+    scratch.flush(&mut s);
+    finish(&mut s);
     s
+}
+
+/// Slots of [`Scratch`]'s look-up cache (16 bytes each: 8 KiB, resident in L1).
+const CACHE_BITS: u32 = 9;
+
+/// Scratch space of [`add_word`]: a lower-case buffer, and optionally a direct-mapped cache
+/// of short-word look-ups (a page repeats its common words; the stop-word table is 320 KiB).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    lower: String,
+    /// (packed word, language bits); key 0 = empty. Empty vector = no cache.
+    cache: Vec<(u64, u16)>,
+    /// (packed ASCII word as written, [`ascii_word`] result); key 0 = empty.
+    words: Vec<(u64, u8, u16)>,
+    /// Stop-word counts not yet in a [`Stats`]: one byte lane per language (languages 0–7,
+    /// then 8–15), at most [`u8::MAX`] words per lane before [`Scratch::flush`].
+    lanes: [u64; 2],
+    pending: u32,
+}
+
+/// A byte with bit `i` set as a u64 with lane `i` (bits `8i..8i+8`) set to 1.
+static SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut v = 0;
+    while v < 256 {
+        let mut i = 0;
+        while i < 8 {
+            if v & (1 << i) != 0 {
+                t[v] |= 1 << (8 * i);
+            }
+            i += 1;
+        }
+        v += 1;
+    }
+    t
+};
+
+impl Scratch {
+    /// Scratch space with a look-up cache, for many words.
+    pub(crate) fn with_cache() -> Scratch {
+        Scratch {
+            lower: String::new(),
+            cache: vec![(0, 0); 1 << CACHE_BITS],
+            words: vec![(0, 0, 0); 1 << CACHE_BITS],
+            lanes: [0; 2],
+            pending: 0,
+        }
+    }
+
+    /// Count one stop word for every language in `bits`, in registers-friendly lanes
+    /// (adding to `s.stops` one language at a time made a chain of memory increments).
+    #[inline]
+    fn add(&mut self, bits: u16, s: &mut Stats) {
+        if bits == 0 {
+            return;
+        }
+        if self.pending == u32::from(u8::MAX) {
+            self.flush(s);
+        }
+        self.lanes[0] += SPREAD[usize::from(bits & 0xFF)];
+        self.lanes[1] += SPREAD[usize::from(bits >> 8)];
+        self.pending += 1;
+    }
+
+    /// Move the pending stop-word counts into `s`; call before reading `s.stops`.
+    pub(crate) fn flush(&mut self, s: &mut Stats) {
+        if self.pending == 0 {
+            return;
+        }
+        for (l, n) in s.stops.iter_mut().enumerate() {
+            let lane = self.lanes[l / 8] >> (8 * (l % 8)) & 0xFF;
+            *n += lane as u32;
+        }
+        self.lanes = [0; 2];
+        self.pending = 0;
+    }
+
+    /// [`short_get`] through the cache.
+    #[inline]
+    fn short(&mut self, k: u64) -> u16 {
+        let i = (k.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - CACHE_BITS)) as usize;
+        match self.cache.get_mut(i) {
+            Some(e) if e.0 == k => e.1,
+            Some(e) => {
+                let v = short_get(k);
+                *e = (k, v);
+                v
+            }
+            None => short_get(k),
+        }
+    }
+}
+
+/// Add one whitespace-free word to `s` (`scratch` is scratch space, which may hold some of
+/// the stop-word counts until [`Scratch::flush`]). A text's statistics are the sum over its
+/// words, then [`finish`]: the parser counts words as it normalises lines.
+#[inline]
+pub(crate) fn add_word(word: &str, s: &mut Stats, scratch: &mut Scratch) {
+    add_word_known(word, word.is_ascii(), s, scratch);
+}
+
+/// [`add_word`] when the caller knows whether `word` is all ASCII.
+#[inline]
+pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &mut Scratch) {
+    s.tokens += 1;
+    if !ascii {
+        add_word_unicode(word, s, &mut scratch.lower);
+        return;
+    }
+    // Fast path for ASCII words: no CJK, byte-wise case tests.
+    let wb = word.as_bytes();
+    s.wlen += wb.len() + 1;
+    let (info, bits) = if wb.len() <= 8 && !scratch.words.is_empty() {
+        // Short words repeat: their whole contribution is cached by their exact bytes.
+        let k = pack_raw(wb);
+        let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize;
+        match scratch.words.get(i) {
+            Some(&(key, info, bits)) if key == k => (info, bits),
+            _ => {
+                let (info, bits) = ascii_word(wb, scratch);
+                if let Some(e) = scratch.words.get_mut(i) {
+                    *e = (k, info, bits);
+                }
+                (info, bits)
+            }
+        }
+    } else {
+        ascii_word(wb, scratch)
+    };
+    if info & HAS_ALNUM != 0 {
+        s.words += 1;
+    }
+    if info & CASED != 0 {
+        s.cased += 1;
+    }
+    if info & CAPITALISED != 0 {
+        s.capitalised += 1;
+    }
+    scratch.add(bits, s);
+}
+
+/// [`ascii_word`] bits: the word has a letter or digit; its first letter has a case; that
+/// case is upper.
+const HAS_ALNUM: u8 = 1;
+const CASED: u8 = 2;
+const CAPITALISED: u8 = 4;
+
+/// A word of 1 to 8 bytes as an integer, as it is (see [`pack`]), built in registers.
+#[inline]
+fn pack_raw(b: &[u8]) -> u64 {
+    let n = b.len().min(8);
+    let at = |i: usize| u64::from(b[i]) << (8 * i);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n > 0 {
+        at(0) | at(n / 2) | at(n - 1)
+    } else {
+        0
+    }
+}
+
+/// What an ASCII word adds besides its length and token: `HAS_ALNUM`/`CASED`/`CAPITALISED`
+/// bits, and the language bits of its stop word (the word without leading and trailing
+/// punctuation, lower-cased).
+fn ascii_word(wb: &[u8], scratch: &mut Scratch) -> (u8, u16) {
+    let mut a = 0;
+    while a < wb.len() && !wb[a].is_ascii_alphanumeric() {
+        a += 1;
+    }
+    if a == wb.len() {
+        return (0, 0);
+    }
+    let mut z = wb.len();
+    while !wb[z - 1].is_ascii_alphanumeric() {
+        z -= 1;
+    }
+    let mut info = HAS_ALNUM;
+    // The first letter, if any: from the first alphanumeric byte on.
+    let mut f = a;
+    while f < wb.len() && !wb[f].is_ascii_alphabetic() {
+        f += 1;
+    }
+    if f < wb.len() {
+        info |= CASED;
+        if wb[f].is_ascii_uppercase() {
+            info |= CAPITALISED;
+        }
+    }
+    let w = &wb[a..z];
+    let bits = if w.len() <= 8 {
+        scratch.short(pack_lower(w))
+    } else if w.len() <= MAX_LEN && w.len() <= 64 {
+        // (Words longer than the buffer are longer than any stop word.)
+        let mut buf = [0u8; 64];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w);
+        b.make_ascii_lowercase();
+        long_get(b)
+    } else {
+        0
+    };
+    (info, bits)
+}
+
+/// [`add_word`] for a word with non-ASCII characters: one pass over its characters, with
+/// ASCII fast paths (curly quotes and accented letters in Latin text are the common case).
+fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
+    // Byte range of the word without leading and trailing non-alphanumeric characters.
+    let (mut a, mut z) = (usize::MAX, 0);
+    let (mut wlen, mut chars, mut cjk, mut zh) = (0, 0, 0, 0);
+    // Case of the first letter: 0 none yet, 1 upper, 2 lower, 3 uncased.
+    let mut case = 0u8;
+    for (i, c) in word.char_indices() {
+        chars += 1;
+        if c.is_ascii() {
+            let b = c as u8;
+            wlen += 1;
+            if b.is_ascii_alphanumeric() {
+                a = a.min(i);
+                z = i + 1;
+                if case == 0 && b.is_ascii_alphabetic() {
+                    case = if b.is_ascii_uppercase() { 1 } else { 2 };
+                }
+            }
+            continue;
+        }
+        if is_punctuation(c) {
+            // Curly quotes, dashes, CJK and full-width punctuation: weight 1, not a letter.
+            wlen += 1;
+            continue;
+        }
+        if let Some(upper) = cased_letter(c) {
+            // Latin-1 and basic Cyrillic letters: no Unicode table look-ups.
+            wlen += 1;
+            a = a.min(i);
+            z = i + c.len_utf8();
+            if case == 0 {
+                case = if upper { 1 } else { 2 };
+            }
+            continue;
+        }
+        if let Some(w) = uncased_letter_weight(c) {
+            // Common Han ideographs and Hangul syllables: letters without case (see the
+            // test `uncased_letter_ranges`), no Unicode table look-ups.
+            wlen += w;
+            if w == 3 {
+                cjk += 1;
+                if ZH_CHARS.binary_search(&c).is_ok() {
+                    zh += 1;
+                }
+            }
+            a = a.min(i);
+            z = i + c.len_utf8();
+            if case == 0 {
+                case = 3;
+            }
+            continue;
+        }
+        if is_cjk(c) {
+            wlen += 3;
+            cjk += 1;
+            if ZH_CHARS.binary_search(&c).is_ok() {
+                zh += 1;
+            }
+        } else if is_hangul(c) {
+            wlen += 2;
+        } else {
+            wlen += 1;
+        }
+        if c.is_alphanumeric() {
+            a = a.min(i);
+            z = i + c.len_utf8();
+            if case == 0 && c.is_alphabetic() {
+                case = if c.is_uppercase() {
+                    1
+                } else if c.is_lowercase() {
+                    2
+                } else {
+                    3
+                };
+            }
+        }
+    }
+    if a == usize::MAX {
+        // No letter or digit: only the length counts, one per character.
+        s.wlen += chars + 1;
+        return;
+    }
+    s.words += 1;
+    s.wlen += wlen + 1;
+    s.cjk += cjk;
+    s.stops[ZH] += zh;
+    match case {
+        1 => {
+            s.capitalised += 1;
+            s.cased += 1;
+        }
+        2 => s.cased += 1,
+        _ => {}
+    }
+    let w = &word[a..z];
+    if w.len() > MAX_LEN {
+        return;
+    }
+    // Lower-case on the stack while it fits (lower case can be longer than the word).
+    let mut buf = [0u8; 128];
+    let mut n = 0;
+    for c in w.chars() {
+        if c.is_ascii() {
+            if n < buf.len() {
+                buf[n] = c.to_ascii_lowercase() as u8;
+            }
+            n += 1;
+            continue;
+        }
+        if is_punctuation(c) {
+            let k = c.len_utf8();
+            if n + k <= buf.len() {
+                c.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
+            continue;
+        }
+        if let Some(upper) = cased_letter(c) {
+            let l = if upper {
+                char::from_u32(c as u32 + 0x20).unwrap_or(c)
+            } else {
+                c
+            };
+            let k = l.len_utf8();
+            if n + k <= buf.len() {
+                l.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
+            continue;
+        }
+        if uncased_letter_weight(c).is_some() {
+            let k = c.len_utf8();
+            if n + k <= buf.len() {
+                c.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let k = l.len_utf8();
+            if n + k <= buf.len() {
+                l.encode_utf8(&mut buf[n..n + k]);
+            }
+            n += k;
+        }
+    }
+    if n <= buf.len() {
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            count(key, s);
+            return;
+        }
+    }
+    lower.clear();
+    lower.extend(w.chars().flat_map(char::to_lowercase));
+    count(lower, s);
+}
+
+/// Close the sum of [`add_word`]s: the separator counted after the last word goes.
+#[inline]
+pub(crate) fn finish(s: &mut Stats) {
+    s.wlen = s.wlen.saturating_sub(1);
 }
 
 /// Byte length of the whitespace character at byte `i` of `s` (0 when it is not
@@ -281,21 +629,42 @@ fn pack(b: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(k))
 }
 
-/// [`pack`] of the ASCII-lower-cased `b`, which is 1 to 8 ASCII bytes.
+/// [`pack`] of the ASCII-lower-cased `b`, which is 1 to 8 ASCII bytes. Built in registers
+/// (byte stores followed by a wide load would stall on store forwarding).
 #[inline]
 fn pack_lower(b: &[u8]) -> u64 {
-    let mut k = [0u8; 8];
-    for (d, c) in k.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    u64::from_le_bytes(k)
+    let n = b.len().min(8);
+    let at = |i: usize| u64::from(b[i]) << (8 * i);
+    let k = if n >= 4 {
+        // Two overlapping 4-byte reads; the shared bytes are equal where they overlap.
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n > 0 {
+        at(0) | at(n / 2) | at(n - 1)
+    } else {
+        0
+    };
+    ascii_lower_u64(k)
+}
+
+/// Lower-case the ASCII upper-case letters among the 8 bytes of `x`, which are all ASCII.
+#[inline]
+fn ascii_lower_u64(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, with no carries (every byte is below 0x80): the high bit of `ge_a` is set
+    // from b'A' up, that of `gt_z` above b'Z'.
+    let ge_a = x + ONES * (0x80 - u64::from(b'A'));
+    let gt_z = x + ONES * (0x7F - u64::from(b'Z'));
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// Count `key` for every language whose list has it.
 fn count(key: &str, s: &mut Stats) {
     let bits = match pack(key.as_bytes()) {
         Some(k) => short_get(k),
-        None => long_get(key),
+        None => long_get(key.as_bytes()),
     };
     add(bits, s);
 }
@@ -324,6 +693,11 @@ pub fn pick<'a>(all: impl IntoIterator<Item = &'a Stats>) -> usize {
         cjk += s.cjk as u64;
         wlen += s.wlen as u64;
     }
+    pick_totals(&totals, cjk, wlen)
+}
+
+/// [`pick`] from the sums of the blocks' stop-word counts, Han characters and weighted lengths.
+pub(crate) fn pick_totals(totals: &[u64; N], cjk: u64, wlen: u64) -> usize {
     if cjk * 3 * 2 > wlen {
         return ZH;
     }
@@ -407,6 +781,98 @@ mod tests {
     }
 
     #[test]
+    fn pack_lower_is_pack_of_the_lower_case() {
+        for w in [
+            "a", "Ab", "ABC", "abcD", "Hello", "WORLD!", "Zz@[`{09", "AZaz@[`{", "", "12345678",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                Some(pack_lower(w.as_bytes())),
+                pack(lower.as_bytes()).or(Some(0)),
+                "{w}"
+            );
+        }
+        for b in 0u8..0x80 {
+            let w = [b'x', b, b, b'Q', b, b'y', b, b];
+            let lower = w.map(|c| c.to_ascii_lowercase());
+            assert_eq!(pack_lower(&w), u64::from_le_bytes(lower), "{b}");
+        }
+    }
+
+    /// Stop-word counts past one byte lane's capacity, and words of several lists.
+    #[test]
+    fn counts_many_stop_words_exactly() {
+        let s = stats(&"the ".repeat(1000));
+        assert_eq!(s.stops[lang("en")], 1000);
+        assert_eq!(s.words, 1000);
+        let bits = short_get(pack_lower(b"de"));
+        let s = stats(&"de zqxj ".repeat(300));
+        for (l, code) in LANGS.iter().enumerate() {
+            let want = if bits & (1 << l) != 0 { 300 } else { 0 };
+            assert_eq!(s.stops[l], want, "{code}");
+        }
+    }
+
+    #[test]
+    fn punctuation_ranges() {
+        let mut n = 0;
+        for c in (0u32..0x10000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_punctuation(c))
+        {
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+            assert!(!is_cjk(c) && !is_hangul(c), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+            n += 1;
+        }
+        assert!(n > 100);
+        assert!(is_punctuation('’') && is_punctuation('，') && is_punctuation('。'));
+    }
+
+    #[test]
+    fn cased_letter_ranges() {
+        for c in ('\u{80}'..='\u{4FF}').chain(['a', 'Z', '中']) {
+            let Some(upper) = cased_letter(c) else {
+                continue;
+            };
+            assert!(c.is_alphabetic() && c.is_alphanumeric(), "{c:?}");
+            assert_eq!(
+                (c.is_uppercase(), c.is_lowercase()),
+                (upper, !upper),
+                "{c:?}"
+            );
+            assert!(!is_cjk(c) && !is_hangul(c));
+            let lower = if upper {
+                char::from_u32(c as u32 + 0x20)
+            } else {
+                Some(c)
+            };
+            assert_eq!(
+                c.to_lowercase().collect::<Vec<_>>(),
+                lower.into_iter().collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(cased_letter('É'), Some(true));
+        assert_eq!(cased_letter('я'), Some(false));
+        assert_eq!(cased_letter('×'), None);
+        assert_eq!(cased_letter('a'), None);
+    }
+
+    #[test]
+    fn uncased_letter_ranges() {
+        for c in ('\u{4E00}'..='\u{9FFF}').chain('\u{AC00}'..='\u{D7A3}') {
+            let w = uncased_letter_weight(c);
+            assert!(c.is_alphabetic() && c.is_alphanumeric(), "{c:?}");
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
+            let want = if is_cjk(c) { 3 } else { 2 };
+            assert_eq!(w, Some(want), "{c:?}");
+        }
+        assert_eq!(uncased_letter_weight('a'), None);
+        assert_eq!(uncased_letter_weight('\u{3000}'), None);
+    }
+
+    #[test]
     fn counts_capitalised_words() {
         let s = stats("Baltic Ministers Meet in Tallinn");
         assert_eq!((s.capitalised, s.cased, s.words), (4, 5, 5));
@@ -440,7 +906,7 @@ mod tests {
         for (w, bits) in &want {
             let got = match pack(w.as_bytes()) {
                 Some(k) => short_get(k),
-                None => long_get(w),
+                None => long_get(w.as_bytes()),
             };
             assert_eq!(got, *bits, "{w}");
             longest = longest.max(w.len());
@@ -449,7 +915,7 @@ mod tests {
         for c in zh {
             assert!(ZH_CHARS.binary_search(&c).is_ok(), "{c}");
         }
-        assert_eq!(long_get("zzzzzzzzzzzz"), 0);
-        assert_eq!(long_get(""), 0);
+        assert_eq!(long_get(b"zzzzzzzzzzzz"), 0);
+        assert_eq!(long_get(b""), 0);
     }
 }

@@ -12,32 +12,125 @@
 use super::boilerplate::{self, Class, Features};
 use super::lang::{self, Stats};
 use super::{Article, Paragraph, Section};
+use std::borrow::Cow;
 
 /// One candidate block of text.
 #[derive(Debug, Clone)]
-struct Unit {
-    /// Whitespace-normalised text without control characters or list marker.
-    text: String,
+struct Unit<'a> {
+    /// Whitespace-normalised text without control characters or list marker: borrowed from
+    /// the input when the line was already normalised (the common case).
+    text: Cow<'a, str>,
     /// Number of source lines it came from.
-    lines: usize,
+    lines: u32,
     /// It was a list item.
     list: bool,
+    /// [`boilerplate::byte_flags`] of the text (and other [`BYTE_CLASS`] bits).
+    flags: u8,
+}
+
+/// The statistics of every unit, compact: a page can have hundreds of thousands of units,
+/// and a full [`Stats`] each was the largest allocation of a parse.
+#[derive(Debug, Default)]
+struct UnitStats {
+    counts: Vec<Counts>,
+    /// Full stop-word counts of the units with a count above `u8::MAX`, by unit index.
+    wide: Vec<(usize, [u32; lang::LANGS.len()])>,
+    /// Sums over all units, for the document language.
+    totals: [u64; lang::LANGS.len()],
+    cjk: u64,
+    wlen: u64,
+}
+
+/// [`Stats`] of one unit in 48 bytes instead of 108.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    wlen: u32,
+    words: u32,
+    cjk: u32,
+    capitalised: u32,
+    cased: u32,
+    tokens: u32,
+    /// Stop words per language, when all fit a byte (else in `UnitStats::wide`).
+    stops: [u8; lang::LANGS.len()],
+    wide: bool,
+}
+
+impl UnitStats {
+    fn push(&mut self, s: &Stats) {
+        // (Input is at most 256 MiB: weighted lengths and counts fit 32 bits.)
+        let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        let mut c = Counts {
+            wlen: n(s.wlen),
+            words: n(s.words),
+            cjk: n(s.cjk),
+            capitalised: n(s.capitalised),
+            cased: n(s.cased),
+            tokens: n(s.tokens),
+            ..Counts::default()
+        };
+        for (l, &k) in s.stops.iter().enumerate() {
+            self.totals[l] += u64::from(k);
+            match u8::try_from(k) {
+                Ok(b) => c.stops[l] = b,
+                Err(_) => c.wide = true,
+            }
+        }
+        if c.wide {
+            self.wide.push((self.counts.len(), s.stops));
+        }
+        self.cjk += s.cjk as u64;
+        self.wlen += s.wlen as u64;
+        self.counts.push(c);
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    fn wlen(&self, i: usize) -> usize {
+        self.counts[i].wlen as usize
+    }
+
+    /// The statistics of unit `i`.
+    fn get(&self, i: usize) -> Stats {
+        let c = &self.counts[i];
+        let mut stops = c.stops.map(u32::from);
+        if c.wide {
+            if let Ok(k) = self.wide.binary_search_by_key(&i, |w| w.0) {
+                stops = self.wide[k].1;
+            }
+        }
+        Stats {
+            wlen: c.wlen as usize,
+            words: c.words as usize,
+            stops,
+            cjk: c.cjk as usize,
+            capitalised: c.capitalised as usize,
+            cased: c.cased as usize,
+            tokens: c.tokens as usize,
+        }
+    }
+
+    /// The document language ([`lang::pick`] over all units).
+    fn lang(&self) -> usize {
+        lang::pick_totals(&self.totals, self.cjk, self.wlen)
+    }
 }
 
 /// Parse a plain-text page into an article.
 pub fn parse(text: &str) -> Article {
-    let (units, blank_junk) = segment(text);
+    let (units, stats, blank_junk) = segment(text);
     if units.is_empty() {
         return Article::default();
     }
-    let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
-    let lang = lang::pick(&stats);
+    let lang = stats.lang();
     let (initial, furniture) = classes(&units, &stats, lang);
     let mut cls = boilerplate::revise(&initial);
     let mut body = main_body(&units, &stats, &cls);
     let good: usize = (0..units.len())
         .filter(|&i| cls[i] == Class::Good)
-        .map(|i| stats[i].wlen)
+        .map(|i| stats.wlen(i))
         .sum();
     let title_at = if good < FALLBACK_BELOW {
         // The classifier found (almost) no prose: results tables, lists of short items. Keep
@@ -51,7 +144,15 @@ pub fn parse(text: &str) -> Article {
         );
         cls = furniture
             .iter()
-            .map(|&f| if f { Class::Bad } else { Class::Good })
+            .enumerate()
+            .map(|(i, f)| {
+                let f = f.unwrap_or_else(|| unit_furniture(&units[i], stats.get(i).tokens));
+                if f {
+                    Class::Bad
+                } else {
+                    Class::Good
+                }
+            })
             .collect();
         let from = t.map_or(0, |t| t + 1);
         let last = (from..units.len()).rev().find(|&i| cls[i] == Class::Good);
@@ -64,18 +165,18 @@ pub fn parse(text: &str) -> Article {
     let mut article = Article::default();
     let mut first = 0;
     if let Some(t) = title_at {
-        article.title = units[t].text.clone();
+        article.title = units[t].text.to_string();
         used[t] = true;
         first = t + 1;
         if let Some(d) = find_deck(&units, &stats, &initial, t) {
-            article.deck = Some(units[d].text.clone());
+            article.deck = Some(units[d].text.to_string());
             used[d] = true;
             first = d + 1;
         }
     }
     let anchor = title_at.unwrap_or(body.0);
     if let Some(b) = find_byline(&units, anchor, body.0) {
-        article.byline = Some(units[b].text.clone());
+        article.byline = Some(units[b].text.to_string());
         used[b] = true;
         first = first.max(b + 1);
     }
@@ -88,17 +189,17 @@ pub fn parse(text: &str) -> Article {
     let mut last: Option<&str> = None;
     for (k, &i) in keep.iter().enumerate() {
         let u = &units[i];
-        if last == Some(u.text.as_str()) {
+        if last == Some(&*u.text) {
             continue; // a caption or headline printed twice in a row
         }
-        last = Some(u.text.as_str());
+        last = Some(&*u.text);
         let next_is_para = keep.get(k + 1).is_some_and(|&j| {
-            j <= i + 3 && !is_heading_like(&units[j], &stats[j]) && stats[j].wlen >= 40
+            j <= i + 3 && !is_heading_like(&units[j], &stats.get(j)) && stats.wlen(j) >= 40
         });
         used[i] = true;
-        if next_is_para && is_heading_like(u, &stats[i]) {
+        if next_is_para && is_heading_like(u, &stats.get(i)) {
             sections.push(Section {
-                heading: Some(u.text.clone()),
+                heading: Some(u.text.to_string()),
                 paragraphs: Vec::new(),
             });
             continue;
@@ -107,7 +208,7 @@ pub fn parse(text: &str) -> Article {
             sections.push(Section::default());
         }
         if let Some(s) = sections.last_mut() {
-            s.paragraphs.push(Paragraph::new(u.text.clone()));
+            s.paragraphs.push(Paragraph::new(u.text.to_string()));
         }
     }
     // A heading with nothing under it is a paragraph of the section before it.
@@ -135,7 +236,7 @@ pub fn parse(text: &str) -> Article {
             .iter()
             .zip(&used)
             .filter(|(_, &u)| !u)
-            .map(|(u, _)| u.lines)
+            .map(|(u, _)| u.lines as usize)
             .sum::<usize>();
     article
 }
@@ -145,9 +246,8 @@ pub fn parse(text: &str) -> Article {
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
-    let (units, _) = segment(text);
-    let stats: Vec<Stats> = units.iter().map(|u| lang::stats(&u.text)).collect();
-    let lang = lang::pick(&stats);
+    let (units, stats, _) = segment(text);
+    let lang = stats.lang();
     let (initial, _) = classes(&units, &stats, lang);
     let cls = boilerplate::revise(&initial);
     let body = main_body(&units, &stats, &cls);
@@ -167,8 +267,8 @@ pub fn explain(text: &str) -> String {
             "{i:4} {:?}>{:?} w{} d{:.2} {}{}",
             initial[i],
             cls[i],
-            stats[i].wlen,
-            stats[i].density(lang),
+            stats.wlen(i),
+            stats.get(i).density(lang),
             if u.list { "• " } else { "" },
             u.text.chars().take(100).collect::<String>()
         );
@@ -177,13 +277,28 @@ pub fn explain(text: &str) -> String {
 }
 
 /// Context-free classes; bylines and datelines are never body text.
-fn classes(units: &[Unit], stats: &[Stats], lang: usize) -> (Vec<Class>, Vec<bool>) {
+///
+/// Returns the classes and, per unit, whether it is furniture: `Some(true/false)`, or `None`
+/// when the check was skipped because the unit is bad anyway (long and poor in stop words);
+/// [`unit_furniture`] answers for those when the fallback needs it.
+fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<Option<bool>>) {
+    let mut checked = vec![true; units.len()];
     let mut feats: Vec<Features> = units
         .iter()
-        .zip(stats)
-        .map(|(u, s)| {
-            let mut f = Features::of(&u.text, s, lang);
-            f.furniture = f.furniture || is_byline(&u.text) || is_dateline(&u.text);
+        .enumerate()
+        .map(|(i, u)| {
+            let s = stats.get(i);
+            let mut f = Features {
+                wlen: s.wlen,
+                density: s.density(lang),
+                furniture: false,
+                sentence: boilerplate::ends_sentence(&u.text),
+            };
+            if boilerplate::classify(&f) == Class::Bad {
+                checked[i] = false;
+            } else {
+                f.furniture = unit_furniture(u, s.tokens);
+            }
             f
         })
         .collect();
@@ -196,8 +311,19 @@ fn classes(units: &[Unit], stats: &[Stats], lang: usize) -> (Vec<Class>, Vec<boo
             }
         }
     }
-    let furniture = feats.iter().map(|f| f.furniture).collect();
+    let furniture = feats
+        .iter()
+        .zip(&checked)
+        .map(|(f, &c)| (c || f.furniture).then_some(f.furniture))
+        .collect();
     (boilerplate::classify_all(&feats), furniture)
+}
+
+/// Page furniture, a byline or a dateline: never body text.
+fn unit_furniture(u: &Unit, tokens: usize) -> bool {
+    boilerplate::furniture_flags(&u.text, u.flags)
+        || byline_of(&u.text, tokens)
+        || (u.flags & boilerplate::HAS_DIGIT != 0 && dateline_of(&u.text, tokens))
 }
 
 /// Below this much good text (weighted characters) the parser falls back to keeping all
@@ -208,42 +334,143 @@ const FALLBACK_WINDOW: usize = 60;
 /// Title score lost per unit between a candidate and the body.
 const DISTANCE: f32 = 0.04;
 
-/// Byte length of the white space or control character at byte `i` of `s` (0 when it is
-/// neither), with an ASCII fast path.
-#[inline]
-fn separator_at(s: &str, i: usize) -> usize {
-    match s.as_bytes()[i] {
+/// Byte length of the white space or control character (`char::is_whitespace` or
+/// `char::is_control`) starting at byte `i` of `b`, 0 when there is none. Only a few lead
+/// bytes can start one; `i` is a character boundary whenever it matches.
+#[inline(always)]
+fn separator_at(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
         0x00..=0x20 | 0x7F => 1,
-        // Lead bytes of the non-ASCII white space and C1 controls (U+0080–U+00A0, U+1680,
-        // U+2000–U+205F, U+3000); continuation bytes never match, so `i` is a character
-        // boundary here.
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .filter(|c| c.is_whitespace() || c.is_control())
-            .map_or(0, char::len_utf8),
+        // U+0080–U+009F (C1 controls, NEL) and U+00A0.
+        0xC2 => 2 * usize::from(matches!(at(1), 0x80..=0xA0)),
+        // U+1680.
+        0xE1 => 3 * usize::from(at(1) == 0x9A && at(2) == 0x80),
+        // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F.
+        0xE2 => {
+            3 * usize::from(
+                (at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    || (at(1) == 0x81 && at(2) == 0x9F),
+            )
+        }
+        // U+3000.
+        0xE3 => 3 * usize::from(at(1) == 0x80 && at(2) == 0x80),
         _ => 0,
     }
 }
 
-/// Whitespace-normalise, dropping control characters.
-fn normalise(s: &str, out: &mut String) {
+/// Whether byte `c` may start a separator (see [`separator_at`]).
+#[inline(always)]
+fn maybe_separator(c: u8) -> bool {
+    BYTE_CLASS[c as usize] & SEP != 0
+}
+
+/// [`BYTE_CLASS`] bits: the byte may start a separator; the byte is not ASCII.
+const SEP: u8 = 1;
+const HIGH: u8 = 2;
+
+/// Class bits of every byte value, one table look-up per byte in [`for_words`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let mut k = 0;
+        if b <= 0x20 || b == 0x7F || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 {
+            k |= SEP;
+        }
+        if b >= 0x80 {
+            k |= HIGH;
+        }
+        t[c] = k | boilerplate::flag_of(b);
+        c += 1;
+    }
+    t
+};
+
+/// Call `f(start, end, ascii)` for every word of `s`: the maximal runs without white space
+/// or control characters; `ascii` tells whether the word is all ASCII. Returns the union of
+/// the [`BYTE_CLASS`] bits of the words' bytes.
+#[inline(always)]
+fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
+    let mut all = 0;
+    let b = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        let n = separator_at(s, i);
-        if n > 0 {
-            i += n;
-            continue;
+    while i < b.len() {
+        if maybe_separator(b[i]) {
+            let n = separator_at(b, i);
+            if n > 0 {
+                i += n;
+                continue;
+            }
         }
         let start = i;
-        while i < s.len() && separator_at(s, i) == 0 {
+        let mut high = 0;
+        loop {
+            let k = BYTE_CLASS[b[i] as usize];
+            high |= k;
             i += 1;
+            if i >= b.len() {
+                break;
+            }
+            let k = BYTE_CLASS[b[i] as usize];
+            if k & SEP != 0 && separator_at(b, i) > 0 {
+                break;
+            }
         }
+        f(start, i, high & HIGH == 0);
+        all |= high;
+    }
+    all
+}
+
+/// Whitespace-normalise `s` onto `out` (one space between words, none at the ends), dropping
+/// control characters, and add its words to `st`.
+fn normalise(
+    s: &str,
+    out: &mut String,
+    st: &mut Stats,
+    flags: &mut u8,
+    scratch: &mut lang::Scratch,
+) {
+    *flags |= for_words(s, |a, z, ascii| {
+        let w = s.get(a..z).unwrap_or("");
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(s.get(start..i).unwrap_or(""));
+        out.push_str(w);
+        lang::add_word_known(w, ascii, st, scratch);
+    });
+    scratch.flush(st);
+}
+
+/// `s` whitespace-normalised, borrowed when it already is, with its words added to `st`.
+fn normalised<'a>(
+    s: &'a str,
+    st: &mut Stats,
+    flags: &mut u8,
+    scratch: &mut lang::Scratch,
+) -> Cow<'a, str> {
+    let b = s.as_bytes();
+    let mut clean = true;
+    let mut expect = 0;
+    *flags |= for_words(s, |a, z, ascii| {
+        clean &= a == expect && (a == 0 || b[a - 1] == b' ');
+        expect = z + 1;
+        lang::add_word_known(s.get(a..z).unwrap_or(""), ascii, st, scratch);
+    });
+    scratch.flush(st);
+    if clean && (expect == s.len() + 1 || s.is_empty()) {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len());
+    for_words(s, |a, z, _| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(s.get(a..z).unwrap_or(""));
+    });
+    Cow::Owned(out)
 }
 
 /// Columns of a line (characters; good enough for the wrap test).
@@ -288,13 +515,56 @@ fn strip_marker(line: &str) -> (bool, &str) {
     (false, line.trim())
 }
 
-/// Split text into units. Also returns the count of lines dropped at this stage (list
-/// markers with no text).
-fn segment(text: &str) -> (Vec<Unit>, usize) {
-    let mut units = Vec::new();
-    let mut junk = 0;
+/// Split text into units, with the statistics of each. Also returns the count of lines
+/// dropped at this stage (list markers with no text).
+fn segment(text: &str) -> (Vec<Unit<'_>>, UnitStats, usize) {
+    let mut seg = Segmenter {
+        scratch: lang::Scratch::with_cache(),
+        ..Segmenter::default()
+    };
+    // Roughly one unit per 100 bytes of page text: fewer regrowths of the vectors.
+    seg.units.reserve(text.len() / 100);
+    seg.stats.counts.reserve(text.len() / 100);
     let mut group: Vec<&str> = Vec::new();
-    let flush = |group: &mut Vec<&str>, units: &mut Vec<Unit>, junk: &mut usize| {
+    for line in text.split('\n') {
+        if is_blank(line) {
+            seg.flush(&mut group);
+        } else {
+            group.push(line);
+        }
+    }
+    seg.flush(&mut group);
+    (seg.units, seg.stats, seg.junk)
+}
+
+/// A line with nothing but white space (ASCII fast path for [`str::trim`]).
+#[inline]
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => true,
+        Some(&c) if c.is_ascii_alphanumeric() => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
+/// The units found so far.
+#[derive(Default)]
+struct Segmenter<'a> {
+    units: Vec<Unit<'a>>,
+    stats: UnitStats,
+    junk: usize,
+    scratch: lang::Scratch,
+}
+
+impl<'a> Segmenter<'a> {
+    fn push(&mut self, u: Unit<'a>, mut st: Stats) {
+        lang::finish(&mut st);
+        self.units.push(u);
+        self.stats.push(&st);
+    }
+
+    /// Turn a group of non-blank lines into units.
+    fn flush(&mut self, group: &mut Vec<&'a str>) {
         if group.is_empty() {
             return;
         }
@@ -305,75 +575,89 @@ fn segment(text: &str) -> (Vec<Unit>, usize) {
             && group.iter().all(|l| !strip_marker(l).0)
         {
             let mut t = String::new();
+            let mut st = Stats::default();
+            let mut flags = 0;
             for l in group.iter() {
-                normalise(l, &mut t);
+                normalise(l, &mut t, &mut st, &mut flags, &mut self.scratch);
             }
-            units.push(Unit {
-                text: t,
-                lines: group.len(),
+            let u = Unit {
+                text: Cow::Owned(t),
+                lines: u32::try_from(group.len()).unwrap_or(u32::MAX),
                 list: false,
-            });
+                flags,
+            };
+            self.push(u, st);
             group.clear();
             return;
         }
-        let wrap = group.iter().map(|l| width(l.trim_end())).max().unwrap_or(0);
+        // (A single line is never wrapped: no need to measure it.)
+        let wrap = if group.len() >= 2 {
+            group.iter().map(|l| width(l.trim_end())).max().unwrap_or(0)
+        } else {
+            0
+        };
         let wrapped = group.len() >= 2 && (40..=100).contains(&wrap);
-        let mut cur: Option<(Unit, &str)> = None;
+        let mut cur: Option<(Unit<'a>, Stats, &str)> = None;
         for &line in group.iter() {
             let (list, content) = strip_marker(line);
             if content.is_empty() {
-                *junk += 1;
+                self.junk += 1;
                 continue;
             }
-            if let Some((u, prev)) = cur.as_mut() {
-                let first_word = content.split_whitespace().next().map_or(0, width);
-                if wrapped && !list && width(prev.trim_end()) + 1 + first_word > wrap - 2 {
-                    normalise(content, &mut u.text);
+            if let Some((u, st, prev)) = cur.as_mut() {
+                if wrapped
+                    && !list
+                    && width(prev.trim_end())
+                        + 1
+                        + content.split_whitespace().next().map_or(0, width)
+                        > wrap - 2
+                {
+                    normalise(
+                        content,
+                        u.text.to_mut(),
+                        st,
+                        &mut u.flags,
+                        &mut self.scratch,
+                    );
                     u.lines += 1;
                     *prev = line;
                     continue;
                 }
             }
-            if let Some((u, _)) = cur.take() {
+            if let Some((u, st, _)) = cur.take() {
                 if !u.text.is_empty() {
-                    units.push(u);
+                    self.push(u, st);
                 }
             }
-            let mut t = String::with_capacity(content.len());
-            normalise(content, &mut t);
+            let mut st = Stats::default();
+            let mut flags = 0;
+            let text = normalised(content, &mut st, &mut flags, &mut self.scratch);
             cur = Some((
                 Unit {
-                    text: t,
+                    text,
                     lines: 1,
                     list,
+                    flags,
                 },
+                st,
                 line,
             ));
         }
-        if let Some((u, _)) = cur.take() {
+        if let Some((u, st, _)) = cur.take() {
             if u.text.is_empty() {
-                *junk += u.lines;
+                self.junk += u.lines as usize;
             } else {
-                units.push(u);
+                self.push(u, st);
             }
         }
         group.clear();
-    };
-    for line in text.split('\n') {
-        if line.trim().is_empty() {
-            flush(&mut group, &mut units, &mut junk);
-        } else {
-            group.push(line);
-        }
     }
-    flush(&mut group, &mut units, &mut junk);
-    (units, junk)
 }
 
 /// The main body: runs of good units allowing short gaps of boilerplate; the first run that
 /// holds at least 40% of the text of the largest run (the article comes before related
 /// stories and comments). Returns (first, last) unit indices.
-fn main_body(units: &[Unit], stats: &[Stats], cls: &[Class]) -> (usize, usize) {
+fn main_body(units: &[Unit], stats: &UnitStats, cls: &[Class]) -> (usize, usize) {
     const GAP: usize = 20;
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
@@ -388,7 +672,7 @@ fn main_body(units: &[Unit], stats: &[Stats], cls: &[Class]) -> (usize, usize) {
         let mut gap = 0;
         while i < units.len() && gap <= GAP {
             if cls[i] == Class::Good {
-                size += stats[i].wlen;
+                size += stats.wlen(i);
                 end = i;
                 gap = 0;
             } else {
@@ -407,6 +691,12 @@ fn main_body(units: &[Unit], stats: &[Stats], cls: &[Class]) -> (usize, usize) {
 
 /// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
 fn ends_sentence(s: &str) -> bool {
+    match s.as_bytes().last() {
+        // The common cases: nothing to trim, then a letter or a full stop.
+        Some(c) if c.is_ascii_alphanumeric() => return false,
+        Some(b'.') => return true,
+        _ => {}
+    }
     let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', ' ']);
     t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', ','])
 }
@@ -429,6 +719,26 @@ fn is_heading_like(u: &Unit, s: &Stats) -> bool {
         Some(c) => !c.is_lowercase(),
         None => false,
     }
+}
+
+/// The text after the last `|`, `/`, `,`, `-`, `—` or `–` (all of it when there is none),
+/// as `rsplit([...]).next()` gives it, scanning bytes from the end.
+fn last_piece(text: &str) -> &str {
+    let b = text.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        let sep = match b[i] {
+            b'|' | b'/' | b',' | b'-' => true,
+            // The last byte of `—` (E2 80 94) or `–` (E2 80 93).
+            0x93 | 0x94 => i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80,
+            _ => false,
+        };
+        if sep {
+            return text.get(i + 1..).unwrap_or("");
+        }
+    }
+    text
 }
 
 /// Words that open a byline in the languages we know.
@@ -469,23 +779,50 @@ const AGENCIES: &[&str] = &[
 
 /// A byline: "By …" (and its translations), or a short line ending in a news agency.
 fn is_byline(text: &str) -> bool {
-    let words = text.split_whitespace().take(15).count();
+    byline_of(text, text.split_whitespace().take(15).count())
+}
+
+/// [`is_byline`] of a text with `words` whitespace-separated words.
+fn byline_of(text: &str, words: usize) -> bool {
     if words == 0 || words > 14 {
         return false;
     }
     // Lower-case only what the tests look at: the opening (no `BY` entry is longer than
     // 12 characters) and the piece after the last separator, unless it names an agency.
     let (mut buf, mut heap) = ([0u8; 64], String::new());
-    let head = boilerplate::lower_in(boilerplate::head_chars(text, 12), &mut buf, &mut heap);
-    if BY.iter().any(|b| head.starts_with(b)) {
-        return words >= 2;
+    // Every `BY` entry starts with one of these letters or a non-ASCII one.
+    let may_open = text.bytes().next().is_some_and(|c| {
+        !c.is_ascii()
+            || matches!(
+                c.to_ascii_lowercase(),
+                b'b' | b'p' | b'v' | b'd' | b'a' | b't' | b'r' | b'w'
+            )
+    });
+    if may_open {
+        let head = boilerplate::head_chars(text, 12);
+        let by = if head.is_ascii() {
+            // (`BY` is lower case; its non-ASCII entries cannot open ASCII text.)
+            BY.iter().any(|b| {
+                head.len() >= b.len()
+                    && head.as_bytes()[..b.len()].eq_ignore_ascii_case(b.as_bytes())
+            })
+        } else {
+            let head = boilerplate::lower_in(head, &mut buf, &mut heap);
+            BY.iter().any(|b| head.starts_with(b))
+        };
+        if by {
+            return words >= 2;
+        }
     }
-    let last = text
-        .rsplit(['|', '/', ',', '-', '—', '–'])
-        .next()
-        .unwrap_or("")
-        .trim();
-    if !AGENCIES.contains(&boilerplate::lower_in(last, &mut buf, &mut heap)) {
+    let last = last_piece(text).trim();
+    // (No agency name is longer than 16 bytes; lower case never shrinks text 3 times.)
+    let agency = last.len() <= 48
+        && if last.is_ascii() {
+            AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(last))
+        } else {
+            AGENCIES.contains(&boilerplate::lower_in(last, &mut buf, &mut heap))
+        };
+    if !agency {
         return false;
     }
     let lower = text.to_lowercase();
@@ -505,7 +842,11 @@ const MONTHS: &[&str] = &[
 
 /// A dateline or time stamp: a short line with a year or a clock time and a date word.
 fn is_dateline(text: &str) -> bool {
-    let words = text.split_whitespace().take(21).count();
+    dateline_of(text, text.split_whitespace().take(21).count())
+}
+
+/// [`is_dateline`] of a text with `words` whitespace-separated words.
+fn dateline_of(text: &str, words: usize) -> bool {
     if words == 0 || words > 20 {
         return false;
     }
@@ -571,7 +912,7 @@ const NOT_TITLE: &[&str] = &[
 /// closeness to the body.
 fn find_title(
     units: &[Unit],
-    stats: &[Stats],
+    stats: &UnitStats,
     initial: &[Class],
     body: usize,
     distance: f32,
@@ -588,7 +929,7 @@ const TITLE_CASE: f32 = 1.0;
 /// Scored title candidates (score, unit index).
 fn title_candidates(
     units: &[Unit],
-    stats: &[Stats],
+    stats: &UnitStats,
     initial: &[Class],
     body: usize,
     distance: f32,
@@ -600,7 +941,7 @@ fn title_candidates(
     let mut out = Vec::new();
     for i in lo..hi {
         let u = &units[i];
-        let s = &stats[i];
+        let s = &stats.get(i);
         if i == body && initial[i] == Class::Good {
             continue;
         }
@@ -644,7 +985,7 @@ fn title_candidates(
             j != i
                 && o.len() >= u.text.len()
                 && o.len() <= u.text.len() * 4
-                && (o.contains(u.text.as_str())
+                && (o.contains(&*u.text)
                     || (o.len() <= u.text.len() * 2 && o.to_lowercase().contains(&lower)))
         });
         if repeated {
@@ -667,10 +1008,10 @@ fn title_candidates(
 
 /// A deck: the unit right under the title, when it is short and not the body's first
 /// paragraph (it does not read as a finished sentence, or a byline or date follows it).
-fn find_deck(units: &[Unit], stats: &[Stats], initial: &[Class], title: usize) -> Option<usize> {
+fn find_deck(units: &[Unit], stats: &UnitStats, initial: &[Class], title: usize) -> Option<usize> {
     let d = title + 1;
     let u = units.get(d)?;
-    let s = &stats[d];
+    let s = &stats.get(d);
     if u.list
         || boilerplate::is_furniture(&u.text)
         || is_byline(&u.text)
@@ -851,6 +1192,36 @@ mod tests {
         assert!(!is_dateline("What Comes Next"));
     }
 
+    /// The ASCII fast paths of [`byline_of`] compare with lower-case patterns.
+    #[test]
+    fn byline_patterns_are_lower_case() {
+        for p in BY.iter().chain(AGENCIES) {
+            assert_eq!(p.to_lowercase(), *p);
+        }
+    }
+
+    #[test]
+    fn last_piece_is_rsplit_next() {
+        for t in [
+            "",
+            "Jane Doe | Reuters",
+            "a/b,c-d",
+            "x — AFP",
+            "x – dpa",
+            "no separator",
+            "ends with -",
+            "—",
+            "é–ü—",
+            "“quoted” text",
+        ] {
+            let want = t
+                .rsplit(['|', '/', ',', '-', '—', '–'])
+                .next()
+                .unwrap_or("");
+            assert_eq!(last_piece(t), want, "{t:?}");
+        }
+    }
+
     #[test]
     #[ignore = "development aid: LEDE_EXPLAIN=FILE"]
     fn explain_file() {
@@ -869,7 +1240,23 @@ mod tests {
             "é中文 \u{202F}narrow\u{205F}math\u{200B}zw\u{FEFF}bom",
         ] {
             let mut ours = String::from("pre");
-            normalise(s, &mut ours);
+            let (mut st, mut scratch, mut flags) =
+                (Stats::default(), lang::Scratch::with_cache(), 0);
+            normalise(s, &mut ours, &mut st, &mut flags, &mut scratch);
+            let want_flags = boilerplate::byte_flags(&ours);
+            assert_eq!(flags & !(SEP | HIGH), want_flags, "{s:?}");
+            lang::finish(&mut st);
+            let want = lang::stats(&ours[3..]);
+            assert_eq!(
+                (st.wlen, st.words, st.stops),
+                (want.wlen, want.words, want.stops)
+            );
+            let mut st = Stats::default();
+            let borrowed = normalised(s, &mut st, &mut flags, &mut scratch);
+            assert_eq!(&*borrowed, ours[3..].trim_start());
+            let mut st = Stats::default();
+            let again = normalised(&borrowed, &mut st, &mut flags, &mut scratch);
+            assert!(matches!(again, Cow::Borrowed(_)), "{s:?}");
             let mut want = String::from("pre");
             for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
                 if !w.is_empty() {
@@ -878,6 +1265,77 @@ mod tests {
                 }
             }
             assert_eq!(ours, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn separators_are_white_space_and_controls() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            let s = c.encode_utf8(&mut b).as_bytes();
+            let want = if c.is_whitespace() || c.is_control() {
+                s.len()
+            } else {
+                0
+            };
+            assert_eq!(separator_at(s, 0), want, "{c:?}");
+            if want > 0 {
+                assert!(maybe_separator(s[0]), "{c:?}");
+            }
+        }
+    }
+
+    /// Statistics counted while segmenting are those of the unit's final text, and a unit
+    /// is borrowed only when its text is the input line unchanged.
+    fn segment_agrees(text: &str) {
+        let (units, stats, _) = segment(text);
+        assert_eq!(units.len(), stats.len());
+        for (i, u) in units.iter().enumerate() {
+            let st = stats.get(i);
+            let want = lang::stats(&u.text);
+            assert_eq!(
+                (
+                    st.wlen,
+                    st.words,
+                    st.stops,
+                    st.cjk,
+                    st.capitalised,
+                    st.cased
+                ),
+                (
+                    want.wlen,
+                    want.words,
+                    want.stops,
+                    want.cjk,
+                    want.capitalised,
+                    want.cased
+                ),
+                "{:?}",
+                u.text
+            );
+            assert_eq!(u.flags & !(SEP | HIGH), boilerplate::byte_flags(&u.text));
+            let words: Vec<&str> = u
+                .text
+                .split(|c: char| c.is_whitespace() || c.is_control())
+                .collect();
+            assert_eq!(words.join(" "), *u.text);
+            assert!(words.iter().all(|w| !w.is_empty()), "{:?}", u.text);
+        }
+    }
+
+    #[test]
+    fn segment_stats_match_the_unit_text() {
+        segment_agrees(&format!(
+            "Title  Here\n\n{}\n{}\n\n\t• item\u{A0}one \n- Zwei\x1b[2J Wörter\n\n    a\n    b\n    c\n中文 政府 \u{3000}的\n",
+            wrap(P1, 60),
+            wrap(P2, 60)
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn segment_stats_match_any_text(text in "([a-zA-Z.,é中ÉßİΣ]{0,9}[ \t\n\u{A0}\u{85}\u{2003}\u{3000}\u{1B}\u{7F}•*-]{0,3}){0,60}") {
+            segment_agrees(&text);
         }
     }
 
