@@ -89,21 +89,28 @@ pub struct PlaceEntry {
 
 /// Look a normalised key up in the country table.
 pub fn place(key: &str) -> Option<PlaceEntry> {
+    place_index(key).and_then(place_at)
+}
+
+/// Index of a normalised key in the country table.
+pub fn place_index(key: &str) -> Option<usize> {
     PLACE_KEYS
         .index_of(key)
         .filter(|&i| PLACE_NAMES.get(i).is_some_and(|e| e.0 == key))
-        .map(|i| {
-            let (_, c, k, surface) = PLACE_NAMES[i];
-            PlaceEntry {
-                country: c as usize,
-                kind: match k {
-                    0 => PlaceKind::Name,
-                    1 => PlaceKind::Demonym,
-                    _ => PlaceKind::Metonym,
-                },
-                surface,
-            }
-        })
+}
+
+/// The `i`-th entry of the country table.
+pub fn place_at(i: usize) -> Option<PlaceEntry> {
+    let &(_, c, k, surface) = PLACE_NAMES.get(i)?;
+    Some(PlaceEntry {
+        country: c as usize,
+        kind: match k {
+            0 => PlaceKind::Name,
+            1 => PlaceKind::Demonym,
+            _ => PlaceKind::Metonym,
+        },
+        surface,
+    })
 }
 
 /// Whether some key in the country table starts with `prefix` (to stop extending a match).

@@ -8,13 +8,11 @@ use super::gazetteer::{self, PlaceMatch};
 use super::lexicon::{self, PlaceKind};
 use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
-use super::words::Fx;
-use super::words::{Lex, Memo, Words};
+use super::words::{
+    FxMap, Lex, Memo, Words, CAL, COMMON, COUNTRY, GIVEN, IT, MULTI, ORG, PLACE, RAW_PLACE, REPORT,
+    ROLE, STOP, TITLE,
+};
 use super::EntityKind;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
 
 /// A resolved span in paragraph `para`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,41 +55,48 @@ struct Para<'a> {
 #[derive(Default)]
 struct Registry {
     names: Vec<String>,
-    keys: Vec<Vec<String>>,
+    /// Key ids of each person's name words.
+    keys: Vec<Vec<u32>>,
     /// surname key -> people with that last word, with the position of each full mention
-    by_last: Map<Vec<usize>>,
+    by_last: FxMap<u32, Vec<usize>>,
     /// given-name key -> people whose full name starts with it
-    by_first: Map<Vec<usize>>,
-    /// full-name key -> person
-    by_full: Map<usize>,
+    by_first: FxMap<u32, Vec<usize>>,
+    /// full-name keys -> person
+    by_full: FxMap<Vec<u32>, usize>,
     /// person -> positions (para, byte) of its full mentions
     full_at: Vec<Vec<(usize, usize)>>,
 }
 
 impl Registry {
-    fn add(&mut self, display: String, keys: Vec<String>, at: Option<(usize, usize)>) -> usize {
-        let full = keys.join(" ");
-        let id = if let Some(&id) = self.by_full.get(&full) {
+    /// Add a mention of the full name `keys` (displayed as `display()` when it is new or
+    /// longer than the name known).
+    fn add(
+        &mut self,
+        display: impl FnOnce() -> String,
+        keys: &[u32],
+        at: Option<(usize, usize)>,
+    ) -> usize {
+        let id = if let Some(&id) = self.by_full.get(keys) {
             id
-        } else if let Some(id) = self.same_person(&keys) {
+        } else if let Some(id) = self.same_person(keys) {
             if keys.len() > self.keys[id].len() {
-                self.names[id] = display;
-                self.keys[id] = keys.clone();
+                self.names[id] = display();
+                self.keys[id] = keys.to_vec();
             }
-            self.by_full.insert(full, id);
+            self.by_full.insert(keys.to_vec(), id);
             id
         } else {
             let id = self.names.len();
-            self.names.push(display);
-            if let Some(l) = keys.last() {
-                self.by_last.entry(l.clone()).or_default().push(id);
+            self.names.push(display());
+            if let Some(&l) = keys.last() {
+                self.by_last.entry(l).or_default().push(id);
             }
             if keys.len() >= 2 {
-                self.by_first.entry(keys[0].clone()).or_default().push(id);
+                self.by_first.entry(keys[0]).or_default().push(id);
             }
-            self.keys.push(keys);
+            self.keys.push(keys.to_vec());
             self.full_at.push(Vec::new());
-            self.by_full.insert(full, id);
+            self.by_full.insert(keys.to_vec(), id);
             id
         };
         if let Some(p) = at {
@@ -101,7 +106,7 @@ impl Registry {
     }
 
     /// "Donald J. Trump" and "Donald Trump": same first and last word.
-    fn same_person(&self, keys: &[String]) -> Option<usize> {
+    fn same_person(&self, keys: &[u32]) -> Option<usize> {
         let (f, l) = (keys.first()?, keys.last()?);
         if keys.len() < 2 {
             return None;
@@ -113,11 +118,11 @@ impl Registry {
     }
 
     /// The one person whose given name is `key` ("Randall" for Randall Cunningham).
-    fn by_given(&self, key: &str, w: &Lex) -> Option<usize> {
-        if !w.given(key) || w.common(key) {
+    fn by_given(&self, key: u32, w: &Lex) -> Option<usize> {
+        if !w.is(key, GIVEN) || w.is(key, COMMON) {
             return None;
         }
-        match self.by_first.get(key).map(Vec::as_slice) {
+        match self.by_first.get(&key).map(Vec::as_slice) {
             Some([one]) => Some(*one),
             _ => None,
         }
@@ -125,8 +130,8 @@ impl Registry {
 
     /// The person a lone surname at `at` stands for: the latest full mention before it, else the
     /// first one after it.
-    fn by_surname(&self, key: &str, at: (usize, usize)) -> Option<usize> {
-        let ids = self.by_last.get(key)?;
+    fn by_surname(&self, key: u32, at: (usize, usize)) -> Option<usize> {
+        let ids = self.by_last.get(&key)?;
         if ids.len() == 1 {
             return Some(ids[0]);
         }
@@ -160,18 +165,23 @@ pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (
 fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w)).collect();
     let mut reg = Registry::default();
+    let keys_of = |name: &str| -> Vec<u32> {
+        name.split_whitespace()
+            .map(|x| w.id(&lexicon::key(x)))
+            .collect()
+    };
     for name in &user.people {
-        let keys: Vec<String> = name.split_whitespace().map(lexicon::key).collect();
+        let keys = keys_of(name);
         if !keys.is_empty() {
-            reg.add(norm_display(name), keys, None);
+            reg.add(|| norm_display(name), &keys, None);
         }
     }
-    let mut alias: HashMap<&str, usize> = HashMap::new();
+    let mut alias: FxMap<Vec<u32>, usize> = FxMap::default();
     for (a, canon) in &user.aliases {
-        let keys: Vec<String> = canon.split_whitespace().map(lexicon::key).collect();
+        let keys = keys_of(canon);
         if !keys.is_empty() {
-            let id = reg.add(norm_display(canon), keys, None);
-            alias.insert(a.as_str(), id);
+            let id = reg.add(|| norm_display(canon), &keys, None);
+            alias.insert(a.split(' ').map(|x| w.id(x)).collect(), id);
         }
     }
     // Pass 1: full names, and single words with a title or reporting verb.
@@ -182,8 +192,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 && single_with_evidence(c, p.text, &p.toks, w)
                 && !reg.by_last.contains_key(&c.keys[0]);
             if c.full || single {
-                let display = norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
-                reg.add(display, c.keys.clone(), Some(at));
+                let display = || norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
+                reg.add(display, &c.keys, Some(at));
             }
         }
     }
@@ -197,36 +207,30 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             // A known full name whose first word was stripped as a sentence opener ("Lark
             // Meadow" at a sentence start): take the word back.
             let mut first = c.first;
+            let mut two = None;
             if c.keys.len() == 1 && c.first > 0 {
                 let (pt, t) = (&p.toks[c.first - 1], &p.toks[c.first]);
                 if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
-                    let full = format!("{} {}", lexicon::key(&text[pt.start..pt.end]), c.keys[0]);
-                    if reg
-                        .by_full
-                        .get(&full)
-                        .is_some_and(|&id| reg.keys[id].len() == 2)
-                    {
-                        first = c.first - 1;
+                    let full = [w.tk(text, pt), c.keys[0]];
+                    if let Some(&id) = reg.by_full.get(&full[..]) {
+                        if reg.keys[id].len() == 2 {
+                            first = c.first - 1;
+                            two = Some(id);
+                        }
                     }
                 }
             }
             let id = if first < c.first {
-                reg.by_full
-                    .get(&format!(
-                        "{} {}",
-                        lexicon::key(&text[p.toks[first].start..p.toks[first].end]),
-                        c.keys[0]
-                    ))
-                    .copied()
+                two
             } else if c.keys.len() >= 2 {
-                reg.by_full.get(&c.keys.join(" ")).copied()
+                reg.by_full.get(&c.keys).copied()
             } else {
-                let k = &c.keys[0];
+                let k = c.keys[0];
                 alias
-                    .get(k.as_str())
+                    .get(&c.keys)
                     .copied()
                     .or_else(|| reg.by_surname(k, at))
-                    .or_else(|| reg.by_full.get(k).copied())
+                    .or_else(|| reg.by_full.get(&c.keys).copied())
                     .or_else(|| reg.by_given(k, w))
             };
             if let Some(id) = id {
@@ -245,8 +249,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             let t = &p.toks[m.first];
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
-                let k = lexicon::key(&text[t.start..t.end]);
-                if let Some(id) = reg.by_surname(&k, (pi, t.start)).filter(|_| {
+                let k = w.tk(text, t);
+                if let Some(id) = reg.by_surname(k, (pi, t.start)).filter(|_| {
                     reg.by_last
                         .get(&k)
                         .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
@@ -280,7 +284,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 person: None,
             });
         }
-        caps_people(pi, p, &reg, &alias, &mut taken, &mut spans);
+        caps_people(pi, p, &reg, &alias, w, &mut taken, &mut spans);
     }
     spans.sort_by_key(|s| (s.para, s.start));
     let mut out: Vec<DocSpan> = Vec::with_capacity(spans.len());
@@ -307,48 +311,25 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
 /// A lone word that is a person on its own evidence: a title before it, or a reporting verb
 /// after it when it is no common word, place or sentence opener.
 fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Lex) -> bool {
-    let k = &c.keys[0];
-    if c.org_ctx || k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k)
-    {
+    let k = c.keys[0];
+    if c.org_ctx || !w.is(k, MULTI) || w.is(k, COMMON | RAW_PLACE | ORG) {
         return false;
     }
-    c.title || (c.after && reported(text, toks, c.last) && !toks[c.first].sent_start && !w.place(k))
+    c.title
+        || (c.after
+            && reported(text, toks, c.last, w)
+            && !toks[c.first].sent_start
+            && !w.is(k, PLACE))
 }
 
 /// "X said", "X told", but not "X said it" (a company).
-fn reported(text: &str, toks: &[Token], last: usize) -> bool {
-    let word = |i: usize| {
+fn reported(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
+    let word = |i: usize, bit: u32| {
         toks.get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| lexicon::key(&text[t.start..t.end]))
-            .unwrap_or_default()
+            .is_some_and(|t| w.is(w.tk(text, t), bit))
     };
-    let v = word(last + 1);
-    let strong = matches!(
-        v.as_str(),
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "asked"
-            | "stated"
-            | "wrote"
-            | "argued"
-            | "noted"
-            | "insisted"
-            | "warned"
-            | "explained"
-            | "declared"
-            | "replied"
-            | "commented"
-            | "admitted"
-            | "stressed"
-            | "urged"
-            | "recalled"
-            | "conceded"
-            | "quipped"
-    );
-    strong && !matches!(word(last + 2).as_str(), "it" | "its")
+    word(last + 1, REPORT) && !word(last + 2, IT)
 }
 
 /// Known names in ALL-CAPS lines ("SHEARER NAMED ENGLAND CAPTAIN").
@@ -356,7 +337,8 @@ fn caps_people(
     pi: usize,
     p: &Para,
     reg: &Registry,
-    alias: &HashMap<&str, usize>,
+    alias: &FxMap<Vec<u32>, usize>,
+    w: &Lex,
     taken: &mut [bool],
     spans: &mut Vec<DocSpan>,
 ) {
@@ -373,10 +355,10 @@ fn caps_people(
         }
         // longest known full name starting here
         let mut best = None;
-        let mut key = lexicon::key(&text[t.start..t.end]);
+        let mut key = vec![w.tk(text, t)];
         let mut j = i;
         loop {
-            if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(key.as_str())) {
+            if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {
                 best = Some((j, id));
             }
             match p.toks.get(j + 1) {
@@ -387,21 +369,20 @@ fn caps_people(
                         && !taken[j + 1]
                         && j + 1 - i < 4 =>
                 {
-                    key.push(' ');
-                    lexicon::norm_into(&text[n.start..n.end], &mut key);
+                    key.push(w.tk(text, n));
                     j += 1;
                 }
                 _ => break,
             }
         }
         if best.is_none() {
-            let k = lexicon::key(&text[t.start..t.end]);
+            let k = key[0];
             if reg
                 .by_last
                 .get(&k)
                 .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
             {
-                best = reg.by_surname(&k, (pi, t.start)).map(|id| (i, id));
+                best = reg.by_surname(k, (pi, t.start)).map(|id| (i, id));
             }
         }
         if let Some((last, id)) = best {
@@ -422,8 +403,9 @@ fn caps_people(
 }
 
 fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
-    let toks = tokens::tokenize(text);
-    let caps = tokens::caps_lines(text, &toks);
+    let mut toks = tokens::tokenize(text);
+    w.assign(text, &mut toks);
+    let caps = tokens::caps_lines(&toks);
     let mut places = gazetteer::find(text, &toks, &caps, w);
     // "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by
     // a capitalised word that could be a surname, is a person's first name.
@@ -435,7 +417,7 @@ fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
         if caps.get(t.line as usize).copied().unwrap_or(false) {
             return true;
         }
-        if !w.given(&text[t.start..t.end]) || t.poss {
+        if !w.is(w.tk(text, t), GIVEN) || t.poss {
             return true;
         }
         let Some(n) = toks.get(m.first + 1) else {
@@ -444,14 +426,10 @@ fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
         if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
             return true;
         }
-        let nk = &text[n.start..n.end];
-        let surname_like = !w.org(nk)
-            && !w.calendar(nk)
-            && !w.stop(nk)
-            && !w.role_head(nk)
-            && !w.title(nk)
-            && !w.in_country_table(nk)
-            && !w.place(nk);
+        let surname_like = !w.is(
+            w.tk(text, n),
+            ORG | CAL | STOP | ROLE | TITLE | COUNTRY | PLACE,
+        );
         !surname_like
     });
     let mut blocked = vec![false; toks.len()];

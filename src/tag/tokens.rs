@@ -32,7 +32,17 @@ pub struct Token {
     pub space_before: bool,
     /// Line number (0-based) in the text.
     pub line: u32,
+    /// One character long (words only).
+    pub one: bool,
+    /// Has a lower-case letter.
+    pub lower: bool,
+    /// Id of the word's key in the tagger's memo ([`super::words::Lex::key_id`]), set for
+    /// capitalised words after tokenizing; [`NONE`] otherwise.
+    pub key: u32,
 }
+
+/// No key id.
+pub const NONE: u32 = super::words::NONE;
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREV: &[&str] = &[
@@ -111,6 +121,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 poss: false,
                 space_before: first_space,
                 line,
+                one: false,
+                lower: false,
+                key: NONE,
             });
             next_sent = false;
             continue;
@@ -212,6 +225,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 poss,
                 space_before: first_space,
                 line,
+                one: word.len() == 1 || word.chars().nth(1).is_none(),
+                lower: lowers > 0,
+                key: NONE,
             });
             continue;
         }
@@ -245,6 +261,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             poss: false,
             space_before: first_space,
             line,
+            one: false,
+            lower: false,
+            key: NONE,
         });
     }
     toks
@@ -252,7 +271,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// For each line, whether it is written in capitals (a headline or dateline): at least one
 /// upper-case word of two or more letters and no word with a lower-case letter.
-pub fn caps_lines(text: &str, toks: &[Token]) -> Vec<bool> {
+pub fn caps_lines(toks: &[Token]) -> Vec<bool> {
     let lines = toks.last().map_or(0, |t| t.line as usize + 1);
     let mut up = vec![0u32; lines];
     let mut low = vec![0u32; lines];
@@ -260,7 +279,7 @@ pub fn caps_lines(text: &str, toks: &[Token]) -> Vec<bool> {
         let l = t.line as usize;
         if t.upper {
             up[l] += 1;
-        } else if text[t.start..t.end].chars().any(|c| c.is_lowercase()) {
+        } else if t.lower {
             low[l] += 1;
         }
     }
@@ -337,6 +356,6 @@ mod tests {
     fn caps_lines_are_detected() {
         let t = "SOCCER - ROMANIA BEAT LITHUANIA.\nRomania beat Lithuania on Friday.\nLONDON 1996-08-30";
         let toks = tokenize(t);
-        assert_eq!(caps_lines(t, &toks), [true, false, true]);
+        assert_eq!(caps_lines(&toks), [true, false, true]);
     }
 }
