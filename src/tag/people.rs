@@ -74,6 +74,8 @@ pub fn candidates(
 ) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = toks.len();
+    // buffers for `judge`
+    let (mut sw, mut sk) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < n {
         if !name_tok(text, toks, i, caps, blocked, w) {
@@ -201,7 +203,7 @@ pub fn candidates(
             }
         }
         i = end + 1;
-        if let Some(c) = judge(text, toks, start, end, blocked, w) {
+        if let Some(c) = judge(text, toks, start, end, blocked, w, (&mut sw, &mut sk)) {
             out.push(c);
         }
     }
@@ -267,11 +269,14 @@ fn judge(
     end: usize,
     blocked: &[bool],
     w: &Lex,
+    scratch: (&mut Vec<usize>, &mut Vec<u32>),
 ) -> Option<Cand> {
-    let words: Vec<usize> = (start..=end)
-        .filter(|&i| toks[i].kind == Kind::Word)
-        .collect();
-    let keys: Vec<u32> = words.iter().map(|&i| w.tk(text, &toks[i])).collect();
+    let (words, keys) = scratch;
+    words.clear();
+    words.extend((start..=end).filter(|&i| toks[i].kind == Kind::Word));
+    keys.clear();
+    keys.extend(words.iter().map(|&i| w.tk(text, &toks[i])));
+    let (words, keys) = (&words[..], &keys[..]);
     let mut a = 0;
     let mut title = title_before(text, toks, words[0], w);
     // Organisation, event or place word: not a person, unless a full name with a given name
@@ -402,8 +407,9 @@ fn full_name(c: &Cand, w: &Lex) -> bool {
     if w.is(w.join_id(k), PLACE_LIKE) {
         return false;
     }
-    let names: Vec<u32> = k.iter().copied().filter(|&x| w.is(x, MULTI)).collect();
-    let Some(&last) = names.last() else {
+    // The words of more than one character.
+    let names = || k.iter().copied().filter(|&x| w.is(x, MULTI));
+    let Some(last) = names().last() else {
         return false;
     };
     // "Cleveland Indians", "Bradford Bulls": a plural of a common word last is a team or group.
@@ -411,10 +417,10 @@ fn full_name(c: &Cand, w: &Lex) -> bool {
         return false;
     }
     // "A. Dale", "George W. Bush": initials make a name.
-    if k.len() > names.len() && !w.is(k[0], MULTI) {
+    if k.len() > names().count() && !w.is(k[0], MULTI) {
         return !w.is(last, PLACE_LIKE);
     }
-    let all_common = names.iter().all(|&x| w.is(x, COMMON) && !w.is(x, GIVEN));
+    let all_common = names().all(|x| w.is(x, COMMON) && !w.is(x, GIVEN));
     if all_common {
         return false;
     }
@@ -428,7 +434,7 @@ fn full_name(c: &Cand, w: &Lex) -> bool {
     if c.title || c.after {
         return true;
     }
-    names.iter().all(|&x| !w.is(x, COMMON))
+    names().all(|x| !w.is(x, COMMON))
 }
 
 #[cfg(test)]

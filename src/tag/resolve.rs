@@ -343,6 +343,7 @@ fn caps_people(
     spans: &mut Vec<DocSpan>,
 ) {
     let text = p.text;
+    let mut key = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
         let t = &p.toks[i];
@@ -355,7 +356,8 @@ fn caps_people(
         }
         // longest known full name starting here
         let mut best = None;
-        let mut key = vec![w.tk(text, t)];
+        key.clear();
+        key.push(w.tk(text, t));
         let mut j = i;
         loop {
             if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {

@@ -63,47 +63,61 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
 /// Split `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
-    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let n = b.len();
+    let mut toks: Vec<Token> = Vec::with_capacity(n / 4 + 1);
     let mut i = 0;
     let mut line = 0u32;
     let mut space_before = false;
+    // No token yet on this line.
+    let mut new_line = true;
     let mut next_sent = true;
-    let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
-    while i < b.len() {
+    while i < n {
         let c0 = b[i];
-        if c0 == b'\n' {
-            line += 1;
-            i += 1;
-            next_sent = true;
-            space_before = false;
-            continue;
-        }
-        if c0 == b' ' || c0 == b'\t' || c0 == b'\r' {
-            i += 1;
-            space_before = true;
-            continue;
-        }
-        let Some(c) = char_at(i) else { break };
+        let c = if c0 < 0x80 {
+            match c0 {
+                b'\n' => {
+                    line += 1;
+                    i += 1;
+                    next_sent = true;
+                    space_before = false;
+                    new_line = true;
+                    continue;
+                }
+                b' ' | b'\t' | b'\r' => {
+                    i += 1;
+                    space_before = true;
+                    continue;
+                }
+                _ => c0 as char,
+            }
+        } else {
+            let Some(c) = char_at(text, i) else { break };
+            c
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             space_before = true;
             continue;
         }
         let start = i;
-        let first_space =
-            space_before || toks.is_empty() || toks.last().is_some_and(|t| t.line != line);
+        let first_space = space_before || new_line;
         space_before = false;
+        new_line = false;
         if c.is_ascii_digit() {
             // Number: digits with inner . , : (1,000  3.5  4:30)
             i += 1;
-            while i < b.len() {
+            while i < n {
                 if b[i].is_ascii_digit() {
                     i += 1;
                 } else if matches!(b[i], b'.' | b',' | b':')
-                    && i + 1 < b.len()
+                    && i + 1 < n
                     && b[i + 1].is_ascii_digit()
                 {
                     i += 2;
@@ -129,90 +143,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if c.is_alphabetic() {
-            let mut poss = false;
-            let mut poss_at = 0usize;
-            let mut seg = 0usize; // letters in the current period-separated segment
-            let mut dots = 0usize;
-            let mut letters = 0usize;
-            let mut uppers = 0usize;
-            let mut lowers = 0usize;
-            while i < b.len() {
-                // ASCII letters and digits: the common case, without decoding a char.
-                let a = b[i];
-                if a.is_ascii_alphanumeric() {
-                    if a.is_ascii_uppercase() {
-                        letters += 1;
-                        uppers += 1;
-                    } else if a.is_ascii_lowercase() {
-                        letters += 1;
-                        lowers += 1;
-                    }
-                    seg += 1;
-                    i += 1;
-                    continue;
-                }
-                let Some(ch) = char_at(i) else { break };
-                if is_word_char(ch) {
-                    if ch.is_alphabetic() {
-                        letters += 1;
-                        if ch.is_uppercase() {
-                            uppers += 1;
-                        } else if ch.is_lowercase() {
-                            lowers += 1;
-                        }
-                    }
-                    seg += 1;
-                    i += ch.len_utf8();
-                    continue;
-                }
-                if is_apos(ch) {
-                    let j = i + ch.len_utf8();
-                    match char_at(j) {
-                        Some(n) if n.is_alphabetic() => {
-                            let k = j + n.len_utf8();
-                            let after = char_at(k);
-                            if (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
-                                poss = true;
-                                poss_at = i;
-                                i = k; // skip the possessive
-                                break;
-                            }
-                            i = j;
-                            seg = 0;
-                            continue;
-                        }
-                        _ => break,
-                    }
-                }
-                if ch == '.' && seg == 1 {
-                    let j = i + 1;
-                    if let Some(n) = char_at(j) {
-                        let after = char_at(j + n.len_utf8());
-                        // "U.S.", "p.m.", and "U.S" without its last period
-                        let last_cap = n.is_uppercase()
-                            && text[..i]
-                                .chars()
-                                .next_back()
-                                .is_some_and(|p| p.is_uppercase())
-                            && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
-                        if n.is_alphabetic() && (after == Some('.') || last_cap) {
-                            dots += 1;
-                            seg = 0;
-                            i = j;
-                            continue;
-                        }
-                    }
-                }
-                break;
-            }
-            let mut end = if poss { poss_at } else { i };
-            if !poss && dots > 0 && seg == 1 && b.get(i) == Some(&b'.') {
-                i += 1;
-                end = i;
-            }
-            let word = &text[start..end];
-            let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
-            let upper = letters >= 2 && lowers == 0 && uppers >= 2;
+            let (word, poss) = scan_word(text, &mut i);
+            let end = start + word.len();
+            let (cap, upper, lower) = case_of(word);
             let sent_start = next_sent;
             next_sent = false;
             toks.push(Token {
@@ -226,19 +159,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 space_before: first_space,
                 line,
                 one: word.len() == 1 || word.chars().nth(1).is_none(),
-                lower: lowers > 0,
+                lower,
                 key: NONE,
             });
             continue;
         }
         // Punctuation: one char per token.
         i += c.len_utf8();
-        let prev_word = toks
-            .last()
-            .filter(|t| t.kind == Kind::Word && t.end == start)
-            .map(|t| &text[t.start..t.end]);
         match c {
             '.' => {
+                let prev_word = toks
+                    .last()
+                    .filter(|t| t.kind == Kind::Word && t.end == start)
+                    .map(|t| &text[t.start..t.end]);
                 let abbrev = prev_word.is_some_and(|w| {
                     ABBREV.contains(&w)
                         || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
@@ -269,6 +202,119 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     toks
 }
 
+/// Scan the word starting at `*i` (an alphabetic char); leaves `*i` after it and after a
+/// possessive "'s". Returns the word and whether a possessive followed.
+fn scan_word<'t>(text: &'t str, i: &mut usize) -> (&'t str, bool) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let start = *i;
+    let mut j = *i;
+    let mut poss_at = None;
+    let mut seg = 0usize; // chars in the current period-separated segment
+    let mut dots = 0usize;
+    while j < n {
+        // ASCII letters and digits: the common case, without decoding a char.
+        let r = j;
+        while j < n && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        seg += j - r;
+        if j >= n {
+            break;
+        }
+        let a = b[j];
+        let ch = if a < 0x80 {
+            a as char
+        } else {
+            let Some(ch) = char_at(text, j) else { break };
+            if is_word_char(ch) {
+                seg += 1;
+                j += ch.len_utf8();
+                continue;
+            }
+            ch
+        };
+        if is_apos(ch) {
+            let k = j + ch.len_utf8();
+            match char_at(text, k) {
+                Some(nc) if nc.is_alphabetic() => {
+                    let after = char_at(text, k + nc.len_utf8());
+                    if (nc == 's' || nc == 'S') && !after.is_some_and(is_word_char) {
+                        poss_at = Some(j);
+                        j = k + 1; // skip the possessive
+                        break;
+                    }
+                    j = k;
+                    seg = 0;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if ch == '.' && seg == 1 {
+            let k = j + 1;
+            if let Some(nc) = char_at(text, k) {
+                let after = char_at(text, k + nc.len_utf8());
+                // "U.S.", "p.m.", and "U.S" without its last period
+                let last_cap = nc.is_uppercase()
+                    && text[..j]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_uppercase())
+                    && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
+                if nc.is_alphabetic() && (after == Some('.') || last_cap) {
+                    dots += 1;
+                    seg = 0;
+                    j = k;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let mut end = poss_at.unwrap_or(j);
+    if poss_at.is_none() && dots > 0 && seg == 1 && b.get(j) == Some(&b'.') {
+        j += 1;
+        end = j;
+    }
+    *i = j;
+    (&text[start..end], poss_at.is_some())
+}
+
+/// (first letter upper case, ALL-CAPS with two or more capitals, has a lower-case letter) of a
+/// word.
+fn case_of(word: &str) -> (bool, bool, bool) {
+    let wb = word.as_bytes();
+    match wb.first() {
+        Some(f) if f.is_ascii_lowercase() => return (false, false, true),
+        None => return (false, false, false),
+        _ => {}
+    }
+    let cap = if wb[0] < 0x80 {
+        wb[0].is_ascii_uppercase()
+    } else {
+        word.chars().next().is_some_and(char::is_uppercase)
+    };
+    let (mut up, mut lo) = (0usize, 0usize);
+    if word.is_ascii() {
+        for &x in wb {
+            up += usize::from(x.is_ascii_uppercase());
+            lo += usize::from(x.is_ascii_lowercase());
+        }
+    } else {
+        for ch in word.chars() {
+            if ch.is_alphabetic() {
+                if ch.is_uppercase() {
+                    up += 1;
+                } else if ch.is_lowercase() {
+                    lo += 1;
+                }
+            }
+        }
+    }
+    (cap, up >= 2 && lo == 0, lo > 0)
+}
+
 /// For each line, whether it is written in capitals (a headline or dateline): at least one
 /// upper-case word of two or more letters and no word with a lower-case letter.
 pub fn caps_lines(toks: &[Token]) -> Vec<bool> {
@@ -290,8 +336,221 @@ pub fn caps_lines(toks: &[Token]) -> Vec<bool> {
 }
 
 #[cfg(test)]
+mod reference {
+    use super::*;
+
+    /// The first tokenizer, kept as the specification of the fast one.
+    pub fn tokenize(text: &str) -> Vec<Token> {
+        let b = text.as_bytes();
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut i = 0;
+        let mut line = 0u32;
+        let mut space_before = false;
+        let mut next_sent = true;
+        let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
+        while i < b.len() {
+            let c0 = b[i];
+            if c0 == b'\n' {
+                line += 1;
+                i += 1;
+                next_sent = true;
+                space_before = false;
+                continue;
+            }
+            if c0 == b' ' || c0 == b'\t' || c0 == b'\r' {
+                i += 1;
+                space_before = true;
+                continue;
+            }
+            let Some(c) = char_at(i) else { break };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                space_before = true;
+                continue;
+            }
+            let start = i;
+            let first_space =
+                space_before || toks.is_empty() || toks.last().is_some_and(|t| t.line != line);
+            space_before = false;
+            if c.is_ascii_digit() {
+                // Number: digits with inner . , : (1,000  3.5  4:30)
+                i += 1;
+                while i < b.len() {
+                    if b[i].is_ascii_digit() {
+                        i += 1;
+                    } else if matches!(b[i], b'.' | b',' | b':')
+                        && i + 1 < b.len()
+                        && b[i + 1].is_ascii_digit()
+                    {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                toks.push(Token {
+                    start,
+                    end: i,
+                    kind: Kind::Number,
+                    cap: false,
+                    upper: false,
+                    sent_start: false,
+                    poss: false,
+                    space_before: first_space,
+                    line,
+                    one: false,
+                    lower: false,
+                    key: NONE,
+                });
+                next_sent = false;
+                continue;
+            }
+            if c.is_alphabetic() {
+                let mut poss = false;
+                let mut poss_at = 0usize;
+                let mut seg = 0usize; // letters in the current period-separated segment
+                let mut dots = 0usize;
+                let mut letters = 0usize;
+                let mut uppers = 0usize;
+                let mut lowers = 0usize;
+                while i < b.len() {
+                    // ASCII letters and digits: the common case, without decoding a char.
+                    let a = b[i];
+                    if a.is_ascii_alphanumeric() {
+                        if a.is_ascii_uppercase() {
+                            letters += 1;
+                            uppers += 1;
+                        } else if a.is_ascii_lowercase() {
+                            letters += 1;
+                            lowers += 1;
+                        }
+                        seg += 1;
+                        i += 1;
+                        continue;
+                    }
+                    let Some(ch) = char_at(i) else { break };
+                    if is_word_char(ch) {
+                        if ch.is_alphabetic() {
+                            letters += 1;
+                            if ch.is_uppercase() {
+                                uppers += 1;
+                            } else if ch.is_lowercase() {
+                                lowers += 1;
+                            }
+                        }
+                        seg += 1;
+                        i += ch.len_utf8();
+                        continue;
+                    }
+                    if is_apos(ch) {
+                        let j = i + ch.len_utf8();
+                        match char_at(j) {
+                            Some(n) if n.is_alphabetic() => {
+                                let k = j + n.len_utf8();
+                                let after = char_at(k);
+                                if (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
+                                    poss = true;
+                                    poss_at = i;
+                                    i = k; // skip the possessive
+                                    break;
+                                }
+                                i = j;
+                                seg = 0;
+                                continue;
+                            }
+                            _ => break,
+                        }
+                    }
+                    if ch == '.' && seg == 1 {
+                        let j = i + 1;
+                        if let Some(n) = char_at(j) {
+                            let after = char_at(j + n.len_utf8());
+                            // "U.S.", "p.m.", and "U.S" without its last period
+                            let last_cap = n.is_uppercase()
+                                && text[..i]
+                                    .chars()
+                                    .next_back()
+                                    .is_some_and(|p| p.is_uppercase())
+                                && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
+                            if n.is_alphabetic() && (after == Some('.') || last_cap) {
+                                dots += 1;
+                                seg = 0;
+                                i = j;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+                let mut end = if poss { poss_at } else { i };
+                if !poss && dots > 0 && seg == 1 && b.get(i) == Some(&b'.') {
+                    i += 1;
+                    end = i;
+                }
+                let word = &text[start..end];
+                let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
+                let upper = letters >= 2 && lowers == 0 && uppers >= 2;
+                let sent_start = next_sent;
+                next_sent = false;
+                toks.push(Token {
+                    start,
+                    end,
+                    kind: Kind::Word,
+                    cap,
+                    upper,
+                    sent_start,
+                    poss,
+                    space_before: first_space,
+                    line,
+                    one: word.chars().count() == 1,
+                    lower: word.chars().any(|c| c.is_lowercase()),
+                    key: NONE,
+                });
+                continue;
+            }
+            // Punctuation: one char per token.
+            i += c.len_utf8();
+            let prev_word = toks
+                .last()
+                .filter(|t| t.kind == Kind::Word && t.end == start)
+                .map(|t| &text[t.start..t.end]);
+            match c {
+                '.' => {
+                    let abbrev = prev_word.is_some_and(|w| {
+                        ABBREV.contains(&w)
+                            || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+                    });
+                    if !abbrev {
+                        next_sent = true;
+                    }
+                }
+                '!' | '?' | ':' | ';' => next_sent = true,
+                '"' | '\u{201C}' | '(' | '[' | '\'' | '\u{2018}' | '-' | '\u{2013}'
+                | '\u{2014}' => {}
+                _ => next_sent = false,
+            }
+            toks.push(Token {
+                start,
+                end: i,
+                kind: Kind::Punct,
+                cap: false,
+                upper: false,
+                sent_start: false,
+                poss: false,
+                space_before: first_space,
+                line,
+                one: false,
+                lower: false,
+                key: NONE,
+            });
+        }
+        toks
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)
@@ -350,6 +609,24 @@ mod tests {
             .map(|x| &t[x.start..x.end])
             .collect();
         assert_eq!(starts, ["He", "Then"]);
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_tokenizer_agrees_with_the_reference(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("U.S."), Just("U.S"), Just("p.m."), Just("A."), Just("Mr."), Just("O'Brien's"),
+                Just("Putin’s"), Just("s"), Just("'"), Just("’"), Just("."), Just("-"), Just(" "),
+                Just("\n"), Just("\t"), Just("\u{a0}"), Just("\u{b}"), Just("1,000"), Just("3.5"),
+                Just("Micheál"), Just("MICHEÁL"), Just("e\u{301}"), Just("ⓐ"), Just("ǅ"), Just("ß"),
+                Just("湹"), Just("İ"), Just("NATO"), Just("x"), Just("Y"), Just("\""), Just("?"),
+                Just("d’Ivoire"), Just("’s"), Just("'S"), Just("ⅰ"), Just("ᵃ"), Just(":"), Just("("),
+                "[a-zA-Z]{1,6}", "\\PC{1,3}",
+            ], 0..40)
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(tokenize(&text), reference::tokenize(&text));
+        }
     }
 
     #[test]

@@ -131,6 +131,8 @@ pub struct Memo {
     slots: Vec<u32>,
     ents: Vec<Ent>,
     arena: String,
+    /// A buffer for building strings to look up.
+    scratch: String,
 }
 
 /// Entries kept between analyses at most.
@@ -236,7 +238,20 @@ impl<'a> Lex<'a> {
 
     /// Id of the string the key tests of `id` run on: `id` itself when it is all ASCII lower
     /// case letters, else its normalised form ([`lexicon::norm_into`]).
+    #[inline]
     pub fn key_of(&self, id: u32) -> u32 {
+        if let Ok(m) = self.m.try_borrow() {
+            if let Some(e) = m.ents.get(id as usize) {
+                if e.key != NONE {
+                    return e.key;
+                }
+            }
+        }
+        self.key_of_slow(id)
+    }
+
+    #[inline(never)]
+    fn key_of_slow(&self, id: u32) -> u32 {
         let mut m = self.m.borrow_mut();
         let k = m.ents[id as usize].key;
         if k != NONE {
@@ -261,6 +276,7 @@ impl<'a> Lex<'a> {
     }
 
     /// Key id of a word token: set on capitalised words by [`Lex::assign`], looked up for others.
+    #[inline]
     pub fn tk(&self, text: &str, t: &Token) -> u32 {
         if t.key != NONE {
             t.key
@@ -281,14 +297,17 @@ impl<'a> Lex<'a> {
     /// Id of the strings of `ids` joined by spaces ("vladimir putin").
     pub fn join_id(&self, ids: &[u32]) -> u32 {
         let mut m = self.m.borrow_mut();
-        let mut s = String::new();
+        let mut s = std::mem::take(&mut m.scratch);
+        s.clear();
         for (n, &id) in ids.iter().enumerate() {
             if n > 0 {
                 s.push(' ');
             }
             s.push_str(m.str(id));
         }
-        m.intern(&s)
+        let id = m.intern(&s);
+        m.scratch = s;
+        id
     }
 
     /// The string of an id (a copy).
@@ -307,7 +326,25 @@ impl<'a> Lex<'a> {
 
     /// Whether the tests in `mask` hold for `id` (one bit: that test; several: any of them).
     /// Key tests run on the key of `id`, the others on its string.
+    #[inline]
     pub fn is(&self, id: u32, mask: u32) -> bool {
+        // Fast path: the key is known and so are the answers.
+        if let Ok(m) = self.m.try_borrow() {
+            if let Some(e) = m.ents.get(id as usize) {
+                if let Some(ke) = m.ents.get(e.key as usize) {
+                    let keyed = mask & KEY_BITS;
+                    let raw = mask & !KEY_BITS;
+                    if ke.known & keyed == keyed && e.known & raw == raw {
+                        return ke.val & keyed != 0 || e.val & raw != 0;
+                    }
+                }
+            }
+        }
+        self.is_slow(id, mask)
+    }
+
+    #[inline(never)]
+    fn is_slow(&self, id: u32, mask: u32) -> bool {
         let keyed = mask & KEY_BITS;
         let raw = mask & !KEY_BITS;
         (keyed != 0 && self.test(self.key_of(id), keyed)) || (raw != 0 && self.test(id, raw))
