@@ -7,7 +7,7 @@
 use super::lexicon::{self, PlaceKind};
 use super::tokens::{Kind, Token};
 use super::words::{
-    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE_EXT, PLACE_START, ROLE, STOP, TITLE,
+    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE, PLACE_EXT, PLACE_START, ROLE, STOP, TITLE,
 };
 
 /// A country, demonym or metonym match over tokens `first..=last`.
@@ -19,6 +19,13 @@ pub struct PlaceMatch {
     pub kind: PlaceKind,
     /// Data form of the name ("U.S.", "Georgia"), for the person-vs-country test.
     pub surface: &'static str,
+    /// Byte range of the match.
+    pub start: usize,
+    pub end: usize,
+    /// Key id of the first word.
+    pub key: u32,
+    /// The first word is capitalised, not in capitals and not on an ALL-CAPS line.
+    pub plain: bool,
 }
 
 /// Longest-match lookup of the country table over the tokens.
@@ -85,14 +92,19 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
         }
         match best {
             Some((last, e)) => {
-                if !glued(text, toks, caps, i, last, w) {
-                    out.push(PlaceMatch {
-                        first: i,
-                        last,
-                        country: e.country,
-                        kind: e.kind,
-                        surface: e.surface,
-                    });
+                let m = PlaceMatch {
+                    first: i,
+                    last,
+                    country: e.country,
+                    kind: e.kind,
+                    surface: e.surface,
+                    start: t.start,
+                    end: toks[last].end,
+                    key: k0,
+                    plain: !in_caps && t.cap && !t.upper,
+                };
+                if !glued(text, toks, caps, i, last, w) && !first_name(text, toks, caps, &m, w) {
+                    out.push(m);
                 }
                 i = last + 1;
             }
@@ -100,6 +112,31 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
         }
     }
     out
+}
+
+/// "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by a
+/// capitalised word that could be a surname, is a person's first name.
+fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex) -> bool {
+    if m.first != m.last || m.kind == PlaceKind::Demonym {
+        return false;
+    }
+    let t = &toks[m.first];
+    if caps.get(t.line as usize).copied().unwrap_or(false) {
+        return false;
+    }
+    if !w.is(m.key, GIVEN) || t.poss {
+        return false;
+    }
+    let Some(n) = toks.get(m.first + 1) else {
+        return false;
+    };
+    if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
+        return false;
+    }
+    !w.is(
+        w.tk(text, n),
+        ORG | CAL | STOP | ROLE | TITLE | COUNTRY | PLACE,
+    )
 }
 
 /// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
@@ -179,9 +216,7 @@ mod tests {
     fn places(text: &str) -> Vec<(String, &'static str, PlaceKind)> {
         let words = Words::default();
         let w = Lex::new(&words);
-        let mut toks = tokens::tokenize(text);
-        w.assign(text, &mut toks);
-        let caps = tokens::caps_lines(&toks);
+        let tokens::Tokens { toks, caps, .. } = tokens::tokenize_with(text, |s| w.key_id(s));
         find(text, &toks, &caps, &w)
             .into_iter()
             .map(|m| {

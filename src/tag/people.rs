@@ -5,10 +5,10 @@
 //! places. Single words are left to `resolve`, which knows the article's full names.
 
 use super::lexicon;
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, NONE};
 use super::words::{
-    Lex, APPOS, CAL, COMMON, GIVEN, HONORIFIC, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL, PREFIX,
-    STOP, TITLE,
+    Lex, APPOS, CAL, COMMON, GIVEN, HONORIFIC, IT, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL,
+    PREFIX, REPORT, STOP, TITLE,
 };
 
 /// A name candidate over tokens `first..=last`.
@@ -27,6 +27,15 @@ pub struct Cand {
     /// An organisation noun right before or after ("news agency X", "the X team"): no name on
     /// its own evidence, but a name known from elsewhere in the article still counts.
     pub org_ctx: bool,
+    /// Byte range from the first to the last token.
+    pub start: usize,
+    pub end: usize,
+    /// Key of the capitalised word right before on the same line (a sentence opener that may
+    /// start a known two-word name), or [`NONE`]; and where it starts.
+    pub prev: u32,
+    pub prev_start: usize,
+    /// A strong reporting verb after ("X said", not "X said it"), and not a sentence opener.
+    pub said: bool,
 }
 
 fn surf<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -379,6 +388,15 @@ fn judge(
             org_ctx = true;
         }
     }
+    let (mut prev, mut prev_start) = (NONE, 0);
+    if keys.len() == 1 && first > 0 {
+        let (pt, t) = (&toks[first - 1], &toks[first]);
+        if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
+            prev = w.tk(text, pt);
+            prev_start = pt.start;
+        }
+    }
+    let said = after && reported(text, toks, last, w) && !toks[first].sent_start;
     let mut c = Cand {
         first,
         last,
@@ -387,6 +405,11 @@ fn judge(
         full: false,
         keys,
         org_ctx: org_ctx || opener,
+        start: toks[first].start,
+        end: toks[last].end,
+        prev,
+        prev_start,
+        said,
     };
     if c.keys.len() >= 2 {
         c.full = !org_ctx && full_name(&c, w);
@@ -396,6 +419,16 @@ fn judge(
         }
     }
     Some(c)
+}
+
+/// "X said", "X told", but not "X said it" (a company).
+fn reported(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
+    let word = |i: usize, bit: u32| {
+        toks.get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .is_some_and(|t| w.is(w.tk(text, t), bit))
+    };
+    word(last + 1, REPORT) && !word(last + 2, IT)
 }
 
 /// Whether a multi-word candidate is a person's full name.
@@ -447,9 +480,7 @@ mod tests {
     fn cands(text: &str) -> Vec<(String, bool, bool, bool)> {
         let words = Words::default();
         let w = Lex::new(&words);
-        let mut toks = tokens::tokenize(text);
-        w.assign(text, &mut toks);
-        let caps = tokens::caps_lines(&toks);
+        let tokens::Tokens { toks, caps, .. } = tokens::tokenize_with(text, |s| w.key_id(s));
         let blocked = vec![false; toks.len()];
         candidates(text, &toks, &caps, &blocked, &w)
             .into_iter()
@@ -505,9 +536,7 @@ mod tests {
         let text = "1 - Okonjo Brakk (Nigeria) beat";
         let words = Words::default();
         let w = Lex::new(&words);
-        let mut toks = tokens::tokenize(text);
-        w.assign(text, &mut toks);
-        let caps = tokens::caps_lines(&toks);
+        let tokens::Tokens { toks, caps, .. } = tokens::tokenize_with(text, |s| w.key_id(s));
         let mut blocked = vec![false; toks.len()];
         let nigeria = toks.iter().position(|t| &text[t.start..t.end] == "Nigeria");
         blocked[nigeria.expect("token")] = true;

@@ -8,10 +8,7 @@ use super::gazetteer::{self, PlaceMatch};
 use super::lexicon::{self, PlaceKind};
 use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
-use super::words::{
-    FxMap, Lex, Memo, Words, CAL, COMMON, COUNTRY, GIVEN, IT, MULTI, ORG, PLACE, RAW_PLACE, REPORT,
-    ROLE, STOP, TITLE,
-};
+use super::words::{FxMap, Lex, Memo, Words, COMMON, GIVEN, MULTI, NONE, ORG, PLACE, RAW_PLACE};
 use super::EntityKind;
 
 /// A resolved span in paragraph `para`.
@@ -48,6 +45,8 @@ struct Para<'a> {
     text: &'a str,
     toks: Vec<Token>,
     caps: Vec<bool>,
+    /// Token ranges of the lines in capitals.
+    caps_ranges: Vec<(usize, usize)>,
     places: Vec<PlaceMatch>,
     cands: Vec<Cand>,
 }
@@ -187,12 +186,12 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // Pass 1: full names, and single words with a title or reporting verb.
     for (pi, p) in ps.iter().enumerate() {
         for c in &p.cands {
-            let at = (pi, p.toks[c.first].start);
+            let at = (pi, c.start);
             let single = c.keys.len() == 1
-                && single_with_evidence(c, p.text, &p.toks, w)
+                && single_with_evidence(c, w)
                 && !reg.by_last.contains_key(&c.keys[0]);
             if c.full || single {
-                let display = || norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
+                let display = || norm_display(&p.text[c.start..c.end]);
                 reg.add(display, &c.keys, Some(at));
             }
         }
@@ -200,23 +199,21 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // Pass 2: spans.
     let mut spans = Vec::new();
     for (pi, p) in ps.iter_mut().enumerate() {
-        let text = p.text;
         let mut taken = vec![false; p.toks.len()];
         for c in &p.cands {
-            let at = (pi, p.toks[c.first].start);
+            let at = (pi, c.start);
             // A known full name whose first word was stripped as a sentence opener ("Lark
             // Meadow" at a sentence start): take the word back.
             let mut first = c.first;
+            let mut start = c.start;
             let mut two = None;
-            if c.keys.len() == 1 && c.first > 0 {
-                let (pt, t) = (&p.toks[c.first - 1], &p.toks[c.first]);
-                if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
-                    let full = [w.tk(text, pt), c.keys[0]];
-                    if let Some(&id) = reg.by_full.get(&full[..]) {
-                        if reg.keys[id].len() == 2 {
-                            first = c.first - 1;
-                            two = Some(id);
-                        }
+            if c.prev != NONE {
+                let full = [c.prev, c.keys[0]];
+                if let Some(&id) = reg.by_full.get(&full[..]) {
+                    if reg.keys[id].len() == 2 {
+                        first = c.first - 1;
+                        start = c.prev_start;
+                        two = Some(id);
                     }
                 }
             }
@@ -237,8 +234,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 mark(&mut taken, first, c.last);
                 spans.push(DocSpan {
                     para: pi,
-                    start: p.toks[first].start,
-                    end: p.toks[c.last].end,
+                    start,
+                    end: c.end,
                     kind: EntityKind::Person,
                     country: None,
                     person: Some(id),
@@ -246,22 +243,20 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             }
         }
         for m in &p.places {
-            let t = &p.toks[m.first];
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
-                let k = w.tk(text, t);
-                if let Some(id) = reg.by_surname(k, (pi, t.start)).filter(|_| {
+                let k = m.key;
+                if let Some(id) = reg.by_surname(k, (pi, m.start)).filter(|_| {
                     reg.by_last
                         .get(&k)
                         .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
                 }) {
-                    let in_caps = p.caps.get(t.line as usize).copied().unwrap_or(false);
-                    if !in_caps && t.cap && !t.upper {
+                    if m.plain {
                         mark(&mut taken, m.first, m.last);
                         spans.push(DocSpan {
                             para: pi,
-                            start: t.start,
-                            end: t.end,
+                            start: m.start,
+                            end: m.end,
                             kind: EntityKind::Person,
                             country: None,
                             person: Some(id),
@@ -273,8 +268,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             mark(&mut taken, m.first, m.last);
             spans.push(DocSpan {
                 para: pi,
-                start: t.start,
-                end: p.toks[m.last].end,
+                start: m.start,
+                end: m.end,
                 kind: if m.kind == PlaceKind::Metonym {
                     EntityKind::Metonym
                 } else {
@@ -310,26 +305,12 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
 
 /// A lone word that is a person on its own evidence: a title before it, or a reporting verb
 /// after it when it is no common word, place or sentence opener.
-fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Lex) -> bool {
+fn single_with_evidence(c: &Cand, w: &Lex) -> bool {
     let k = c.keys[0];
     if c.org_ctx || !w.is(k, MULTI) || w.is(k, COMMON | RAW_PLACE | ORG) {
         return false;
     }
-    c.title
-        || (c.after
-            && reported(text, toks, c.last, w)
-            && !toks[c.first].sent_start
-            && !w.is(k, PLACE))
-}
-
-/// "X said", "X told", but not "X said it" (a company).
-fn reported(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
-    let word = |i: usize, bit: u32| {
-        toks.get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .is_some_and(|t| w.is(w.tk(text, t), bit))
-    };
-    word(last + 1, REPORT) && !word(last + 2, IT)
+    c.title || (c.said && !w.is(k, PLACE))
 }
 
 /// Known names in ALL-CAPS lines ("SHEARER NAMED ENGLAND CAPTAIN").
@@ -344,96 +325,76 @@ fn caps_people(
 ) {
     let text = p.text;
     let mut key = Vec::new();
-    let mut i = 0;
-    while i < p.toks.len() {
-        let t = &p.toks[i];
-        if t.kind != Kind::Word
-            || taken[i]
-            || !p.caps.get(t.line as usize).copied().unwrap_or(false)
-        {
-            i += 1;
-            continue;
-        }
-        // longest known full name starting here
-        let mut best = None;
-        key.clear();
-        key.push(w.tk(text, t));
-        let mut j = i;
-        loop {
-            if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {
-                best = Some((j, id));
-            }
-            match p.toks.get(j + 1) {
-                Some(n)
-                    if n.kind == Kind::Word
-                        && n.space_before
-                        && n.line == t.line
-                        && !taken[j + 1]
-                        && j + 1 - i < 4 =>
-                {
-                    key.push(w.tk(text, n));
-                    j += 1;
-                }
-                _ => break,
-            }
-        }
-        if best.is_none() {
-            let k = key[0];
-            if reg
-                .by_last
-                .get(&k)
-                .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
+    // Only the lines in capitals; a name never runs past the end of its line.
+    for &(line_start, line_end) in &p.caps_ranges {
+        let mut i = line_start;
+        while i < line_end {
+            let t = &p.toks[i];
+            if t.kind != Kind::Word
+                || taken[i]
+                || !p.caps.get(t.line as usize).copied().unwrap_or(false)
             {
-                best = reg.by_surname(k, (pi, t.start)).map(|id| (i, id));
+                i += 1;
+                continue;
             }
-        }
-        if let Some((last, id)) = best {
-            mark(taken, i, last);
-            spans.push(DocSpan {
-                para: pi,
-                start: t.start,
-                end: p.toks[last].end,
-                kind: EntityKind::Person,
-                country: None,
-                person: Some(id),
-            });
-            i = last + 1;
-        } else {
-            i += 1;
+            // longest known full name starting here
+            let mut best = None;
+            key.clear();
+            key.push(w.tk(text, t));
+            let mut j = i;
+            loop {
+                if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {
+                    best = Some((j, id));
+                }
+                match p.toks.get(j + 1) {
+                    Some(n)
+                        if n.kind == Kind::Word
+                            && n.space_before
+                            && n.line == t.line
+                            && !taken[j + 1]
+                            && j + 1 - i < 4 =>
+                    {
+                        key.push(w.tk(text, n));
+                        j += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if best.is_none() {
+                let k = key[0];
+                if reg
+                    .by_last
+                    .get(&k)
+                    .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
+                {
+                    best = reg.by_surname(k, (pi, t.start)).map(|id| (i, id));
+                }
+            }
+            if let Some((last, id)) = best {
+                mark(taken, i, last);
+                spans.push(DocSpan {
+                    para: pi,
+                    start: t.start,
+                    end: p.toks[last].end,
+                    kind: EntityKind::Person,
+                    country: None,
+                    person: Some(id),
+                });
+                i = last + 1;
+            } else {
+                i += 1;
+            }
         }
     }
 }
 
 fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
-    let mut toks = tokens::tokenize(text);
-    w.assign(text, &mut toks);
-    let caps = tokens::caps_lines(&toks);
-    let mut places = gazetteer::find(text, &toks, &caps, w);
-    // "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by
-    // a capitalised word that could be a surname, is a person's first name.
-    places.retain(|m| {
-        if m.first != m.last || m.kind == PlaceKind::Demonym {
-            return true;
-        }
-        let t = &toks[m.first];
-        if caps.get(t.line as usize).copied().unwrap_or(false) {
-            return true;
-        }
-        if !w.is(w.tk(text, t), GIVEN) || t.poss {
-            return true;
-        }
-        let Some(n) = toks.get(m.first + 1) else {
-            return true;
-        };
-        if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
-            return true;
-        }
-        let surname_like = !w.is(
-            w.tk(text, n),
-            ORG | CAL | STOP | ROLE | TITLE | COUNTRY | PLACE,
-        );
-        !surname_like
-    });
+    let tokens::Tokens {
+        toks,
+        caps,
+        caps_ranges,
+    } = tokens::tokenize_with(text, |word| w.key_id(word));
+    let places = gazetteer::find(text, &toks, &caps, w);
     let mut blocked = vec![false; toks.len()];
     for m in &places {
         for b in &mut blocked[m.first..=m.last] {
@@ -445,6 +406,7 @@ fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
         text,
         toks,
         caps,
+        caps_ranges,
         places,
         cands,
     }

@@ -8,7 +8,7 @@
 //! by id without hashing again, and compare names as sequences of ids.
 
 use super::lexicon::{self, PlaceEntry};
-use super::tokens::{Kind, Token};
+use super::tokens::Token;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -275,22 +275,13 @@ impl<'a> Lex<'a> {
         self.key_of(id)
     }
 
-    /// Key id of a word token: set on capitalised words by [`Lex::assign`], looked up for others.
+    /// Key id of a word token: set on capitalised words by the tokenizer, looked up for others.
     #[inline]
     pub fn tk(&self, text: &str, t: &Token) -> u32 {
         if t.key != NONE {
             t.key
         } else {
             self.key_id(&text[t.start..t.end])
-        }
-    }
-
-    /// Give the capitalised words of `toks` their key ids.
-    pub fn assign(&self, text: &str, toks: &mut [Token]) {
-        for t in toks.iter_mut() {
-            if t.kind == Kind::Word && t.cap {
-                t.key = self.key_id(&text[t.start..t.end]);
-            }
         }
     }
 
