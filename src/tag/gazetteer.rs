@@ -216,7 +216,8 @@ mod tests {
     fn places(text: &str) -> Vec<(String, &'static str, PlaceKind)> {
         let words = Words::default();
         let w = Lex::new(&words);
-        let tokens::Tokens { toks, caps, .. } = tokens::tokenize_with(text, |s| w.key_id(s));
+        let tokens::Tokens { toks, caps, .. } =
+            tokens::tokenize_with(text, |s| w.key_id(s), Vec::new());
         find(text, &toks, &caps, &w)
             .into_iter()
             .map(|m| {

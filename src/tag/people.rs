@@ -480,7 +480,8 @@ mod tests {
     fn cands(text: &str) -> Vec<(String, bool, bool, bool)> {
         let words = Words::default();
         let w = Lex::new(&words);
-        let tokens::Tokens { toks, caps, .. } = tokens::tokenize_with(text, |s| w.key_id(s));
+        let tokens::Tokens { toks, caps, .. } =
+            tokens::tokenize_with(text, |s| w.key_id(s), Vec::new());
         let blocked = vec![false; toks.len()];
         candidates(text, &toks, &caps, &blocked, &w)
             .into_iter()
@@ -536,7 +537,8 @@ mod tests {
         let text = "1 - Okonjo Brakk (Nigeria) beat";
         let words = Words::default();
         let w = Lex::new(&words);
-        let tokens::Tokens { toks, caps, .. } = tokens::tokenize_with(text, |s| w.key_id(s));
+        let tokens::Tokens { toks, caps, .. } =
+            tokens::tokenize_with(text, |s| w.key_id(s), Vec::new());
         let mut blocked = vec![false; toks.len()];
         let nigeria = toks.iter().position(|t| &text[t.start..t.end] == "Nigeria");
         blocked[nigeria.expect("token")] = true;

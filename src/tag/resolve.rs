@@ -43,10 +43,11 @@ pub struct UserNames {
 
 struct Para<'a> {
     text: &'a str,
-    toks: Vec<Token>,
-    caps: Vec<bool>,
-    /// Token ranges of the lines in capitals.
+    /// Number of tokens.
+    ntoks: usize,
+    /// Token index ranges of the lines in capitals, and their tokens (in range order).
     caps_ranges: Vec<(usize, usize)>,
+    caps_toks: Vec<Token>,
     places: Vec<PlaceMatch>,
     cands: Vec<Cand>,
 }
@@ -162,7 +163,9 @@ pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (
 }
 
 fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
-    let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w)).collect();
+    let mut buf = Vec::new();
+    let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w, &mut buf)).collect();
+    drop(buf);
     let mut reg = Registry::default();
     let keys_of = |name: &str| -> Vec<u32> {
         name.split_whitespace()
@@ -199,7 +202,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // Pass 2: spans.
     let mut spans = Vec::new();
     for (pi, p) in ps.iter_mut().enumerate() {
-        let mut taken = vec![false; p.toks.len()];
+        // Tokens already in a span (only ALL-CAPS lines look at it).
+        let mut taken = vec![false; if p.caps_ranges.is_empty() { 0 } else { p.ntoks }];
         for c in &p.cands {
             let at = (pi, c.start);
             // A known full name whose first word was stripped as a sentence opener ("Lark
@@ -298,8 +302,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
 }
 
 fn mark(taken: &mut [bool], a: usize, b: usize) {
-    for t in &mut taken[a..=b] {
-        *t = true;
+    if let Some(t) = taken.get_mut(a..=b) {
+        t.fill(true);
     }
 }
 
@@ -326,14 +330,15 @@ fn caps_people(
     let text = p.text;
     let mut key = Vec::new();
     // Only the lines in capitals; a name never runs past the end of its line.
+    let mut base = 0;
     for &(line_start, line_end) in &p.caps_ranges {
+        let toks = &p.caps_toks[base..base + (line_end - line_start)];
+        base += line_end - line_start;
+        let tok = |i: usize| toks.get(i.wrapping_sub(line_start));
         let mut i = line_start;
         while i < line_end {
-            let t = &p.toks[i];
-            if t.kind != Kind::Word
-                || taken[i]
-                || !p.caps.get(t.line as usize).copied().unwrap_or(false)
-            {
+            let t = &toks[i - line_start];
+            if t.kind != Kind::Word || taken[i] {
                 i += 1;
                 continue;
             }
@@ -346,7 +351,7 @@ fn caps_people(
                 if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {
                     best = Some((j, id));
                 }
-                match p.toks.get(j + 1) {
+                match tok(j + 1) {
                     Some(n)
                         if n.kind == Kind::Word
                             && n.space_before
@@ -375,7 +380,7 @@ fn caps_people(
                 spans.push(DocSpan {
                     para: pi,
                     start: t.start,
-                    end: p.toks[last].end,
+                    end: toks[last - line_start].end,
                     kind: EntityKind::Person,
                     country: None,
                     person: Some(id),
@@ -388,12 +393,12 @@ fn caps_people(
     }
 }
 
-fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
+fn scan<'a>(text: &'a str, w: &Lex, buf: &mut Vec<Token>) -> Para<'a> {
     let tokens::Tokens {
         toks,
         caps,
         caps_ranges,
-    } = tokens::tokenize_with(text, |word| w.key_id(word));
+    } = tokens::tokenize_with(text, |word| w.key_id(word), std::mem::take(buf));
     let places = gazetteer::find(text, &toks, &caps, w);
     let mut blocked = vec![false; toks.len()];
     for m in &places {
@@ -402,11 +407,17 @@ fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
         }
     }
     let cands = people::candidates(text, &toks, &caps, &blocked, w);
+    let caps_toks = caps_ranges
+        .iter()
+        .flat_map(|&(a, b)| toks[a..b].iter().copied())
+        .collect();
+    let ntoks = toks.len();
+    *buf = toks;
     Para {
         text,
-        toks,
-        caps,
+        ntoks,
         caps_ranges,
+        caps_toks,
         places,
         cands,
     }

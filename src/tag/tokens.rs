@@ -70,7 +70,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Split `text` into tokens.
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with(text, |_| NONE).toks
+    tokenize_with(text, |_| NONE, Vec::new()).toks
 }
 
 /// The tokens of a text and the facts about its lines the tagger needs.
@@ -89,11 +89,13 @@ fn caps_line(up: u32, low: u32) -> bool {
 }
 
 /// Split `text` into tokens in one pass, giving each capitalised word `key(word)` and
-/// finding the lines written in capitals.
-pub fn tokenize_with(text: &str, mut key: impl FnMut(&str) -> u32) -> Tokens {
+/// finding the lines written in capitals. The tokens go into `toks` (cleared; its memory is
+/// reused).
+pub fn tokenize_with(text: &str, mut key: impl FnMut(&str) -> u32, mut toks: Vec<Token>) -> Tokens {
     let b = text.as_bytes();
     let n = b.len();
-    let mut toks: Vec<Token> = Vec::with_capacity(n / 4 + 1);
+    toks.clear();
+    toks.reserve(n / 4 + 1);
     let mut caps = Vec::new();
     let mut caps_ranges = Vec::new();
     let (mut up, mut low, mut line_first) = (0u32, 0u32, 0usize);
@@ -713,7 +715,7 @@ mod tests {
             ], 0..40)
         ) {
             let text: String = parts.concat();
-            let t = tokenize_with(&text, |_| NONE);
+            let t = tokenize_with(&text, |_| NONE, Vec::new());
             prop_assert_eq!(&t.toks, &reference::tokenize(&text));
             // the one-pass caps lines agree with the separate pass (trailing lines are false)
             let caps = caps_lines(&t.toks);
