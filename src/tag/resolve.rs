@@ -202,6 +202,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // Pass 2: spans.
     let mut spans = Vec::new();
     for (pi, p) in ps.iter_mut().enumerate() {
+        let para_start = spans.len();
         // Tokens already in a span (only ALL-CAPS lines look at it).
         let mut taken = vec![false; if p.caps_ranges.is_empty() { 0 } else { p.ntoks }];
         for c in &p.cands {
@@ -284,8 +285,9 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             });
         }
         caps_people(pi, p, &reg, &alias, w, &mut taken, &mut spans);
+        // in reading order (paragraphs already are)
+        spans[para_start..].sort_by_key(|s| s.start);
     }
-    spans.sort_by_key(|s| (s.para, s.start));
     let mut out: Vec<DocSpan> = Vec::with_capacity(spans.len());
     for s in spans {
         if let Some(l) = out.last() {

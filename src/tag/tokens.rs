@@ -128,6 +128,51 @@ pub fn tokenize_with(text: &str, mut key: impl FnMut(&str) -> u32, mut toks: Vec
                     space_before = true;
                     continue;
                 }
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    // Fast path: an ASCII word ended by ASCII that cannot continue it (not an
+                    // apostrophe, nor the period of an abbreviation "U.S.").
+                    let mut j = i + 1;
+                    while j < n && b[j].is_ascii_alphanumeric() {
+                        j += 1;
+                    }
+                    let simple = match b.get(j) {
+                        None => true,
+                        Some(&x) => x < 0x80 && x != b'\'' && !(x == b'.' && j - i == 1),
+                    };
+                    if simple {
+                        let word = &text[i..j];
+                        let (cap, upper, lower) = if c0.is_ascii_lowercase() {
+                            (false, false, true)
+                        } else {
+                            case_of(word)
+                        };
+                        if upper {
+                            up += 1;
+                        } else if lower {
+                            low += 1;
+                        }
+                        toks.push(Token {
+                            start: i,
+                            end: j,
+                            kind: Kind::Word,
+                            cap,
+                            upper,
+                            sent_start: next_sent,
+                            poss: false,
+                            space_before: space_before || new_line,
+                            line,
+                            one: j - i == 1,
+                            lower,
+                            key: if cap { key(word) } else { NONE },
+                        });
+                        next_sent = false;
+                        space_before = false;
+                        new_line = false;
+                        i = j;
+                        continue;
+                    }
+                    c0 as char
+                }
                 _ => c0 as char,
             }
         } else {
