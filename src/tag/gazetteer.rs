@@ -217,7 +217,7 @@ mod tests {
         let words = Words::default();
         let w = Lex::new(&words);
         let tokens::Tokens { toks, caps, .. } =
-            tokens::tokenize_with(text, |s| w.key_id(s), Vec::new());
+            tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         find(text, &toks, &caps, &w)
             .into_iter()
             .map(|m| {

@@ -11,6 +11,39 @@ use super::words::{
     PREFIX, REPORT, STOP, TITLE,
 };
 
+/// The key ids of a name's words, without an allocation for names of up to four words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys {
+    len: usize,
+    inline: [u32; 4],
+    spill: Vec<u32>,
+}
+
+impl Keys {
+    fn new(keys: &[u32]) -> Self {
+        let mut k = Keys {
+            len: keys.len(),
+            inline: [0; 4],
+            spill: Vec::new(),
+        };
+        match k.inline.get_mut(..keys.len()) {
+            Some(slot) => slot.copy_from_slice(keys),
+            None => k.spill = keys.to_vec(),
+        }
+        k
+    }
+}
+
+impl std::ops::Deref for Keys {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        match self.inline.get(..self.len) {
+            Some(k) if self.spill.is_empty() => k,
+            _ => &self.spill,
+        }
+    }
+}
+
 /// A name candidate over tokens `first..=last`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cand {
@@ -23,7 +56,7 @@ pub struct Cand {
     /// Accepted as a full name (two words or more).
     pub full: bool,
     /// Key ids of the name's words (see [`Lex::key_id`]).
-    pub keys: Vec<u32>,
+    pub keys: Keys,
     /// An organisation noun right before or after ("news agency X", "the X team"): no name on
     /// its own evidence, but a name known from elsewhere in the article still counts.
     pub org_ctx: bool,
@@ -80,11 +113,10 @@ pub fn candidates(
     caps: &[bool],
     blocked: &[bool],
     w: &Lex,
+    scratch: &mut (Vec<usize>, Vec<u32>),
 ) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = toks.len();
-    // buffers for `judge`
-    let (mut sw, mut sk) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < n {
         if !name_tok(text, toks, i, caps, blocked, w) {
@@ -212,7 +244,15 @@ pub fn candidates(
             }
         }
         i = end + 1;
-        if let Some(c) = judge(text, toks, start, end, blocked, w, (&mut sw, &mut sk)) {
+        if let Some(c) = judge(
+            text,
+            toks,
+            start,
+            end,
+            blocked,
+            w,
+            (&mut scratch.0, &mut scratch.1),
+        ) {
             out.push(c);
         }
     }
@@ -361,7 +401,7 @@ fn judge(
         }
     }
     let (first, last) = (words[a], words[b]);
-    let keys: Vec<u32> = keys[a..=b].to_vec();
+    let keys = Keys::new(&keys[a..=b]);
     // "X (Pakistan)" in results tables, "said X" after a quote.
     let country_after = is_punct(text, toks.get(last + 1), "(")
         && blocked.get(last + 2).copied().unwrap_or(false)
@@ -481,9 +521,9 @@ mod tests {
         let words = Words::default();
         let w = Lex::new(&words);
         let tokens::Tokens { toks, caps, .. } =
-            tokens::tokenize_with(text, |s| w.key_id(s), Vec::new());
+            tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         let blocked = vec![false; toks.len()];
-        candidates(text, &toks, &caps, &blocked, &w)
+        candidates(text, &toks, &caps, &blocked, &w, &mut Default::default())
             .into_iter()
             .map(|c| {
                 let s = text[toks[c.first].start..toks[c.last].end].to_string();
@@ -538,11 +578,11 @@ mod tests {
         let words = Words::default();
         let w = Lex::new(&words);
         let tokens::Tokens { toks, caps, .. } =
-            tokens::tokenize_with(text, |s| w.key_id(s), Vec::new());
+            tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         let mut blocked = vec![false; toks.len()];
         let nigeria = toks.iter().position(|t| &text[t.start..t.end] == "Nigeria");
         blocked[nigeria.expect("token")] = true;
-        let c = candidates(text, &toks, &caps, &blocked, &w);
+        let c = candidates(text, &toks, &caps, &blocked, &w, &mut Default::default());
         assert_eq!(c.len(), 1);
         assert!(c[0].after && c[0].full);
         assert_eq!(

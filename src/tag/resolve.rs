@@ -163,7 +163,7 @@ pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (
 }
 
 fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
-    let mut buf = Vec::new();
+    let mut buf = Scratch::default();
     let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w, &mut buf)).collect();
     drop(buf);
     let mut reg = Registry::default();
@@ -225,14 +225,14 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             let id = if first < c.first {
                 two
             } else if c.keys.len() >= 2 {
-                reg.by_full.get(&c.keys).copied()
+                reg.by_full.get(&c.keys[..]).copied()
             } else {
                 let k = c.keys[0];
                 alias
-                    .get(&c.keys)
+                    .get(&c.keys[..])
                     .copied()
                     .or_else(|| reg.by_surname(k, at))
-                    .or_else(|| reg.by_full.get(&c.keys).copied())
+                    .or_else(|| reg.by_full.get(&c.keys[..]).copied())
                     .or_else(|| reg.by_given(k, w))
             };
             if let Some(id) = id {
@@ -395,26 +395,39 @@ fn caps_people(
     }
 }
 
-fn scan<'a>(text: &'a str, w: &Lex, buf: &mut Vec<Token>) -> Para<'a> {
+/// Buffers reused from one paragraph to the next.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    caps: Vec<bool>,
+    blocked: Vec<bool>,
+    judge: (Vec<usize>, Vec<u32>),
+}
+
+fn scan<'a>(text: &'a str, w: &Lex, buf: &mut Scratch) -> Para<'a> {
+    let bufs = (std::mem::take(&mut buf.toks), std::mem::take(&mut buf.caps));
     let tokens::Tokens {
         toks,
         caps,
         caps_ranges,
-    } = tokens::tokenize_with(text, |word| w.key_id(word), std::mem::take(buf));
+    } = tokens::tokenize_with(text, |word| w.key_id(word), bufs);
     let places = gazetteer::find(text, &toks, &caps, w);
-    let mut blocked = vec![false; toks.len()];
+    let blocked = &mut buf.blocked;
+    blocked.clear();
+    blocked.resize(toks.len(), false);
     for m in &places {
         for b in &mut blocked[m.first..=m.last] {
             *b = true;
         }
     }
-    let cands = people::candidates(text, &toks, &caps, &blocked, w);
+    let cands = people::candidates(text, &toks, &caps, blocked, w, &mut buf.judge);
     let caps_toks = caps_ranges
         .iter()
         .flat_map(|&(a, b)| toks[a..b].iter().copied())
         .collect();
     let ntoks = toks.len();
-    *buf = toks;
+    buf.toks = toks;
+    buf.caps = caps;
     Para {
         text,
         ntoks,

@@ -70,7 +70,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Split `text` into tokens.
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with(text, |_| NONE, Vec::new()).toks
+    tokenize_with(text, |_| NONE, Default::default()).toks
 }
 
 /// The tokens of a text and the facts about its lines the tagger needs.
@@ -89,14 +89,19 @@ fn caps_line(up: u32, low: u32) -> bool {
 }
 
 /// Split `text` into tokens in one pass, giving each capitalised word `key(word)` and
-/// finding the lines written in capitals. The tokens go into `toks` (cleared; its memory is
-/// reused).
-pub fn tokenize_with(text: &str, mut key: impl FnMut(&str) -> u32, mut toks: Vec<Token>) -> Tokens {
+/// finding the lines written in capitals. The tokens and line flags go into `bufs` (cleared;
+/// their memory is reused).
+pub fn tokenize_with(
+    text: &str,
+    mut key: impl FnMut(&str) -> u32,
+    bufs: (Vec<Token>, Vec<bool>),
+) -> Tokens {
     let b = text.as_bytes();
     let n = b.len();
+    let (mut toks, mut caps) = bufs;
     toks.clear();
     toks.reserve(n / 4 + 1);
-    let mut caps = Vec::new();
+    caps.clear();
     let mut caps_ranges = Vec::new();
     let (mut up, mut low, mut line_first) = (0u32, 0u32, 0usize);
     let mut i = 0;
@@ -383,6 +388,10 @@ fn case_of(word: &str) -> (bool, bool, bool) {
         _ => {}
     }
     let cap = if wb[0] < 0x80 {
+        // "Putin": a lower-case second letter settles it
+        if wb.get(1).is_some_and(u8::is_ascii_lowercase) {
+            return (wb[0].is_ascii_uppercase(), false, true);
+        }
         wb[0].is_ascii_uppercase()
     } else {
         word.chars().next().is_some_and(char::is_uppercase)
@@ -760,7 +769,7 @@ mod tests {
             ], 0..40)
         ) {
             let text: String = parts.concat();
-            let t = tokenize_with(&text, |_| NONE, Vec::new());
+            let t = tokenize_with(&text, |_| NONE, Default::default());
             prop_assert_eq!(&t.toks, &reference::tokenize(&text));
             // the one-pass caps lines agree with the separate pass (trailing lines are false)
             let caps = caps_lines(&t.toks);
