@@ -165,8 +165,8 @@ fn fnv(s: &[u8]) -> u64 {
     h
 }
 
-/// A word set: sorted blob, u32 offsets, and an open-addressing hash table of word indexes + 1
-/// (load factor <= 1/2), all as files included with `include_str!`/`include_bytes!`.
+/// A word set: sorted blob, u32 offsets, and an open-addressing hash table of blob offsets,
+/// lengths and fingerprints, all as files included with `include_str!`/`include_bytes!`.
 fn word_set(code: &mut String, out: &Path, name: &str, mut words: Vec<String>) {
     words.sort();
     words.dedup();
@@ -176,14 +176,23 @@ fn word_set(code: &mut String, out: &Path, name: &str, mut words: Vec<String>) {
         blob.push_str(w);
         off.extend_from_slice(&(blob.len() as u32).to_le_bytes());
     }
-    let size = (words.len() * 2).next_power_of_two().max(2);
-    let mut table = vec![0u32; size];
-    for (i, w) in words.iter().enumerate() {
-        let mut slot = (fnv(w.as_bytes()) as usize) & (size - 1);
+    // Open addressing, at most 8/9 full, linear probing. A slot is 0 (empty) or
+    // blob offset (bits 0..32) | length (32..40) | fingerprint, odd (40..64): a miss reads
+    // only the table, a hit the table and the blob.
+    let size = (words.len() + words.len() / 8 + 1)
+        .next_power_of_two()
+        .max(2);
+    let mut table = vec![0u64; size];
+    let mut at = 0u64;
+    for w in &words {
+        assert!(w.len() < 256, "{name}: word too long: {w}");
+        let h = fnv(w.as_bytes());
+        let mut slot = (h as usize) & (size - 1);
         while table[slot] != 0 {
             slot = (slot + 1) & (size - 1);
         }
-        table[slot] = i as u32 + 1;
+        table[slot] = at | (w.len() as u64) << 32 | ((h >> 40) | 1) << 40;
+        at += w.len() as u64;
     }
     let table: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
     let lower = name.to_lowercase();
