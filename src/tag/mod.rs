@@ -331,3 +331,49 @@ pub fn actors_csv(t: &Tagged) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_compare_with_curly_apostrophes_made_straight() {
+        assert!(same_alias("Putin's", "Putin’s"));
+        assert!(same_alias("Putin's", "Putin's"));
+        assert!(same_alias("O'Brien", "O’Brien"));
+        assert!(!same_alias("Putin", "Putin’s"));
+        assert!(!same_alias("Putin's x", "Putin’s"));
+        assert!(!same_alias("Putin’s", "Putin’s"));
+    }
+
+    #[test]
+    fn one_actor_per_person_with_each_alias_once() {
+        let t = Tagger::new(UserLexicon::default());
+        let a = Article {
+            title: String::new(),
+            sections: vec![crate::article::Section {
+                heading: None,
+                paragraphs: [
+                    "Russian President Vladimir Putin spoke in Moscow.",
+                    "Putin’s aide said Putin's plan and Putin’s offer stood.",
+                ]
+                .into_iter()
+                .map(crate::article::Paragraph::new)
+                .collect(),
+            }],
+            ..Article::default()
+        };
+        let tagged = t.tag_article(&a);
+        let putin: Vec<&Actor> = tagged
+            .actors
+            .iter()
+            .filter(|x| x.name == "Vladimir Putin")
+            .collect();
+        assert_eq!(putin.len(), 1);
+        assert_eq!(putin[0].aliases, ["Vladimir Putin", "Putin"]);
+        assert_eq!(putin[0].mentions.len(), 4);
+        assert_eq!(putin[0].mentions[1].text, "Putin");
+        // the same tagger answers the same way twice (its memo is only a cache)
+        assert_eq!(t.tag_article(&a), tagged);
+    }
+}

@@ -541,6 +541,16 @@ mod tests {
     }
 
     #[test]
+    fn name_keys_hold_any_number_of_words() {
+        for n in 0..9u32 {
+            let v: Vec<u32> = (0..n).map(|i| i * 7 + 1).collect();
+            let k = Keys::new(&v);
+            assert_eq!(&k[..], &v[..]);
+            assert_eq!(k.clone(), k);
+        }
+    }
+
+    #[test]
     fn titles_and_roles_are_stripped_and_count_as_evidence() {
         let c =
             cands("He met special envoy Steve Witkoff and Education Minister Nagoum Yamassoum.");
