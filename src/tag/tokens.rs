@@ -63,6 +63,27 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits starting at `i`.
+#[inline]
+fn alnum_run(b: &[u8], i: usize) -> usize {
+    let rest = b.get(i..).unwrap_or(&[]);
+    i + rest
+        .iter()
+        .position(|&x| !ALNUM[usize::from(x)])
+        .unwrap_or(rest.len())
+}
+
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
@@ -136,10 +157,7 @@ pub fn tokenize_with(
                 b'a'..=b'z' | b'A'..=b'Z' => {
                     // Fast path: an ASCII word ended by ASCII that cannot continue it (not an
                     // apostrophe, nor the period of an abbreviation "U.S.").
-                    let mut j = i + 1;
-                    while j < n && b[j].is_ascii_alphanumeric() {
-                        j += 1;
-                    }
+                    let j = alnum_run(b, i + 1);
                     let simple = match b.get(j) {
                         None => true,
                         Some(&x) => x < 0x80 && x != b'\'' && !(x == b'.' && j - i == 1),
@@ -312,9 +330,7 @@ fn scan_word<'t>(text: &'t str, i: &mut usize) -> (&'t str, bool) {
     while j < n {
         // ASCII letters and digits: the common case, without decoding a char.
         let r = j;
-        while j < n && b[j].is_ascii_alphanumeric() {
-            j += 1;
-        }
+        j = alnum_run(b, j);
         seg += j - r;
         if j >= n {
             break;

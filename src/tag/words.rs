@@ -93,9 +93,12 @@ fn fx_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(FX_K);
+        // the last bytes, little-endian, without a call to memcpy
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &x| (v << 8) | u64::from(x));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(FX_K);
     }
     h
 }
