@@ -337,6 +337,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_tagger_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>(_: &T) {}
+        let t = Tagger::new(UserLexicon::default());
+        shared(&t);
+        // tagging on another thread gives what tagging here gives
+        let text = "Russian President Vladimir Putin met U.S. envoy Steve Witkoff.";
+        let here = t.tag_text(text);
+        let there = std::thread::scope(|s| s.spawn(|| t.tag_text(text)).join());
+        assert_eq!(there.ok(), Some(here));
+    }
+
+    #[test]
     fn aliases_compare_with_curly_apostrophes_made_straight() {
         assert!(same_alias("Putin's", "Putin’s"));
         assert!(same_alias("Putin's", "Putin's"));
