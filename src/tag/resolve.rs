@@ -423,7 +423,7 @@ fn scan<'a>(text: &'a str, w: &Lex, buf: &mut Scratch) -> Para<'a> {
     let cands = people::candidates(text, &toks, &caps, blocked, w, &mut buf.judge);
     let caps_toks = caps_ranges
         .iter()
-        .flat_map(|&(a, b)| toks[a..b].iter().copied())
+        .flat_map(|&(a, b)| toks[a..b].iter().cloned())
         .collect();
     let ntoks = toks.len();
     buf.toks = toks;

@@ -15,7 +15,7 @@ pub enum Kind {
 }
 
 /// One token; `start..end` is a byte range on char boundaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
@@ -36,10 +36,13 @@ pub struct Token {
     pub one: bool,
     /// Has a lower-case letter.
     pub lower: bool,
-    /// Id of the word's key in the tagger's memo ([`super::words::Lex::key_id`]), set for
-    /// capitalised words after tokenizing; [`NONE`] otherwise.
-    pub key: u32,
+    /// Id of the word's key in the tagger's memo ([`super::words::Lex::key_id`]): set for
+    /// capitalised words while tokenizing, for others the first time it is asked for
+    /// ([`super::words::Lex::tk`]); [`NONE`] until then.
+    pub key: Cell<u32>,
 }
+
+use std::cell::Cell;
 
 /// No key id.
 pub const NONE: u32 = super::words::NONE;
@@ -186,7 +189,7 @@ pub fn tokenize_with(
                             line,
                             one: j - i == 1,
                             lower,
-                            key: if cap { key(word) } else { NONE },
+                            key: Cell::new(if cap { key(word) } else { NONE }),
                         });
                         next_sent = false;
                         space_before = false;
@@ -238,7 +241,7 @@ pub fn tokenize_with(
                 line,
                 one: false,
                 lower: false,
-                key: NONE,
+                key: Cell::new(NONE),
             });
             next_sent = false;
             continue;
@@ -266,7 +269,7 @@ pub fn tokenize_with(
                 line,
                 one: word.len() == 1 || word.chars().nth(1).is_none(),
                 lower,
-                key: if cap { key(word) } else { NONE },
+                key: Cell::new(if cap { key(word) } else { NONE }),
             });
             continue;
         }
@@ -302,7 +305,7 @@ pub fn tokenize_with(
             line,
             one: false,
             lower: false,
-            key: NONE,
+            key: Cell::new(NONE),
         });
     }
     let c = caps_line(up, low);
@@ -517,7 +520,7 @@ mod reference {
                     line,
                     one: false,
                     lower: false,
-                    key: NONE,
+                    key: Cell::new(NONE),
                 });
                 next_sent = false;
                 continue;
@@ -621,7 +624,7 @@ mod reference {
                     line,
                     one: word.chars().count() == 1,
                     lower: word.chars().any(|c| c.is_lowercase()),
-                    key: NONE,
+                    key: Cell::new(NONE),
                 });
                 continue;
             }
@@ -658,7 +661,7 @@ mod reference {
                 line,
                 one: false,
                 lower: false,
-                key: NONE,
+                key: Cell::new(NONE),
             });
         }
         toks

@@ -281,11 +281,13 @@ impl<'a> Lex<'a> {
     /// Key id of a word token: set on capitalised words by the tokenizer, looked up for others.
     #[inline]
     pub fn tk(&self, text: &str, t: &Token) -> u32 {
-        if t.key != NONE {
-            t.key
-        } else {
-            self.key_id(&text[t.start..t.end])
+        let k = t.key.get();
+        if k != NONE {
+            return k;
         }
+        let k = self.key_id(&text[t.start..t.end]);
+        t.key.set(k);
+        k
     }
 
     /// Id of the strings of `ids` joined by spaces ("vladimir putin").
