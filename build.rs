@@ -1,136 +1,18 @@
-//! Compiles the tagger's data files (src/tag/data/) into static sorted tables, so that building
-//! a `Tagger` parses nothing at start-up. Output: `$OUT_DIR/tag_data.rs`, included by
-//! `src/tag/lexicon.rs`.
+//! Build script: the tagger's tables (build/tag.rs) and the parser's stop-word tables, compiled
+//! from the data files so that nothing is parsed at start-up.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-const DATA: &str = "src/tag/data";
+#[path = "build/tag.rs"]
+mod tag;
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out_dir);
-    println!("cargo:rerun-if-changed={DATA}");
     println!("cargo:rerun-if-changed=build.rs");
-    let mut code = String::new();
-
-    let lex: toml::Table = read("lexicon.toml")
-        .parse()
-        .expect("lexicon.toml is valid TOML");
-    // Large word lists: one lower-cased, sorted, deduplicated blob + u32 offsets each.
-    for (name, file) in [
-        ("GIVEN", "given_names.txt"),
-        ("COMMON", "common_words.txt"),
-        ("PLACES", "places.txt"),
-    ] {
-        let text = read(file);
-        let mut words: Vec<String> = text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| norm_key(l.trim()))
-            .collect();
-        if name == "PLACES" {
-            let regions = lex["regions"].as_array().expect("regions list");
-            words.extend(regions.iter().filter_map(|v| v.as_str()).map(norm_key));
-        }
-        word_set(&mut code, out, name, words);
-    }
-
-    // Hand-written small lists.
-    for (name, key) in [
-        ("TITLES", "titles"),
-        ("ROLE_HEADS", "role_heads"),
-        ("AFTER_VERBS", "after_verbs"),
-        ("ORG_WORDS", "org_words"),
-        ("CALENDAR", "calendar"),
-        ("PARTICLES", "particles"),
-        ("STOP_WORDS", "stop_words"),
-    ] {
-        let words: Vec<String> = lex[key]
-            .as_array()
-            .expect("a list")
-            .iter()
-            .map(|v| norm_key(v.as_str().expect("a string")))
-            .collect();
-        word_set(&mut code, out, name, words);
-    }
-
-    // Countries: names, demonyms, capitals; seats of government from lexicon.toml.
-    let countries: toml::Table = read("countries.toml")
-        .parse()
-        .expect("countries.toml is valid TOML");
-    let mut codes = Vec::new();
-    let mut names = Vec::new();
-    // key -> (country index, kind) ; kind 0 = name, 1 = demonym, 2 = metonym
-    let mut entries: BTreeMap<String, (usize, u8, String)> = BTreeMap::new();
-    let seats = lex["seats"].as_table().expect("[seats] table");
-    for (i, (iso, c)) in countries.iter().enumerate() {
-        codes.push(iso.clone());
-        names.push(c["name"].as_str().expect("name").to_string());
-        let list = |k: &str| -> Vec<String> {
-            c.get(k)
-                .and_then(|v| v.as_array())
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|s| s.as_str().map(String::from))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let mut mets = list("capitals");
-        if let Some(s) = seats.get(iso).and_then(|v| v.as_array()) {
-            mets.extend(s.iter().filter_map(|x| x.as_str().map(String::from)));
-        }
-        for (kind, words) in [(0u8, list("names")), (1, list("demonyms")), (2, mets)] {
-            for w in words {
-                let k = norm_key(&w);
-                if k.is_empty() {
-                    continue;
-                }
-                // Names win over demonyms over metonyms; the first country keeps a key.
-                match entries.get(&k) {
-                    Some((_, old, _)) if *old <= kind => {}
-                    _ => {
-                        entries.insert(k, (i, kind, w));
-                    }
-                }
-            }
-        }
-    }
-    let _ = writeln!(
-        code,
-        "pub static CODES: [&str; {}] = {:?};",
-        codes.len(),
-        codes
-    );
-    let _ = writeln!(
-        code,
-        "pub static NAMES: [&str; {}] = {:?};",
-        names.len(),
-        names
-    );
-    let _ = writeln!(
-        code,
-        "/// (key, country index, kind 0 name / 1 demonym / 2 metonym, surface as written in the data)"
-    );
-    let _ = writeln!(
-        code,
-        "pub static PLACE_NAMES: [(&str, u16, u8, &str); {}] = [",
-        entries.len()
-    );
-    for (k, (i, kind, w)) in &entries {
-        let _ = writeln!(code, "    ({k:?}, {i}, {kind}, {w:?}),");
-    }
-    let _ = writeln!(code, "];");
-    // The same keys as a hashed word set: its sorted order equals PLACE_NAMES' order.
-    word_set(
-        &mut code,
-        out,
-        "PLACE_KEYS",
-        entries.keys().cloned().collect(),
-    );
-    std::fs::write(out.join("tag_data.rs"), code).expect("write tag_data.rs");
+    tag::build(out);
     stop_words(out);
 }
 
@@ -239,70 +121,4 @@ fn stop_words(out: &Path) {
     let _ = writeln!(code, "const LONG_BITS: u32 = {long_bits};");
     let _ = writeln!(code, "static ZH_CHARS: [char; {}] = {zh:?};", zh.len());
     std::fs::write(out.join("stop_data.rs"), code).expect("write stop_data.rs");
-}
-
-fn read(file: &str) -> String {
-    std::fs::read_to_string(Path::new(DATA).join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
-}
-
-/// The lookup key of a word or name: lower case, periods removed, curly apostrophes straight,
-/// runs of whitespace as one space.
-fn norm_key(s: &str) -> String {
-    let mut k = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !k.is_empty() {
-            k.push(' ');
-        }
-        for c in w.chars() {
-            match c {
-                '.' => {}
-                '\u{2019}' => k.push('\''),
-                c => k.extend(c.to_lowercase()),
-            }
-        }
-    }
-    k
-}
-
-/// FNV-1a, the hash of the word tables; `src/tag/lexicon.rs` has the same function.
-fn fnv(s: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// A word set: sorted blob, u32 offsets, and an open-addressing hash table of word indexes + 1
-/// (load factor <= 1/2), all as files included with `include_str!`/`include_bytes!`.
-fn word_set(code: &mut String, out: &Path, name: &str, mut words: Vec<String>) {
-    words.sort();
-    words.dedup();
-    let mut blob = String::new();
-    let mut off: Vec<u8> = 0u32.to_le_bytes().to_vec();
-    for w in &words {
-        blob.push_str(w);
-        off.extend_from_slice(&(blob.len() as u32).to_le_bytes());
-    }
-    let size = (words.len() * 2).next_power_of_two().max(2);
-    let mut table = vec![0u32; size];
-    for (i, w) in words.iter().enumerate() {
-        let mut slot = (fnv(w.as_bytes()) as usize) & (size - 1);
-        while table[slot] != 0 {
-            slot = (slot + 1) & (size - 1);
-        }
-        table[slot] = i as u32 + 1;
-    }
-    let table: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
-    let lower = name.to_lowercase();
-    std::fs::write(out.join(format!("{lower}.blob")), &blob).expect("write blob");
-    std::fs::write(out.join(format!("{lower}.off")), &off).expect("write offsets");
-    std::fs::write(out.join(format!("{lower}.hash")), &table).expect("write table");
-    let _ = writeln!(
-        code,
-        "pub static {name}: WordSet = WordSet {{ blob: include_str!(concat!(env!(\"OUT_DIR\"), \"/{lower}.blob\")), \
-         off: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{lower}.off\")), \
-         table: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{lower}.hash\")) }};"
-    );
 }

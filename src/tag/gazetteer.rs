@@ -6,7 +6,9 @@
 
 use super::lexicon::{self, PlaceKind};
 use super::tokens::{Kind, Token};
-use super::words::Lex;
+use super::words::{
+    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE, PLACE_EXT, PLACE_START, ROLE, STOP, TITLE,
+};
 
 /// A country, demonym or metonym match over tokens `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,12 +19,18 @@ pub struct PlaceMatch {
     pub kind: PlaceKind,
     /// Data form of the name ("U.S.", "Georgia"), for the person-vs-country test.
     pub surface: &'static str,
+    /// Byte range of the match.
+    pub start: usize,
+    pub end: usize,
+    /// Key id of the first word.
+    pub key: u32,
+    /// The first word is capitalised, not in capitals and not on an ALL-CAPS line.
+    pub plain: bool,
 }
 
 /// Longest-match lookup of the country table over the tokens.
 pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatch> {
     let mut out = Vec::new();
-    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -31,60 +39,72 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
             i += 1;
             continue;
         }
-        if !w.place_start(&text[t.start..t.end]) {
+        let k0 = w.tk(text, t);
+        if !w.is(k0, PLACE_START) {
             i += 1;
             continue;
         }
-        key.clear();
-        lexicon::norm_into(&text[t.start..t.end], &mut key);
         let mut best = None;
-        let mut j = i;
-        loop {
-            // `place_start` already answered this for the first word.
-            if j > i && !lexicon::place_prefix(&key) {
-                break;
+        if let Some(e) = w.raw_place(k0) {
+            if case_ok(text, toks, i, i, e.surface, in_caps) {
+                best = Some((i, e));
             }
-            if let Some(e) = lexicon::place(&key) {
-                if case_ok(text, toks, i, j, e.surface, in_caps) {
-                    best = Some((j, e));
+        }
+        // Longer names only when some key continues this word with a space or hyphen.
+        if !t.poss && w.is(k0, PLACE_EXT) {
+            let mut key = w.string(k0);
+            let mut j = i;
+            loop {
+                // Extend by one word: "United" + " " + "States", "Guinea" + "-" + "Bissau".
+                let n = j + 1;
+                match toks.get(n) {
+                    Some(nt) if nt.kind == Kind::Word && nt.space_before && nt.line == t.line => {
+                        key.push(' ');
+                        lexicon::norm_into(&text[nt.start..nt.end], &mut key);
+                        j = n;
+                    }
+                    Some(nt)
+                        if nt.kind == Kind::Punct
+                            && &text[nt.start..nt.end] == "-"
+                            && nt.start == toks[j].end
+                            && toks
+                                .get(n + 1)
+                                .is_some_and(|x| x.kind == Kind::Word && x.start == nt.end) =>
+                    {
+                        key.push('-');
+                        lexicon::norm_into(&text[toks[n + 1].start..toks[n + 1].end], &mut key);
+                        j = n + 1;
+                    }
+                    _ => break,
                 }
-            }
-            if toks[j].poss {
-                break;
-            }
-            // Extend by one word: "United" + " " + "States", "Guinea" + "-" + "Bissau".
-            let n = j + 1;
-            match toks.get(n) {
-                Some(nt) if nt.kind == Kind::Word && nt.space_before && nt.line == t.line => {
-                    key.push(' ');
-                    lexicon::norm_into(&text[nt.start..nt.end], &mut key);
-                    j = n;
+                if !lexicon::place_prefix(&key) {
+                    break;
                 }
-                Some(nt)
-                    if nt.kind == Kind::Punct
-                        && &text[nt.start..nt.end] == "-"
-                        && nt.start == toks[j].end
-                        && toks
-                            .get(n + 1)
-                            .is_some_and(|x| x.kind == Kind::Word && x.start == nt.end) =>
-                {
-                    key.push('-');
-                    lexicon::norm_into(&text[toks[n + 1].start..toks[n + 1].end], &mut key);
-                    j = n + 1;
+                if let Some(e) = lexicon::place(&key) {
+                    if case_ok(text, toks, i, j, e.surface, in_caps) {
+                        best = Some((j, e));
+                    }
                 }
-                _ => break,
+                if toks[j].poss {
+                    break;
+                }
             }
         }
         match best {
             Some((last, e)) => {
-                if !glued(text, toks, caps, i, last, w) {
-                    out.push(PlaceMatch {
-                        first: i,
-                        last,
-                        country: e.country,
-                        kind: e.kind,
-                        surface: e.surface,
-                    });
+                let m = PlaceMatch {
+                    first: i,
+                    last,
+                    country: e.country,
+                    kind: e.kind,
+                    surface: e.surface,
+                    start: t.start,
+                    end: toks[last].end,
+                    key: k0,
+                    plain: !in_caps && t.cap && !t.upper,
+                };
+                if !glued(text, toks, caps, i, last, w) && !first_name(text, toks, caps, &m, w) {
+                    out.push(m);
                 }
                 i = last + 1;
             }
@@ -92,6 +112,31 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
         }
     }
     out
+}
+
+/// "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by a
+/// capitalised word that could be a surname, is a person's first name.
+fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex) -> bool {
+    if m.first != m.last || m.kind == PlaceKind::Demonym {
+        return false;
+    }
+    let t = &toks[m.first];
+    if caps.get(t.line as usize).copied().unwrap_or(false) {
+        return false;
+    }
+    if !w.is(m.key, GIVEN) || t.poss {
+        return false;
+    }
+    let Some(n) = toks.get(m.first + 1) else {
+        return false;
+    };
+    if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
+        return false;
+    }
+    !w.is(
+        w.tk(text, n),
+        ORG | CAL | STOP | ROLE | TITLE | COUNTRY | PLACE,
+    )
 }
 
 /// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
@@ -107,7 +152,7 @@ fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_cap
         .all(|t| {
             let s = &text[t.start..t.end];
             if abbrev {
-                t.upper || (s.chars().count() == 1 && t.cap)
+                t.upper || (t.one && t.cap)
             } else {
                 in_caps
                     || t.cap
@@ -130,9 +175,9 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &L
     if i > 0 && toks[i].space_before {
         let p = &toks[i - 1];
         if p.kind == Kind::Word && p.cap && p.line == line && !p.poss {
-            let k = &text[p.start..p.end];
-            let opener = p.sent_start && (w.common(k) || w.stop(k));
-            if !opener && !w.title(k) && !w.stop(k) && !w.calendar(k) && !w.in_country_table(k) {
+            let k = w.tk(text, p);
+            let opener = p.sent_start && w.is(k, COMMON | STOP);
+            if !opener && !w.is(k, TITLE | STOP | CAL | COUNTRY) {
                 return true;
             }
         }
@@ -144,18 +189,15 @@ fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &L
     }
     if let Some(n) = toks.get(last + 1) {
         if n.kind == Kind::Word && n.cap && n.space_before && n.line == line {
-            let k = &text[n.start..n.end];
-            let person_next = w.given(k)
+            let k = w.tk(text, n);
+            let person_next = w.is(k, GIVEN)
                 && toks
                     .get(last + 2)
                     .is_some_and(|x| x.kind == Kind::Word && x.cap && x.space_before);
-            if (w.common(k) || w.org(k))
-                && !w.role_head(k)
-                && !w.title(k)
+            if w.is(k, COMMON | ORG)
+                && !w.is(k, ROLE | TITLE)
                 && !person_next
-                && !w.calendar(k)
-                && !w.stop(k)
-                && !w.in_country_table(k)
+                && !w.is(k, CAL | STOP | COUNTRY)
             {
                 return true;
             }
@@ -174,8 +216,8 @@ mod tests {
     fn places(text: &str) -> Vec<(String, &'static str, PlaceKind)> {
         let words = Words::default();
         let w = Lex::new(&words);
-        let toks = tokens::tokenize(text);
-        let caps = tokens::caps_lines(text, &toks);
+        let tokens::Tokens { toks, caps, .. } =
+            tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         find(text, &toks, &caps, &w)
             .into_iter()
             .map(|m| {

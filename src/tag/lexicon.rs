@@ -2,8 +2,9 @@
 //! from `src/tag/data/` (no parsing at start-up), and key normalisation for looking them up.
 
 /// A set of lower-case words: one sorted string, the little-endian u32 offsets of its words,
-/// and an open-addressing hash table of word indexes + 1 (FNV-1a, linear probing), all
-/// compiled in by build.rs.
+/// and an open-addressing hash table (FNV-1a, linear probing) of u64 slots: blob offset
+/// (bits 0..32), length (32..40) and an odd fingerprint of the hash (40..64), 0 = empty. A
+/// lookup that misses reads only the table; one that hits reads the table and the blob.
 pub struct WordSet {
     pub blob: &'static str,
     pub off: &'static [u8],
@@ -17,7 +18,14 @@ fn u32_at(bytes: &[u8], i: usize) -> usize {
     }
 }
 
-/// FNV-1a; must agree with `fnv` in build.rs.
+fn u64_at(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i * 8..i * 8 + 8) {
+        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        None => 0,
+    }
+}
+
+/// FNV-1a; must agree with `fnv` in build/tag.rs.
 fn fnv(s: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in s {
@@ -35,6 +43,7 @@ impl WordSet {
     }
 
     /// The `i`-th word in sorted order.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn get(&self, i: usize) -> &'static str {
         self.blob
             .get(u32_at(self.off, i)..u32_at(self.off, i + 1))
@@ -43,28 +52,51 @@ impl WordSet {
 
     /// Whether `key` (already normalised with [`norm_into`]) is in the set.
     pub fn contains(&self, key: &str) -> bool {
-        self.index_of(key).is_some()
+        self.offset_of(key).is_some()
     }
 
-    /// Sorted-order index of `key`, if it is in the set.
-    pub fn index_of(&self, key: &str) -> Option<usize> {
-        let size = self.table.len() / 4;
-        if size == 0 {
+    /// Blob offset of `key`, if it is in the set.
+    fn offset_of(&self, key: &str) -> Option<usize> {
+        let size = self.table.len() / 8;
+        if size == 0 || key.len() > 255 {
             return None;
         }
         let mask = size - 1;
-        let mut slot = (fnv(key.as_bytes()) as usize) & mask;
+        let h = fnv(key.as_bytes());
+        let tag = (h >> 40) | 1;
+        let mut slot = (h as usize) & mask;
         for _ in 0..size {
-            let v = u32_at(self.table, slot);
+            let v = u64_at(self.table, slot);
             if v == 0 {
                 return None;
             }
-            if self.get(v - 1) == key {
-                return Some(v - 1);
+            if v >> 40 == tag && (v >> 32) & 0xff == key.len() as u64 {
+                let at = (v & 0xffff_ffff) as usize;
+                if self.blob.as_bytes().get(at..at + key.len()) == Some(key.as_bytes()) {
+                    return Some(at);
+                }
             }
             slot = (slot + 1) & mask;
         }
         None
+    }
+
+    /// Sorted-order index of `key`, if it is in the set.
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        let at = self.offset_of(key)?;
+        // the word starting at `at` (offsets are sorted; empty words share an offset)
+        let (mut lo, mut hi) = (0, self.off.len() / 4);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if u32_at(self.off, mid) < at {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..self.off.len() / 4)
+            .take_while(|&i| u32_at(self.off, i) == at)
+            .find(|&i| u32_at(self.off, i + 1) - at == key.len())
     }
 }
 
@@ -89,21 +121,28 @@ pub struct PlaceEntry {
 
 /// Look a normalised key up in the country table.
 pub fn place(key: &str) -> Option<PlaceEntry> {
+    place_index(key).and_then(place_at)
+}
+
+/// Index of a normalised key in the country table.
+pub fn place_index(key: &str) -> Option<usize> {
     PLACE_KEYS
         .index_of(key)
         .filter(|&i| PLACE_NAMES.get(i).is_some_and(|e| e.0 == key))
-        .map(|i| {
-            let (_, c, k, surface) = PLACE_NAMES[i];
-            PlaceEntry {
-                country: c as usize,
-                kind: match k {
-                    0 => PlaceKind::Name,
-                    1 => PlaceKind::Demonym,
-                    _ => PlaceKind::Metonym,
-                },
-                surface,
-            }
-        })
+}
+
+/// The `i`-th entry of the country table.
+pub fn place_at(i: usize) -> Option<PlaceEntry> {
+    let &(_, c, k, surface) = PLACE_NAMES.get(i)?;
+    Some(PlaceEntry {
+        country: c as usize,
+        kind: match k {
+            0 => PlaceKind::Name,
+            1 => PlaceKind::Demonym,
+            _ => PlaceKind::Metonym,
+        },
+        surface,
+    })
 }
 
 /// Whether some key in the country table starts with `prefix` (to stop extending a match).
@@ -161,6 +200,11 @@ mod tests {
         assert!(COMMON.contains("such"));
         assert!(!COMMON.contains("putin"));
         assert!(PLACES.contains("moscow"));
+        // sorted-order indexes come back through the hash table (the country table needs them)
+        for i in 0..PLACE_KEYS.len() {
+            assert_eq!(PLACE_KEYS.index_of(PLACE_KEYS.get(i)), Some(i));
+        }
+        assert!(!COMMON.contains(&"a".repeat(300)));
         assert!(!GIVEN.contains(""));
     }
 

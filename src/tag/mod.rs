@@ -13,7 +13,6 @@ mod words;
 
 use crate::article::Article;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// What kind of thing a tagged span names.
@@ -172,24 +171,21 @@ impl Tagger {
 fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
     let mut people: Vec<Actor> = Vec::new();
     let mut countries: Vec<Actor> = Vec::new();
-    let mut person_ix: HashMap<usize, usize> = HashMap::new();
-    let mut country_ix: HashMap<usize, usize> = HashMap::new();
+    // person / country index -> position in `people` / `countries`
+    let mut person_ix: Vec<Option<usize>> = vec![None; doc.people.len()];
+    let mut country_ix: Vec<Option<usize>> = Vec::new();
     let mut metonyms = Vec::new();
     for s in doc.spans {
         let text = paras
             .get(s.para)
             .and_then(|p| p.get(s.start..s.end))
-            .unwrap_or("")
-            .to_string();
-        let mention = Mention {
-            paragraph: s.para,
-            start: s.start,
-            end: s.end,
-            text: text.clone(),
-        };
+            .unwrap_or("");
         let actor = match (s.kind, s.person, s.country) {
             (EntityKind::Person, Some(p), _) => {
-                let i = *person_ix.entry(p).or_insert_with(|| {
+                if person_ix.len() <= p {
+                    person_ix.resize(p + 1, None);
+                }
+                let i = *person_ix[p].get_or_insert_with(|| {
                     people.push(Actor {
                         name: doc.people.get(p).cloned().unwrap_or_default(),
                         kind: ActorKind::Person,
@@ -202,7 +198,10 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
                 &mut people[i]
             }
             (EntityKind::Country, _, Some(c)) => {
-                let i = *country_ix.entry(c).or_insert_with(|| {
+                if country_ix.len() <= c {
+                    country_ix.resize(c + 1, None);
+                }
+                let i = *country_ix[c].get_or_insert_with(|| {
                     let (code, name) = lexicon::country(c);
                     countries.push(Actor {
                         name: name.to_string(),
@@ -226,17 +225,37 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
             }
             _ => continue,
         };
-        let alias = text.replace('\u{2019}', "'");
-        if !actor.aliases.contains(&alias) {
-            actor.aliases.push(alias);
+        // the alias is the text with curly apostrophes straight
+        if !actor.aliases.iter().any(|a| same_alias(a, text)) {
+            actor.aliases.push(text.replace('\u{2019}', "'"));
         }
-        actor.mentions.push(mention);
+        actor.mentions.push(Mention {
+            paragraph: s.para,
+            start: s.start,
+            end: s.end,
+            text: text.to_string(),
+        });
     }
     people.extend(countries);
     Tagged {
         actors: people,
         metonyms,
     }
+}
+
+/// Whether `alias` is `text` with its curly apostrophes made straight.
+fn same_alias(alias: &str, text: &str) -> bool {
+    if !text.contains('\u{2019}') {
+        return alias == text;
+    }
+    let mut a = alias.chars();
+    for c in text.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if a.next() != Some(c) {
+            return false;
+        }
+    }
+    a.next().is_none()
 }
 
 /// Distinct paragraph indexes (1-based, as a person counts) of an actor's mentions.
@@ -311,4 +330,62 @@ pub fn actors_csv(t: &Tagged) -> String {
         ));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tagger_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>(_: &T) {}
+        let t = Tagger::new(UserLexicon::default());
+        shared(&t);
+        // tagging on another thread gives what tagging here gives
+        let text = "Russian President Vladimir Putin met U.S. envoy Steve Witkoff.";
+        let here = t.tag_text(text);
+        let there = std::thread::scope(|s| s.spawn(|| t.tag_text(text)).join());
+        assert_eq!(there.ok(), Some(here));
+    }
+
+    #[test]
+    fn aliases_compare_with_curly_apostrophes_made_straight() {
+        assert!(same_alias("Putin's", "Putin’s"));
+        assert!(same_alias("Putin's", "Putin's"));
+        assert!(same_alias("O'Brien", "O’Brien"));
+        assert!(!same_alias("Putin", "Putin’s"));
+        assert!(!same_alias("Putin's x", "Putin’s"));
+        assert!(!same_alias("Putin’s", "Putin’s"));
+    }
+
+    #[test]
+    fn one_actor_per_person_with_each_alias_once() {
+        let t = Tagger::new(UserLexicon::default());
+        let a = Article {
+            title: String::new(),
+            sections: vec![crate::article::Section {
+                heading: None,
+                paragraphs: [
+                    "Russian President Vladimir Putin spoke in Moscow.",
+                    "Putin’s aide said Putin's plan and Putin’s offer stood.",
+                ]
+                .into_iter()
+                .map(crate::article::Paragraph::new)
+                .collect(),
+            }],
+            ..Article::default()
+        };
+        let tagged = t.tag_article(&a);
+        let putin: Vec<&Actor> = tagged
+            .actors
+            .iter()
+            .filter(|x| x.name == "Vladimir Putin")
+            .collect();
+        assert_eq!(putin.len(), 1);
+        assert_eq!(putin[0].aliases, ["Vladimir Putin", "Putin"]);
+        assert_eq!(putin[0].mentions.len(), 4);
+        assert_eq!(putin[0].mentions[1].text, "Putin");
+        // the same tagger answers the same way twice (its memo is only a cache)
+        assert_eq!(t.tag_article(&a), tagged);
+    }
 }

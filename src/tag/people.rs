@@ -5,8 +5,44 @@
 //! places. Single words are left to `resolve`, which knows the article's full names.
 
 use super::lexicon;
-use super::tokens::{Kind, Token};
-use super::words::Lex;
+use super::tokens::{Kind, Token, NONE};
+use super::words::{
+    Lex, APPOS, CAL, COMMON, GIVEN, HONORIFIC, IT, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL,
+    PREFIX, REPORT, STOP, TITLE,
+};
+
+/// The key ids of a name's words, without an allocation for names of up to four words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys {
+    len: usize,
+    inline: [u32; 4],
+    spill: Vec<u32>,
+}
+
+impl Keys {
+    fn new(keys: &[u32]) -> Self {
+        let mut k = Keys {
+            len: keys.len(),
+            inline: [0; 4],
+            spill: Vec::new(),
+        };
+        match k.inline.get_mut(..keys.len()) {
+            Some(slot) => slot.copy_from_slice(keys),
+            None => k.spill = keys.to_vec(),
+        }
+        k
+    }
+}
+
+impl std::ops::Deref for Keys {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        match self.inline.get(..self.len) {
+            Some(k) if self.spill.is_empty() => k,
+            _ => &self.spill,
+        }
+    }
+}
 
 /// A name candidate over tokens `first..=last`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,23 +55,28 @@ pub struct Cand {
     pub after: bool,
     /// Accepted as a full name (two words or more).
     pub full: bool,
-    /// Lower-case keys of the name's words.
-    pub keys: Vec<String>,
+    /// Key ids of the name's words (see [`Lex::key_id`]).
+    pub keys: Keys,
     /// An organisation noun right before or after ("news agency X", "the X team"): no name on
     /// its own evidence, but a name known from elsewhere in the article still counts.
     pub org_ctx: bool,
+    /// Byte range from the first to the last token.
+    pub start: usize,
+    pub end: usize,
+    /// Key of the capitalised word right before on the same line (a sentence opener that may
+    /// start a known two-word name), or [`NONE`]; and where it starts.
+    pub prev: u32,
+    pub prev_start: usize,
+    /// A strong reporting verb after ("X said", not "X said it"), and not a sentence opener.
+    pub said: bool,
 }
 
 fn surf<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.start..t.end]
 }
 
-fn tok_key(text: &str, t: &Token) -> String {
-    lexicon::key(&text[t.start..t.end])
-}
-
-fn is_initial(text: &str, t: &Token) -> bool {
-    t.kind == Kind::Word && t.cap && text[t.start..t.end].chars().count() == 1
+fn is_initial(t: &Token) -> bool {
+    t.kind == Kind::Word && t.cap && t.one
 }
 
 fn is_punct(text: &str, t: Option<&Token>, p: &str) -> bool {
@@ -59,11 +100,10 @@ fn name_tok(
         return false;
     }
     // "A. Dale": an initial, even one that is also a word
-    if is_initial(text, t) && is_punct(text, toks.get(i + 1), ".") {
+    if is_initial(t) && is_punct(text, toks.get(i + 1), ".") {
         return true;
     }
-    let k = &text[t.start..t.end];
-    !w.stop_or_calendar(k)
+    !w.is(w.tk(text, t), STOP | CAL)
 }
 
 /// Find name candidates in one paragraph. `blocked[i]` marks tokens inside country matches.
@@ -73,6 +113,7 @@ pub fn candidates(
     caps: &[bool],
     blocked: &[bool],
     w: &Lex,
+    scratch: &mut (Vec<usize>, Vec<u32>),
 ) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = toks.len();
@@ -90,7 +131,7 @@ pub fn candidates(
             }
             let mut j = end + 1;
             let mut after_initial = false;
-            if is_initial(text, &toks[end]) && is_punct(text, toks.get(j), ".") {
+            if is_initial(&toks[end]) && is_punct(text, toks.get(j), ".") {
                 j += 1;
                 after_initial = true;
             }
@@ -105,14 +146,14 @@ pub fn candidates(
                     && toks[j + 1].start == nt.end
                     && name_tok(text, toks, j + 1, caps, blocked, w)
                 {
-                    let a = surf(text, &toks[end]);
-                    let b = surf(text, &toks[j + 1]);
+                    let a = w.tk(text, &toks[end]);
+                    let b = w.tk(text, &toks[j + 1]);
                     let surname_next = toks
                         .get(j + 2)
                         .is_some_and(|x| x.space_before && x.line == nt.line)
                         && j + 2 < n
                         && name_tok(text, toks, j + 2, caps, blocked, w);
-                    if (w.given(a) && (w.given(b) || surname_next)) || end > start {
+                    if (w.is(a, GIVEN) && (w.is(b, GIVEN) || surname_next)) || end > start {
                         end = j + 1;
                         continue;
                     }
@@ -129,7 +170,7 @@ pub fn candidates(
                     && toks[q].kind == Kind::Word
                     && !toks[q].cap
                     && toks[q].space_before
-                    && w.particle(surf(text, &toks[q]))
+                    && w.is(w.tk(text, &toks[q]), PARTICLE)
                     && q - j < 3
                 {
                     q += 1;
@@ -163,8 +204,8 @@ pub fn candidates(
                 && nt.cap
                 && !nt.upper
                 && !blocked[j]
-                && w.calendar(surf(text, nt))
-                && w.given(surf(text, &toks[end]))
+                && w.is(w.tk(text, nt), CAL)
+                && w.is(w.tk(text, &toks[end]), GIVEN)
                 && !toks.get(j + 1).is_some_and(|x| x.kind == Kind::Number)
             {
                 end = j;
@@ -203,7 +244,15 @@ pub fn candidates(
             }
         }
         i = end + 1;
-        if let Some(c) = judge(text, toks, start, end, blocked, w) {
+        if let Some(c) = judge(
+            text,
+            toks,
+            start,
+            end,
+            blocked,
+            w,
+            (&mut scratch.0, &mut scratch.1),
+        ) {
             out.push(c);
         }
     }
@@ -224,41 +273,11 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
     if p.kind != Kind::Word || p.line != toks[i].line {
         return false;
     }
-    if w.title(surf(text, p)) {
-        let k = tok_key(text, p);
+    let k = w.tk(text, p);
+    if w.is(k, TITLE) {
         // Honorifics that are also ordinary words count only when capitalised ("Miss X", not
         // "will miss X").
-        let honorific = matches!(
-            k.as_str(),
-            "miss"
-                | "major"
-                | "general"
-                | "father"
-                | "justice"
-                | "speaker"
-                | "chair"
-                | "sir"
-                | "lord"
-                | "lady"
-                | "dame"
-                | "king"
-                | "queen"
-                | "prince"
-                | "princess"
-                | "judge"
-                | "star"
-                | "partner"
-                | "officer"
-                | "agent"
-                | "brother"
-                | "sister"
-                | "mother"
-                | "son"
-                | "daughter"
-                | "wife"
-                | "husband"
-        );
-        return !honorific || p.cap;
+        return !w.is(k, HONORIFIC) || p.cap;
     }
     // "son-in-law X": the last whitespace-separated word before the name
     let before = text[..toks[i].start].trim_end();
@@ -275,7 +294,7 @@ fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
         return false;
     }
     if n.kind == Kind::Word && !n.cap {
-        return w.after_verb(surf(text, n));
+        return w.is(w.tk(text, n), super::words::AFTER);
     }
     if is_punct(text, Some(n), ",") {
         if let Some(m) = toks.get(last + 2) {
@@ -283,11 +302,7 @@ fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
                 return true;
             }
             if m.kind == Kind::Word && !m.cap {
-                let k = tok_key(text, m);
-                return matches!(
-                    k.as_str(),
-                    "who" | "the" | "a" | "an" | "aged" | "whose" | "said" | "says"
-                );
+                return w.is(w.tk(text, m), APPOS);
             }
         }
     }
@@ -303,51 +318,30 @@ fn judge(
     end: usize,
     blocked: &[bool],
     w: &Lex,
+    scratch: (&mut Vec<usize>, &mut Vec<u32>),
 ) -> Option<Cand> {
-    let words: Vec<usize> = (start..=end)
-        .filter(|&i| toks[i].kind == Kind::Word)
-        .collect();
-    let keys: Vec<String> = words.iter().map(|&i| tok_key(text, &toks[i])).collect();
+    let (words, keys) = scratch;
+    words.clear();
+    words.extend((start..=end).filter(|&i| toks[i].kind == Kind::Word));
+    keys.clear();
+    keys.extend(words.iter().map(|&i| w.tk(text, &toks[i])));
+    let (words, keys) = (&words[..], &keys[..]);
     let mut a = 0;
     let mut title = title_before(text, toks, words[0], w);
     // Organisation, event or place word: not a person, unless a full name with a given name
     // follows it ("Secretary of State John Kornblum").
-    if let Some(o) = keys.iter().rposition(|k| w.org(k)) {
+    if let Some(o) = keys.iter().rposition(|&k| w.is(k, ORG)) {
         // titles after the organisation: "Boxing Association President Ramon Manzanares"
         let mut r = o + 1;
-        while r + 1 < keys.len() && w.title(&keys[r]) {
+        while r + 1 < keys.len() && w.is(keys[r], TITLE) {
             r += 1;
         }
         let o = r - 1;
-        let prefix = matches!(
-            keys[o].as_str(),
-            "new"
-                | "san"
-                | "santa"
-                | "st"
-                | "saint"
-                | "fort"
-                | "mount"
-                | "south"
-                | "north"
-                | "east"
-                | "west"
-                | "upper"
-                | "lower"
-                | "greater"
-                | "old"
-                | "central"
-                | "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "cape"
-                | "port"
-        );
+        let prefix = w.is(keys[o], PREFIX);
         if !prefix
             && o + 2 < keys.len()
-            && w.given(&keys[o + 1])
-            && !keys[o + 1..].iter().any(|k| w.org(k))
+            && w.is(keys[o + 1], GIVEN)
+            && !keys[o + 1..].iter().any(|&k| w.is(k, ORG))
         {
             a = o + 1;
             title = true;
@@ -357,22 +351,22 @@ fn judge(
     }
     // "Education Minister X Y", "Traffic Control Administration Director X Y": everything up
     // to the last title that still leaves a name ("Prime Minister John Major" keeps "Major").
-    if let Some(t) = keys[..keys.len() - 1].iter().rposition(|k| w.title(k)) {
+    if let Some(t) = keys[..keys.len() - 1].iter().rposition(|&k| w.is(k, TITLE)) {
         if t >= a {
             a = t + 1;
             title = true;
         }
     }
     while a < words.len() {
-        let k = &keys[a];
+        let k = keys[a];
         let t = &toks[words[a]];
-        if w.title(k) && a + 1 < words.len() {
+        if w.is(k, TITLE) && a + 1 < words.len() {
             title = true;
             a += 1;
         } else if t.sent_start
-            && w.common(k)
-            && !(w.given(k) && a + 1 < words.len())
-            && !(is_initial(text, t) && is_punct(text, toks.get(words[a] + 1), "."))
+            && w.is(k, COMMON)
+            && !(w.is(k, GIVEN) && a + 1 < words.len())
+            && !(is_initial(t) && is_punct(text, toks.get(words[a] + 1), "."))
         {
             a += 1;
         } else {
@@ -383,7 +377,7 @@ fn judge(
     // still be a surname known from elsewhere: kept, but only for resolution.
     let mut opener = false;
     if a >= words.len() {
-        if words.len() != 1 || w.title(&keys[0]) || w.stop(&keys[0]) {
+        if words.len() != 1 || w.is(keys[0], TITLE | STOP) {
             return None;
         }
         a = 0;
@@ -392,18 +386,22 @@ fn judge(
     // A trailing initial or title is not part of the name ("South Carolina Gov.").
     let mut b = words.len() - 1;
     let abbreviated = |i: usize| is_punct(text, toks.get(words[i] + 1), ".");
-    while b > a && ((is_initial(text, &toks[words[b]]) || w.title(&keys[b])) && abbreviated(b)) {
+    while b > a && ((is_initial(&toks[words[b]]) || w.is(keys[b], TITLE)) && abbreviated(b)) {
         b -= 1;
     }
     // "news agency Tanjug", "the daily X": an organisation noun right before.
     let mut org_ctx = false;
     if let Some(p) = words[a].checked_sub(1).and_then(|i| toks.get(i)) {
-        if p.kind == Kind::Word && !p.cap && p.line == toks[words[a]].line && w.org(surf(text, p)) {
+        if p.kind == Kind::Word
+            && !p.cap
+            && p.line == toks[words[a]].line
+            && w.is(w.tk(text, p), ORG)
+        {
             org_ctx = true;
         }
     }
     let (first, last) = (words[a], words[b]);
-    let keys: Vec<String> = keys[a..=b].to_vec();
+    let keys = Keys::new(&keys[a..=b]);
     // "X (Pakistan)" in results tables, "said X" after a quote.
     let country_after = is_punct(text, toks.get(last + 1), "(")
         && blocked.get(last + 2).copied().unwrap_or(false)
@@ -421,7 +419,7 @@ fn judge(
             && !n.cap
             && n.space_before
             && !toks[last].poss
-            && w.org(surf(text, n))
+            && w.is(w.tk(text, n), ORG)
         {
             org_ctx = true;
         }
@@ -430,6 +428,15 @@ fn judge(
             org_ctx = true;
         }
     }
+    let (mut prev, mut prev_start) = (NONE, 0);
+    if keys.len() == 1 && first > 0 {
+        let (pt, t) = (&toks[first - 1], &toks[first]);
+        if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
+            prev = w.tk(text, pt);
+            prev_start = pt.start;
+        }
+    }
+    let said = after && reported(text, toks, last, w) && !toks[first].sent_start;
     let mut c = Cand {
         first,
         last,
@@ -438,6 +445,11 @@ fn judge(
         full: false,
         keys,
         org_ctx: org_ctx || opener,
+        start: toks[first].start,
+        end: toks[last].end,
+        prev,
+        prev_start,
+        said,
     };
     if c.keys.len() >= 2 {
         c.full = !org_ctx && full_name(&c, w);
@@ -449,49 +461,53 @@ fn judge(
     Some(c)
 }
 
+/// "X said", "X told", but not "X said it" (a company).
+fn reported(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
+    let word = |i: usize, bit: u32| {
+        toks.get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .is_some_and(|t| w.is(w.tk(text, t), bit))
+    };
+    word(last + 1, REPORT) && !word(last + 2, IT)
+}
+
 /// Whether a multi-word candidate is a person's full name.
 fn full_name(c: &Cand, w: &Lex) -> bool {
     let k = &c.keys;
-    if k.iter().filter(|x| !w.particle(x)).count() > 5 {
+    if k.iter().filter(|&&x| !w.is(x, PARTICLE)).count() > 5 {
         return false;
     }
-    let joined = k.join(" ");
-    if w.place(&joined) || lexicon::place(&joined).is_some() {
+    if w.is(w.join_id(k), PLACE_LIKE) {
         return false;
     }
-    let names: Vec<&String> = k.iter().filter(|x| x.chars().count() > 1).collect();
-    let Some(last) = names.last() else {
+    // The words of more than one character.
+    let names = || k.iter().copied().filter(|&x| w.is(x, MULTI));
+    let Some(last) = names().last() else {
         return false;
     };
-    let place_like = |x: &str| w.place(x) || lexicon::place(x).is_some();
     // "Cleveland Indians", "Bradford Bulls": a plural of a common word last is a team or group.
-    let plural_common = last.len() > 3
-        && last.ends_with('s')
-        && !w.given(last)
-        && (w.common(&last[..last.len() - 1]) || lexicon::place(&last[..last.len() - 1]).is_some());
-    if plural_common && (!w.given(&k[0]) || place_like(&k[0])) {
+    if w.is(last, PLURAL) && (!w.is(k[0], GIVEN) || w.is(k[0], PLACE_LIKE)) {
         return false;
     }
     // "A. Dale", "George W. Bush": initials make a name.
-    if k.len() > names.len() && k[0].chars().count() == 1 {
-        return !place_like(last);
+    if k.len() > names().count() && !w.is(k[0], MULTI) {
+        return !w.is(last, PLACE_LIKE);
     }
-    let all_common = names.iter().all(|x| w.common(x) && !w.given(x));
+    let all_common = names().all(|x| w.is(x, COMMON) && !w.is(x, GIVEN));
     if all_common {
         return false;
     }
-    if w.given(&k[0]) {
+    if w.is(k[0], GIVEN) {
         return true;
     }
-    let _ = last;
     // "Dynamo Moscow", "First Chicago", "Red Star": a place, or a common word first.
-    if place_like(&k[0]) || w.common(&k[0]) {
+    if w.is(k[0], PLACE_LIKE | COMMON) {
         return false;
     }
     if c.title || c.after {
         return true;
     }
-    names.iter().all(|x| !w.common(x))
+    names().all(|x| !w.is(x, COMMON))
 }
 
 #[cfg(test)]
@@ -504,10 +520,10 @@ mod tests {
     fn cands(text: &str) -> Vec<(String, bool, bool, bool)> {
         let words = Words::default();
         let w = Lex::new(&words);
-        let toks = tokens::tokenize(text);
-        let caps = tokens::caps_lines(text, &toks);
+        let tokens::Tokens { toks, caps, .. } =
+            tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         let blocked = vec![false; toks.len()];
-        candidates(text, &toks, &caps, &blocked, &w)
+        candidates(text, &toks, &caps, &blocked, &w, &mut Default::default())
             .into_iter()
             .map(|c| {
                 let s = text[toks[c.first].start..toks[c.last].end].to_string();
@@ -522,6 +538,16 @@ mod tests {
             .filter(|c| c.1)
             .map(|c| c.0)
             .collect()
+    }
+
+    #[test]
+    fn name_keys_hold_any_number_of_words() {
+        for n in 0..9u32 {
+            let v: Vec<u32> = (0..n).map(|i| i * 7 + 1).collect();
+            let k = Keys::new(&v);
+            assert_eq!(&k[..], &v[..]);
+            assert_eq!(k.clone(), k);
+        }
     }
 
     #[test]
@@ -561,12 +587,12 @@ mod tests {
         let text = "1 - Okonjo Brakk (Nigeria) beat";
         let words = Words::default();
         let w = Lex::new(&words);
-        let toks = tokens::tokenize(text);
-        let caps = tokens::caps_lines(text, &toks);
+        let tokens::Tokens { toks, caps, .. } =
+            tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         let mut blocked = vec![false; toks.len()];
         let nigeria = toks.iter().position(|t| &text[t.start..t.end] == "Nigeria");
         blocked[nigeria.expect("token")] = true;
-        let c = candidates(text, &toks, &caps, &blocked, &w);
+        let c = candidates(text, &toks, &caps, &blocked, &w, &mut Default::default());
         assert_eq!(c.len(), 1);
         assert!(c[0].after && c[0].full);
         assert_eq!(

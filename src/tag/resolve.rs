@@ -8,13 +8,8 @@ use super::gazetteer::{self, PlaceMatch};
 use super::lexicon::{self, PlaceKind};
 use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
-use super::words::Fx;
-use super::words::{Lex, Memo, Words};
+use super::words::{FxMap, Lex, Memo, Words, COMMON, GIVEN, MULTI, NONE, ORG, PLACE, RAW_PLACE};
 use super::EntityKind;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
 
 /// A resolved span in paragraph `para`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +43,11 @@ pub struct UserNames {
 
 struct Para<'a> {
     text: &'a str,
-    toks: Vec<Token>,
-    caps: Vec<bool>,
+    /// Number of tokens.
+    ntoks: usize,
+    /// Token index ranges of the lines in capitals, and their tokens (in range order).
+    caps_ranges: Vec<(usize, usize)>,
+    caps_toks: Vec<Token>,
     places: Vec<PlaceMatch>,
     cands: Vec<Cand>,
 }
@@ -57,41 +55,48 @@ struct Para<'a> {
 #[derive(Default)]
 struct Registry {
     names: Vec<String>,
-    keys: Vec<Vec<String>>,
+    /// Key ids of each person's name words.
+    keys: Vec<Vec<u32>>,
     /// surname key -> people with that last word, with the position of each full mention
-    by_last: Map<Vec<usize>>,
+    by_last: FxMap<u32, Vec<usize>>,
     /// given-name key -> people whose full name starts with it
-    by_first: Map<Vec<usize>>,
-    /// full-name key -> person
-    by_full: Map<usize>,
+    by_first: FxMap<u32, Vec<usize>>,
+    /// full-name keys -> person
+    by_full: FxMap<Vec<u32>, usize>,
     /// person -> positions (para, byte) of its full mentions
     full_at: Vec<Vec<(usize, usize)>>,
 }
 
 impl Registry {
-    fn add(&mut self, display: String, keys: Vec<String>, at: Option<(usize, usize)>) -> usize {
-        let full = keys.join(" ");
-        let id = if let Some(&id) = self.by_full.get(&full) {
+    /// Add a mention of the full name `keys` (displayed as `display()` when it is new or
+    /// longer than the name known).
+    fn add(
+        &mut self,
+        display: impl FnOnce() -> String,
+        keys: &[u32],
+        at: Option<(usize, usize)>,
+    ) -> usize {
+        let id = if let Some(&id) = self.by_full.get(keys) {
             id
-        } else if let Some(id) = self.same_person(&keys) {
+        } else if let Some(id) = self.same_person(keys) {
             if keys.len() > self.keys[id].len() {
-                self.names[id] = display;
-                self.keys[id] = keys.clone();
+                self.names[id] = display();
+                self.keys[id] = keys.to_vec();
             }
-            self.by_full.insert(full, id);
+            self.by_full.insert(keys.to_vec(), id);
             id
         } else {
             let id = self.names.len();
-            self.names.push(display);
-            if let Some(l) = keys.last() {
-                self.by_last.entry(l.clone()).or_default().push(id);
+            self.names.push(display());
+            if let Some(&l) = keys.last() {
+                self.by_last.entry(l).or_default().push(id);
             }
             if keys.len() >= 2 {
-                self.by_first.entry(keys[0].clone()).or_default().push(id);
+                self.by_first.entry(keys[0]).or_default().push(id);
             }
-            self.keys.push(keys);
+            self.keys.push(keys.to_vec());
             self.full_at.push(Vec::new());
-            self.by_full.insert(full, id);
+            self.by_full.insert(keys.to_vec(), id);
             id
         };
         if let Some(p) = at {
@@ -101,7 +106,7 @@ impl Registry {
     }
 
     /// "Donald J. Trump" and "Donald Trump": same first and last word.
-    fn same_person(&self, keys: &[String]) -> Option<usize> {
+    fn same_person(&self, keys: &[u32]) -> Option<usize> {
         let (f, l) = (keys.first()?, keys.last()?);
         if keys.len() < 2 {
             return None;
@@ -113,11 +118,11 @@ impl Registry {
     }
 
     /// The one person whose given name is `key` ("Randall" for Randall Cunningham).
-    fn by_given(&self, key: &str, w: &Lex) -> Option<usize> {
-        if !w.given(key) || w.common(key) {
+    fn by_given(&self, key: u32, w: &Lex) -> Option<usize> {
+        if !w.is(key, GIVEN) || w.is(key, COMMON) {
             return None;
         }
-        match self.by_first.get(key).map(Vec::as_slice) {
+        match self.by_first.get(&key).map(Vec::as_slice) {
             Some([one]) => Some(*one),
             _ => None,
         }
@@ -125,8 +130,8 @@ impl Registry {
 
     /// The person a lone surname at `at` stands for: the latest full mention before it, else the
     /// first one after it.
-    fn by_surname(&self, key: &str, at: (usize, usize)) -> Option<usize> {
-        let ids = self.by_last.get(key)?;
+    fn by_surname(&self, key: u32, at: (usize, usize)) -> Option<usize> {
+        let ids = self.by_last.get(&key)?;
         if ids.len() == 1 {
             return Some(ids[0]);
         }
@@ -158,83 +163,84 @@ pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (
 }
 
 fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
-    let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w)).collect();
+    let mut buf = Scratch::default();
+    let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w, &mut buf)).collect();
+    drop(buf);
     let mut reg = Registry::default();
+    let keys_of = |name: &str| -> Vec<u32> {
+        name.split_whitespace()
+            .map(|x| w.id(&lexicon::key(x)))
+            .collect()
+    };
     for name in &user.people {
-        let keys: Vec<String> = name.split_whitespace().map(lexicon::key).collect();
+        let keys = keys_of(name);
         if !keys.is_empty() {
-            reg.add(norm_display(name), keys, None);
+            reg.add(|| norm_display(name), &keys, None);
         }
     }
-    let mut alias: HashMap<&str, usize> = HashMap::new();
+    let mut alias: FxMap<Vec<u32>, usize> = FxMap::default();
     for (a, canon) in &user.aliases {
-        let keys: Vec<String> = canon.split_whitespace().map(lexicon::key).collect();
+        let keys = keys_of(canon);
         if !keys.is_empty() {
-            let id = reg.add(norm_display(canon), keys, None);
-            alias.insert(a.as_str(), id);
+            let id = reg.add(|| norm_display(canon), &keys, None);
+            alias.insert(a.split(' ').map(|x| w.id(x)).collect(), id);
         }
     }
     // Pass 1: full names, and single words with a title or reporting verb.
     for (pi, p) in ps.iter().enumerate() {
         for c in &p.cands {
-            let at = (pi, p.toks[c.first].start);
+            let at = (pi, c.start);
             let single = c.keys.len() == 1
-                && single_with_evidence(c, p.text, &p.toks, w)
+                && single_with_evidence(c, w)
                 && !reg.by_last.contains_key(&c.keys[0]);
             if c.full || single {
-                let display = norm_display(&p.text[p.toks[c.first].start..p.toks[c.last].end]);
-                reg.add(display, c.keys.clone(), Some(at));
+                let display = || norm_display(&p.text[c.start..c.end]);
+                reg.add(display, &c.keys, Some(at));
             }
         }
     }
     // Pass 2: spans.
     let mut spans = Vec::new();
     for (pi, p) in ps.iter_mut().enumerate() {
-        let text = p.text;
-        let mut taken = vec![false; p.toks.len()];
+        let para_start = spans.len();
+        // Tokens already in a span (only ALL-CAPS lines look at it).
+        let mut taken = vec![false; if p.caps_ranges.is_empty() { 0 } else { p.ntoks }];
         for c in &p.cands {
-            let at = (pi, p.toks[c.first].start);
+            let at = (pi, c.start);
             // A known full name whose first word was stripped as a sentence opener ("Lark
             // Meadow" at a sentence start): take the word back.
             let mut first = c.first;
-            if c.keys.len() == 1 && c.first > 0 {
-                let (pt, t) = (&p.toks[c.first - 1], &p.toks[c.first]);
-                if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
-                    let full = format!("{} {}", lexicon::key(&text[pt.start..pt.end]), c.keys[0]);
-                    if reg
-                        .by_full
-                        .get(&full)
-                        .is_some_and(|&id| reg.keys[id].len() == 2)
-                    {
+            let mut start = c.start;
+            let mut two = None;
+            if c.prev != NONE {
+                let full = [c.prev, c.keys[0]];
+                if let Some(&id) = reg.by_full.get(&full[..]) {
+                    if reg.keys[id].len() == 2 {
                         first = c.first - 1;
+                        start = c.prev_start;
+                        two = Some(id);
                     }
                 }
             }
             let id = if first < c.first {
-                reg.by_full
-                    .get(&format!(
-                        "{} {}",
-                        lexicon::key(&text[p.toks[first].start..p.toks[first].end]),
-                        c.keys[0]
-                    ))
-                    .copied()
+                two
             } else if c.keys.len() >= 2 {
-                reg.by_full.get(&c.keys.join(" ")).copied()
+                reg.by_full.get(&c.keys[..]).copied()
             } else {
-                let k = &c.keys[0];
+                let k = c.keys[0];
                 alias
-                    .get(k.as_str())
+                    .get(&c.keys[..])
                     .copied()
                     .or_else(|| reg.by_surname(k, at))
-                    .or_else(|| reg.by_full.get(k).copied())
+                    .or_else(|| reg.by_full.get(&c.keys[..]).copied())
                     .or_else(|| reg.by_given(k, w))
             };
             if let Some(id) = id {
                 mark(&mut taken, first, c.last);
                 spans.push(DocSpan {
                     para: pi,
-                    start: p.toks[first].start,
-                    end: p.toks[c.last].end,
+                    start,
+                    end: c.end,
                     kind: EntityKind::Person,
                     country: None,
                     person: Some(id),
@@ -242,22 +248,20 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             }
         }
         for m in &p.places {
-            let t = &p.toks[m.first];
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
-                let k = lexicon::key(&text[t.start..t.end]);
-                if let Some(id) = reg.by_surname(&k, (pi, t.start)).filter(|_| {
+                let k = m.key;
+                if let Some(id) = reg.by_surname(k, (pi, m.start)).filter(|_| {
                     reg.by_last
                         .get(&k)
                         .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
                 }) {
-                    let in_caps = p.caps.get(t.line as usize).copied().unwrap_or(false);
-                    if !in_caps && t.cap && !t.upper {
+                    if m.plain {
                         mark(&mut taken, m.first, m.last);
                         spans.push(DocSpan {
                             para: pi,
-                            start: t.start,
-                            end: t.end,
+                            start: m.start,
+                            end: m.end,
                             kind: EntityKind::Person,
                             country: None,
                             person: Some(id),
@@ -269,8 +273,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             mark(&mut taken, m.first, m.last);
             spans.push(DocSpan {
                 para: pi,
-                start: t.start,
-                end: p.toks[m.last].end,
+                start: m.start,
+                end: m.end,
                 kind: if m.kind == PlaceKind::Metonym {
                     EntityKind::Metonym
                 } else {
@@ -280,9 +284,10 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 person: None,
             });
         }
-        caps_people(pi, p, &reg, &alias, &mut taken, &mut spans);
+        caps_people(pi, p, &reg, &alias, w, &mut taken, &mut spans);
+        // in reading order (paragraphs already are)
+        spans[para_start..].sort_by_key(|s| s.start);
     }
-    spans.sort_by_key(|s| (s.para, s.start));
     let mut out: Vec<DocSpan> = Vec::with_capacity(spans.len());
     for s in spans {
         if let Some(l) = out.last() {
@@ -299,56 +304,19 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
 }
 
 fn mark(taken: &mut [bool], a: usize, b: usize) {
-    for t in &mut taken[a..=b] {
-        *t = true;
+    if let Some(t) = taken.get_mut(a..=b) {
+        t.fill(true);
     }
 }
 
 /// A lone word that is a person on its own evidence: a title before it, or a reporting verb
 /// after it when it is no common word, place or sentence opener.
-fn single_with_evidence(c: &Cand, text: &str, toks: &[Token], w: &Lex) -> bool {
-    let k = &c.keys[0];
-    if c.org_ctx || k.chars().count() < 2 || w.common(k) || lexicon::place(k).is_some() || w.org(k)
-    {
+fn single_with_evidence(c: &Cand, w: &Lex) -> bool {
+    let k = c.keys[0];
+    if c.org_ctx || !w.is(k, MULTI) || w.is(k, COMMON | RAW_PLACE | ORG) {
         return false;
     }
-    c.title || (c.after && reported(text, toks, c.last) && !toks[c.first].sent_start && !w.place(k))
-}
-
-/// "X said", "X told", but not "X said it" (a company).
-fn reported(text: &str, toks: &[Token], last: usize) -> bool {
-    let word = |i: usize| {
-        toks.get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| lexicon::key(&text[t.start..t.end]))
-            .unwrap_or_default()
-    };
-    let v = word(last + 1);
-    let strong = matches!(
-        v.as_str(),
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "asked"
-            | "stated"
-            | "wrote"
-            | "argued"
-            | "noted"
-            | "insisted"
-            | "warned"
-            | "explained"
-            | "declared"
-            | "replied"
-            | "commented"
-            | "admitted"
-            | "stressed"
-            | "urged"
-            | "recalled"
-            | "conceded"
-            | "quipped"
-    );
-    strong && !matches!(word(last + 2).as_str(), "it" | "its")
+    c.title || (c.said && !w.is(k, PLACE))
 }
 
 /// Known names in ALL-CAPS lines ("SHEARER NAMED ENGLAND CAPTAIN").
@@ -356,115 +324,115 @@ fn caps_people(
     pi: usize,
     p: &Para,
     reg: &Registry,
-    alias: &HashMap<&str, usize>,
+    alias: &FxMap<Vec<u32>, usize>,
+    w: &Lex,
     taken: &mut [bool],
     spans: &mut Vec<DocSpan>,
 ) {
     let text = p.text;
-    let mut i = 0;
-    while i < p.toks.len() {
-        let t = &p.toks[i];
-        if t.kind != Kind::Word
-            || taken[i]
-            || !p.caps.get(t.line as usize).copied().unwrap_or(false)
-        {
-            i += 1;
-            continue;
-        }
-        // longest known full name starting here
-        let mut best = None;
-        let mut key = lexicon::key(&text[t.start..t.end]);
-        let mut j = i;
-        loop {
-            if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(key.as_str())) {
-                best = Some((j, id));
+    let mut key = Vec::new();
+    // Only the lines in capitals; a name never runs past the end of its line.
+    let mut base = 0;
+    for &(line_start, line_end) in &p.caps_ranges {
+        let toks = &p.caps_toks[base..base + (line_end - line_start)];
+        base += line_end - line_start;
+        let tok = |i: usize| toks.get(i.wrapping_sub(line_start));
+        let mut i = line_start;
+        while i < line_end {
+            let t = &toks[i - line_start];
+            if t.kind != Kind::Word || taken[i] {
+                i += 1;
+                continue;
             }
-            match p.toks.get(j + 1) {
-                Some(n)
-                    if n.kind == Kind::Word
-                        && n.space_before
-                        && n.line == t.line
-                        && !taken[j + 1]
-                        && j + 1 - i < 4 =>
-                {
-                    key.push(' ');
-                    lexicon::norm_into(&text[n.start..n.end], &mut key);
-                    j += 1;
+            // longest known full name starting here
+            let mut best = None;
+            key.clear();
+            key.push(w.tk(text, t));
+            let mut j = i;
+            loop {
+                if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {
+                    best = Some((j, id));
                 }
-                _ => break,
+                match tok(j + 1) {
+                    Some(n)
+                        if n.kind == Kind::Word
+                            && n.space_before
+                            && n.line == t.line
+                            && !taken[j + 1]
+                            && j + 1 - i < 4 =>
+                    {
+                        key.push(w.tk(text, n));
+                        j += 1;
+                    }
+                    _ => break,
+                }
             }
-        }
-        if best.is_none() {
-            let k = lexicon::key(&text[t.start..t.end]);
-            if reg
-                .by_last
-                .get(&k)
-                .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
-            {
-                best = reg.by_surname(&k, (pi, t.start)).map(|id| (i, id));
+            if best.is_none() {
+                let k = key[0];
+                if reg
+                    .by_last
+                    .get(&k)
+                    .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
+                {
+                    best = reg.by_surname(k, (pi, t.start)).map(|id| (i, id));
+                }
             }
-        }
-        if let Some((last, id)) = best {
-            mark(taken, i, last);
-            spans.push(DocSpan {
-                para: pi,
-                start: t.start,
-                end: p.toks[last].end,
-                kind: EntityKind::Person,
-                country: None,
-                person: Some(id),
-            });
-            i = last + 1;
-        } else {
-            i += 1;
+            if let Some((last, id)) = best {
+                mark(taken, i, last);
+                spans.push(DocSpan {
+                    para: pi,
+                    start: t.start,
+                    end: toks[last - line_start].end,
+                    kind: EntityKind::Person,
+                    country: None,
+                    person: Some(id),
+                });
+                i = last + 1;
+            } else {
+                i += 1;
+            }
         }
     }
 }
 
-fn scan<'a>(text: &'a str, w: &Lex) -> Para<'a> {
-    let toks = tokens::tokenize(text);
-    let caps = tokens::caps_lines(text, &toks);
-    let mut places = gazetteer::find(text, &toks, &caps, w);
-    // "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by
-    // a capitalised word that could be a surname, is a person's first name.
-    places.retain(|m| {
-        if m.first != m.last || m.kind == PlaceKind::Demonym {
-            return true;
-        }
-        let t = &toks[m.first];
-        if caps.get(t.line as usize).copied().unwrap_or(false) {
-            return true;
-        }
-        if !w.given(&text[t.start..t.end]) || t.poss {
-            return true;
-        }
-        let Some(n) = toks.get(m.first + 1) else {
-            return true;
-        };
-        if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
-            return true;
-        }
-        let nk = &text[n.start..n.end];
-        let surname_like = !w.org(nk)
-            && !w.calendar(nk)
-            && !w.stop(nk)
-            && !w.role_head(nk)
-            && !w.title(nk)
-            && !w.in_country_table(nk)
-            && !w.place(nk);
-        !surname_like
-    });
-    let mut blocked = vec![false; toks.len()];
+/// Buffers reused from one paragraph to the next.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    caps: Vec<bool>,
+    blocked: Vec<bool>,
+    judge: (Vec<usize>, Vec<u32>),
+}
+
+fn scan<'a>(text: &'a str, w: &Lex, buf: &mut Scratch) -> Para<'a> {
+    let bufs = (std::mem::take(&mut buf.toks), std::mem::take(&mut buf.caps));
+    let tokens::Tokens {
+        toks,
+        caps,
+        caps_ranges,
+    } = tokens::tokenize_with(text, |word| w.key_id(word), bufs);
+    let places = gazetteer::find(text, &toks, &caps, w);
+    let blocked = &mut buf.blocked;
+    blocked.clear();
+    blocked.resize(toks.len(), false);
     for m in &places {
         for b in &mut blocked[m.first..=m.last] {
             *b = true;
         }
     }
-    let cands = people::candidates(text, &toks, &caps, &blocked, w);
+    let cands = people::candidates(text, &toks, &caps, blocked, w, &mut buf.judge);
+    let caps_toks = caps_ranges
+        .iter()
+        .flat_map(|&(a, b)| toks[a..b].iter().cloned())
+        .collect();
+    let ntoks = toks.len();
+    buf.toks = toks;
+    buf.caps = caps;
     Para {
         text,
-        toks,
-        caps,
+        ntoks,
+        caps_ranges,
+        caps_toks,
         places,
         cands,
     }

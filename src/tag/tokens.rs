@@ -15,7 +15,7 @@ pub enum Kind {
 }
 
 /// One token; `start..end` is a byte range on char boundaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
@@ -32,7 +32,20 @@ pub struct Token {
     pub space_before: bool,
     /// Line number (0-based) in the text.
     pub line: u32,
+    /// One character long (words only).
+    pub one: bool,
+    /// Has a lower-case letter.
+    pub lower: bool,
+    /// Id of the word's key in the tagger's memo ([`super::words::Lex::key_id`]): set for
+    /// capitalised words while tokenizing, for others the first time it is asked for
+    /// ([`super::words::Lex::tk`]); [`NONE`] until then.
+    pub key: Cell<u32>,
 }
+
+use std::cell::Cell;
+
+/// No key id.
+pub const NONE: u32 = super::words::NONE;
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREV: &[&str] = &[
@@ -53,47 +66,162 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits starting at `i`.
+#[inline]
+fn alnum_run(b: &[u8], i: usize) -> usize {
+    let rest = b.get(i..).unwrap_or(&[]);
+    i + rest
+        .iter()
+        .position(|&x| !ALNUM[usize::from(x)])
+        .unwrap_or(rest.len())
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
 /// Split `text` into tokens.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with(text, |_| NONE, Default::default()).toks
+}
+
+/// The tokens of a text and the facts about its lines the tagger needs.
+pub struct Tokens {
+    pub toks: Vec<Token>,
+    /// Per line, whether it is written in capitals ([`caps_lines`]).
+    pub caps: Vec<bool>,
+    /// Token index ranges of the lines written in capitals.
+    pub caps_ranges: Vec<(usize, usize)>,
+}
+
+/// Whether a line with `up` ALL-CAPS words and `low` words with a lower-case letter is written
+/// in capitals.
+fn caps_line(up: u32, low: u32) -> bool {
+    up >= 1 && low * 5 <= up && !(up == 1 && low == 1)
+}
+
+/// Split `text` into tokens in one pass, giving each capitalised word `key(word)` and
+/// finding the lines written in capitals. The tokens and line flags go into `bufs` (cleared;
+/// their memory is reused).
+pub fn tokenize_with(
+    text: &str,
+    mut key: impl FnMut(&str) -> u32,
+    bufs: (Vec<Token>, Vec<bool>),
+) -> Tokens {
     let b = text.as_bytes();
-    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let n = b.len();
+    let (mut toks, mut caps) = bufs;
+    toks.clear();
+    toks.reserve(n / 4 + 1);
+    caps.clear();
+    let mut caps_ranges = Vec::new();
+    let (mut up, mut low, mut line_first) = (0u32, 0u32, 0usize);
     let mut i = 0;
     let mut line = 0u32;
     let mut space_before = false;
+    // No token yet on this line.
+    let mut new_line = true;
     let mut next_sent = true;
-    let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
-    while i < b.len() {
+    while i < n {
         let c0 = b[i];
-        if c0 == b'\n' {
-            line += 1;
-            i += 1;
-            next_sent = true;
-            space_before = false;
-            continue;
-        }
-        if c0 == b' ' || c0 == b'\t' || c0 == b'\r' {
-            i += 1;
-            space_before = true;
-            continue;
-        }
-        let Some(c) = char_at(i) else { break };
+        let c = if c0 < 0x80 {
+            match c0 {
+                b'\n' => {
+                    let c = caps_line(up, low);
+                    caps.push(c);
+                    if c {
+                        caps_ranges.push((line_first, toks.len()));
+                    }
+                    (up, low, line_first) = (0, 0, toks.len());
+                    line += 1;
+                    i += 1;
+                    next_sent = true;
+                    space_before = false;
+                    new_line = true;
+                    continue;
+                }
+                b' ' | b'\t' | b'\r' => {
+                    i += 1;
+                    space_before = true;
+                    continue;
+                }
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    // Fast path: an ASCII word ended by ASCII that cannot continue it (not an
+                    // apostrophe, nor the period of an abbreviation "U.S.").
+                    let j = alnum_run(b, i + 1);
+                    let simple = match b.get(j) {
+                        None => true,
+                        Some(&x) => x < 0x80 && x != b'\'' && !(x == b'.' && j - i == 1),
+                    };
+                    if simple {
+                        let word = &text[i..j];
+                        let (cap, upper, lower) = if c0.is_ascii_lowercase() {
+                            (false, false, true)
+                        } else {
+                            case_of(word)
+                        };
+                        if upper {
+                            up += 1;
+                        } else if lower {
+                            low += 1;
+                        }
+                        toks.push(Token {
+                            start: i,
+                            end: j,
+                            kind: Kind::Word,
+                            cap,
+                            upper,
+                            sent_start: next_sent,
+                            poss: false,
+                            space_before: space_before || new_line,
+                            line,
+                            one: j - i == 1,
+                            lower,
+                            key: Cell::new(if cap { key(word) } else { NONE }),
+                        });
+                        next_sent = false;
+                        space_before = false;
+                        new_line = false;
+                        i = j;
+                        continue;
+                    }
+                    c0 as char
+                }
+                _ => c0 as char,
+            }
+        } else {
+            let Some(c) = char_at(text, i) else { break };
+            c
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             space_before = true;
             continue;
         }
         let start = i;
-        let first_space =
-            space_before || toks.is_empty() || toks.last().is_some_and(|t| t.line != line);
+        let first_space = space_before || new_line;
         space_before = false;
+        new_line = false;
         if c.is_ascii_digit() {
             // Number: digits with inner . , : (1,000  3.5  4:30)
             i += 1;
-            while i < b.len() {
+            while i < n {
                 if b[i].is_ascii_digit() {
                     i += 1;
                 } else if matches!(b[i], b'.' | b',' | b':')
-                    && i + 1 < b.len()
+                    && i + 1 < n
                     && b[i + 1].is_ascii_digit()
                 {
                     i += 2;
@@ -111,95 +239,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 poss: false,
                 space_before: first_space,
                 line,
+                one: false,
+                lower: false,
+                key: Cell::new(NONE),
             });
             next_sent = false;
             continue;
         }
         if c.is_alphabetic() {
-            let mut poss = false;
-            let mut poss_at = 0usize;
-            let mut seg = 0usize; // letters in the current period-separated segment
-            let mut dots = 0usize;
-            let mut letters = 0usize;
-            let mut uppers = 0usize;
-            let mut lowers = 0usize;
-            while i < b.len() {
-                // ASCII letters and digits: the common case, without decoding a char.
-                let a = b[i];
-                if a.is_ascii_alphanumeric() {
-                    if a.is_ascii_uppercase() {
-                        letters += 1;
-                        uppers += 1;
-                    } else if a.is_ascii_lowercase() {
-                        letters += 1;
-                        lowers += 1;
-                    }
-                    seg += 1;
-                    i += 1;
-                    continue;
-                }
-                let Some(ch) = char_at(i) else { break };
-                if is_word_char(ch) {
-                    if ch.is_alphabetic() {
-                        letters += 1;
-                        if ch.is_uppercase() {
-                            uppers += 1;
-                        } else if ch.is_lowercase() {
-                            lowers += 1;
-                        }
-                    }
-                    seg += 1;
-                    i += ch.len_utf8();
-                    continue;
-                }
-                if is_apos(ch) {
-                    let j = i + ch.len_utf8();
-                    match char_at(j) {
-                        Some(n) if n.is_alphabetic() => {
-                            let k = j + n.len_utf8();
-                            let after = char_at(k);
-                            if (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
-                                poss = true;
-                                poss_at = i;
-                                i = k; // skip the possessive
-                                break;
-                            }
-                            i = j;
-                            seg = 0;
-                            continue;
-                        }
-                        _ => break,
-                    }
-                }
-                if ch == '.' && seg == 1 {
-                    let j = i + 1;
-                    if let Some(n) = char_at(j) {
-                        let after = char_at(j + n.len_utf8());
-                        // "U.S.", "p.m.", and "U.S" without its last period
-                        let last_cap = n.is_uppercase()
-                            && text[..i]
-                                .chars()
-                                .next_back()
-                                .is_some_and(|p| p.is_uppercase())
-                            && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
-                        if n.is_alphabetic() && (after == Some('.') || last_cap) {
-                            dots += 1;
-                            seg = 0;
-                            i = j;
-                            continue;
-                        }
-                    }
-                }
-                break;
+            let (word, poss) = scan_word(text, &mut i);
+            let end = start + word.len();
+            let (cap, upper, lower) = case_of(word);
+            if upper {
+                up += 1;
+            } else if lower {
+                low += 1;
             }
-            let mut end = if poss { poss_at } else { i };
-            if !poss && dots > 0 && seg == 1 && b.get(i) == Some(&b'.') {
-                i += 1;
-                end = i;
-            }
-            let word = &text[start..end];
-            let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
-            let upper = letters >= 2 && lowers == 0 && uppers >= 2;
             let sent_start = next_sent;
             next_sent = false;
             toks.push(Token {
@@ -212,17 +267,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 poss,
                 space_before: first_space,
                 line,
+                one: word.len() == 1 || word.chars().nth(1).is_none(),
+                lower,
+                key: Cell::new(if cap { key(word) } else { NONE }),
             });
             continue;
         }
         // Punctuation: one char per token.
         i += c.len_utf8();
-        let prev_word = toks
-            .last()
-            .filter(|t| t.kind == Kind::Word && t.end == start)
-            .map(|t| &text[t.start..t.end]);
         match c {
             '.' => {
+                let prev_word = toks
+                    .last()
+                    .filter(|t| t.kind == Kind::Word && t.end == start)
+                    .map(|t| &text[t.start..t.end]);
                 let abbrev = prev_word.is_some_and(|w| {
                     ABBREV.contains(&w)
                         || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
@@ -245,14 +303,142 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             poss: false,
             space_before: first_space,
             line,
+            one: false,
+            lower: false,
+            key: Cell::new(NONE),
         });
     }
-    toks
+    let c = caps_line(up, low);
+    caps.push(c);
+    if c {
+        caps_ranges.push((line_first, toks.len()));
+    }
+    Tokens {
+        toks,
+        caps,
+        caps_ranges,
+    }
+}
+
+/// Scan the word starting at `*i` (an alphabetic char); leaves `*i` after it and after a
+/// possessive "'s". Returns the word and whether a possessive followed.
+fn scan_word<'t>(text: &'t str, i: &mut usize) -> (&'t str, bool) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let start = *i;
+    let mut j = *i;
+    let mut poss_at = None;
+    let mut seg = 0usize; // chars in the current period-separated segment
+    let mut dots = 0usize;
+    while j < n {
+        // ASCII letters and digits: the common case, without decoding a char.
+        let r = j;
+        j = alnum_run(b, j);
+        seg += j - r;
+        if j >= n {
+            break;
+        }
+        let a = b[j];
+        let ch = if a < 0x80 {
+            a as char
+        } else {
+            let Some(ch) = char_at(text, j) else { break };
+            if is_word_char(ch) {
+                seg += 1;
+                j += ch.len_utf8();
+                continue;
+            }
+            ch
+        };
+        if is_apos(ch) {
+            let k = j + ch.len_utf8();
+            match char_at(text, k) {
+                Some(nc) if nc.is_alphabetic() => {
+                    let after = char_at(text, k + nc.len_utf8());
+                    if (nc == 's' || nc == 'S') && !after.is_some_and(is_word_char) {
+                        poss_at = Some(j);
+                        j = k + 1; // skip the possessive
+                        break;
+                    }
+                    j = k;
+                    seg = 0;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if ch == '.' && seg == 1 {
+            let k = j + 1;
+            if let Some(nc) = char_at(text, k) {
+                let after = char_at(text, k + nc.len_utf8());
+                // "U.S.", "p.m.", and "U.S" without its last period
+                let last_cap = nc.is_uppercase()
+                    && text[..j]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_uppercase())
+                    && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
+                if nc.is_alphabetic() && (after == Some('.') || last_cap) {
+                    dots += 1;
+                    seg = 0;
+                    j = k;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let mut end = poss_at.unwrap_or(j);
+    if poss_at.is_none() && dots > 0 && seg == 1 && b.get(j) == Some(&b'.') {
+        j += 1;
+        end = j;
+    }
+    *i = j;
+    (&text[start..end], poss_at.is_some())
+}
+
+/// (first letter upper case, ALL-CAPS with two or more capitals, has a lower-case letter) of a
+/// word.
+fn case_of(word: &str) -> (bool, bool, bool) {
+    let wb = word.as_bytes();
+    match wb.first() {
+        Some(f) if f.is_ascii_lowercase() => return (false, false, true),
+        None => return (false, false, false),
+        _ => {}
+    }
+    let cap = if wb[0] < 0x80 {
+        // "Putin": a lower-case second letter settles it
+        if wb.get(1).is_some_and(u8::is_ascii_lowercase) {
+            return (wb[0].is_ascii_uppercase(), false, true);
+        }
+        wb[0].is_ascii_uppercase()
+    } else {
+        word.chars().next().is_some_and(char::is_uppercase)
+    };
+    let (mut up, mut lo) = (0usize, 0usize);
+    if word.is_ascii() {
+        for &x in wb {
+            up += usize::from(x.is_ascii_uppercase());
+            lo += usize::from(x.is_ascii_lowercase());
+        }
+    } else {
+        for ch in word.chars() {
+            if ch.is_alphabetic() {
+                if ch.is_uppercase() {
+                    up += 1;
+                } else if ch.is_lowercase() {
+                    lo += 1;
+                }
+            }
+        }
+    }
+    (cap, up >= 2 && lo == 0, lo > 0)
 }
 
 /// For each line, whether it is written in capitals (a headline or dateline): at least one
 /// upper-case word of two or more letters and no word with a lower-case letter.
-pub fn caps_lines(text: &str, toks: &[Token]) -> Vec<bool> {
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn caps_lines(toks: &[Token]) -> Vec<bool> {
     let lines = toks.last().map_or(0, |t| t.line as usize + 1);
     let mut up = vec![0u32; lines];
     let mut low = vec![0u32; lines];
@@ -260,19 +446,232 @@ pub fn caps_lines(text: &str, toks: &[Token]) -> Vec<bool> {
         let l = t.line as usize;
         if t.upper {
             up[l] += 1;
-        } else if text[t.start..t.end].chars().any(|c| c.is_lowercase()) {
+        } else if t.lower {
             low[l] += 1;
         }
     }
     up.iter()
         .zip(&low)
-        .map(|(&u, &l)| u >= 1 && l * 5 <= u && !(u == 1 && l == 1))
+        .map(|(&u, &l)| caps_line(u, l))
         .collect()
+}
+
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    /// The first tokenizer, kept as the specification of the fast one.
+    pub fn tokenize(text: &str) -> Vec<Token> {
+        let b = text.as_bytes();
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut i = 0;
+        let mut line = 0u32;
+        let mut space_before = false;
+        let mut next_sent = true;
+        let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
+        while i < b.len() {
+            let c0 = b[i];
+            if c0 == b'\n' {
+                line += 1;
+                i += 1;
+                next_sent = true;
+                space_before = false;
+                continue;
+            }
+            if c0 == b' ' || c0 == b'\t' || c0 == b'\r' {
+                i += 1;
+                space_before = true;
+                continue;
+            }
+            let Some(c) = char_at(i) else { break };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                space_before = true;
+                continue;
+            }
+            let start = i;
+            let first_space =
+                space_before || toks.is_empty() || toks.last().is_some_and(|t| t.line != line);
+            space_before = false;
+            if c.is_ascii_digit() {
+                // Number: digits with inner . , : (1,000  3.5  4:30)
+                i += 1;
+                while i < b.len() {
+                    if b[i].is_ascii_digit() {
+                        i += 1;
+                    } else if matches!(b[i], b'.' | b',' | b':')
+                        && i + 1 < b.len()
+                        && b[i + 1].is_ascii_digit()
+                    {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                toks.push(Token {
+                    start,
+                    end: i,
+                    kind: Kind::Number,
+                    cap: false,
+                    upper: false,
+                    sent_start: false,
+                    poss: false,
+                    space_before: first_space,
+                    line,
+                    one: false,
+                    lower: false,
+                    key: Cell::new(NONE),
+                });
+                next_sent = false;
+                continue;
+            }
+            if c.is_alphabetic() {
+                let mut poss = false;
+                let mut poss_at = 0usize;
+                let mut seg = 0usize; // letters in the current period-separated segment
+                let mut dots = 0usize;
+                let mut letters = 0usize;
+                let mut uppers = 0usize;
+                let mut lowers = 0usize;
+                while i < b.len() {
+                    // ASCII letters and digits: the common case, without decoding a char.
+                    let a = b[i];
+                    if a.is_ascii_alphanumeric() {
+                        if a.is_ascii_uppercase() {
+                            letters += 1;
+                            uppers += 1;
+                        } else if a.is_ascii_lowercase() {
+                            letters += 1;
+                            lowers += 1;
+                        }
+                        seg += 1;
+                        i += 1;
+                        continue;
+                    }
+                    let Some(ch) = char_at(i) else { break };
+                    if is_word_char(ch) {
+                        if ch.is_alphabetic() {
+                            letters += 1;
+                            if ch.is_uppercase() {
+                                uppers += 1;
+                            } else if ch.is_lowercase() {
+                                lowers += 1;
+                            }
+                        }
+                        seg += 1;
+                        i += ch.len_utf8();
+                        continue;
+                    }
+                    if is_apos(ch) {
+                        let j = i + ch.len_utf8();
+                        match char_at(j) {
+                            Some(n) if n.is_alphabetic() => {
+                                let k = j + n.len_utf8();
+                                let after = char_at(k);
+                                if (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
+                                    poss = true;
+                                    poss_at = i;
+                                    i = k; // skip the possessive
+                                    break;
+                                }
+                                i = j;
+                                seg = 0;
+                                continue;
+                            }
+                            _ => break,
+                        }
+                    }
+                    if ch == '.' && seg == 1 {
+                        let j = i + 1;
+                        if let Some(n) = char_at(j) {
+                            let after = char_at(j + n.len_utf8());
+                            // "U.S.", "p.m.", and "U.S" without its last period
+                            let last_cap = n.is_uppercase()
+                                && text[..i]
+                                    .chars()
+                                    .next_back()
+                                    .is_some_and(|p| p.is_uppercase())
+                                && !after.is_some_and(|a| a.is_alphanumeric() || is_apos(a));
+                            if n.is_alphabetic() && (after == Some('.') || last_cap) {
+                                dots += 1;
+                                seg = 0;
+                                i = j;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+                let mut end = if poss { poss_at } else { i };
+                if !poss && dots > 0 && seg == 1 && b.get(i) == Some(&b'.') {
+                    i += 1;
+                    end = i;
+                }
+                let word = &text[start..end];
+                let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
+                let upper = letters >= 2 && lowers == 0 && uppers >= 2;
+                let sent_start = next_sent;
+                next_sent = false;
+                toks.push(Token {
+                    start,
+                    end,
+                    kind: Kind::Word,
+                    cap,
+                    upper,
+                    sent_start,
+                    poss,
+                    space_before: first_space,
+                    line,
+                    one: word.chars().count() == 1,
+                    lower: word.chars().any(|c| c.is_lowercase()),
+                    key: Cell::new(NONE),
+                });
+                continue;
+            }
+            // Punctuation: one char per token.
+            i += c.len_utf8();
+            let prev_word = toks
+                .last()
+                .filter(|t| t.kind == Kind::Word && t.end == start)
+                .map(|t| &text[t.start..t.end]);
+            match c {
+                '.' => {
+                    let abbrev = prev_word.is_some_and(|w| {
+                        ABBREV.contains(&w)
+                            || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+                    });
+                    if !abbrev {
+                        next_sent = true;
+                    }
+                }
+                '!' | '?' | ':' | ';' => next_sent = true,
+                '"' | '\u{201C}' | '(' | '[' | '\'' | '\u{2018}' | '-' | '\u{2013}'
+                | '\u{2014}' => {}
+                _ => next_sent = false,
+            }
+            toks.push(Token {
+                start,
+                end: i,
+                kind: Kind::Punct,
+                cap: false,
+                upper: false,
+                sent_start: false,
+                poss: false,
+                space_before: first_space,
+                line,
+                one: false,
+                lower: false,
+                key: Cell::new(NONE),
+            });
+        }
+        toks
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)
@@ -333,10 +732,78 @@ mod tests {
         assert_eq!(starts, ["He", "Then"]);
     }
 
+    /// Pieces of text that exercise the tokenizer's special cases.
+    const PARTS: &[&str] = &[
+        "U.S.",
+        "U.S",
+        "p.m.",
+        "A.",
+        "Mr.",
+        "O'Brien's",
+        "Putin’s",
+        "s",
+        "'",
+        "’",
+        ".",
+        "-",
+        " ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{b}",
+        "1,000",
+        "3.5",
+        "Micheál",
+        "MICHEÁL",
+        "e\u{301}",
+        "ⓐ",
+        "ǅ",
+        "ß",
+        "湹",
+        "İ",
+        "NATO",
+        "x",
+        "Y",
+        "\"",
+        "?",
+        "d’Ivoire",
+        "’s",
+        "'S",
+        "ⅰ",
+        "ᵃ",
+        ":",
+        "(",
+        "ROMANIA BEAT",
+        "\nSOCCER - ",
+        "LONDON 1996",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_fast_tokenizer_agrees_with_the_reference(
+            parts in proptest::collection::vec(prop_oneof![
+                3 => proptest::sample::select(PARTS.to_vec()).prop_map(String::from),
+                1 => "[a-zA-Z]{1,6}",
+                1 => "\\PC{1,3}",
+            ], 0..40)
+        ) {
+            let text: String = parts.concat();
+            let t = tokenize_with(&text, |_| NONE, Default::default());
+            prop_assert_eq!(&t.toks, &reference::tokenize(&text));
+            // the one-pass caps lines agree with the separate pass (trailing lines are false)
+            let caps = caps_lines(&t.toks);
+            prop_assert_eq!(&t.caps[..caps.len()], &caps[..]);
+            prop_assert!(t.caps[caps.len()..].iter().all(|c| !c));
+            let in_ranges: usize = t.caps_ranges.iter().map(|r| r.1 - r.0).sum();
+            let in_caps = t.toks.iter().filter(|x| caps[x.line as usize]).count();
+            prop_assert_eq!(in_ranges, in_caps);
+        }
+    }
+
     #[test]
     fn caps_lines_are_detected() {
         let t = "SOCCER - ROMANIA BEAT LITHUANIA.\nRomania beat Lithuania on Friday.\nLONDON 1996-08-30";
         let toks = tokenize(t);
-        assert_eq!(caps_lines(t, &toks), [true, false, true]);
+        assert_eq!(caps_lines(&toks), [true, false, true]);
     }
 }
