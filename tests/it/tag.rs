@@ -351,17 +351,32 @@ fn tag_jsonl_labels_people_and_countries_and_keeps_ids() {
             .collect()
     };
     let first = spans(&lines[0]);
-    assert!(first.contains(&("PERSON".into(), "Ana Ruiz".into())), "{first:?}");
-    assert!(first.contains(&("PERSON".into(), "Ruiz".into())), "{first:?}");
-    assert!(first.contains(&("COUNTRY".into(), "Chilean".into())), "{first:?}");
-    assert!(first.contains(&("COUNTRY".into(), "Chile".into())), "{first:?}");
+    assert!(
+        first.contains(&("PERSON".into(), "Ana Ruiz".into())),
+        "{first:?}"
+    );
+    assert!(
+        first.contains(&("PERSON".into(), "Ruiz".into())),
+        "{first:?}"
+    );
+    assert!(
+        first.contains(&("COUNTRY".into(), "Chilean".into())),
+        "{first:?}"
+    );
+    assert!(
+        first.contains(&("COUNTRY".into(), "Chile".into())),
+        "{first:?}"
+    );
     // Capitals are metonyms: never in this output.
     assert!(!first.iter().any(|(_, t)| t == "Santiago"), "{first:?}");
     assert!(spans(&lines[1]).is_empty());
     // Offsets are byte offsets into the decoded text.
     let e = &lines[0]["entities"][0];
     let text = "Prime Minister Ana Ruiz told Chilean reporters that Chile would wait. Ruiz left for Santiago.";
-    let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+    let (s, t) = (
+        e["start"].as_u64().unwrap() as usize,
+        e["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[s..t], e["text"].as_str().unwrap());
     assert!(spans(&lines[2]).contains(&("PERSON".into(), "Marta Kovac".into())));
 }
@@ -369,14 +384,20 @@ fn tag_jsonl_labels_people_and_countries_and_keeps_ids() {
 #[test]
 fn tag_jsonl_rejects_bad_lines_with_their_number() {
     for (input, says) in [
-        ("{\"id\": 1, \"text\": \"Ana Ruiz\"}\nnot json\n", "stdin:2: not a JSON object"),
+        (
+            "{\"id\": 1, \"text\": \"Ana Ruiz\"}\nnot json\n",
+            "stdin:2: not a JSON object",
+        ),
         ("[1, \"Ana Ruiz\"]\n", "stdin:1: not a JSON object"),
         ("{\"id\": 1}\n", "stdin:1: no \"text\" string"),
         ("{\"text\": 5}\n", "stdin:1: not a JSON object"),
     ] {
         let (code, _, err) = tag_jsonl(input);
         assert_eq!(code, 1, "{input}: {err}");
-        assert!(err.starts_with("lede: ") && err.contains(says), "{input}: {err}");
+        assert!(
+            err.starts_with("lede: ") && err.contains(says),
+            "{input}: {err}"
+        );
         assert_eq!(err.lines().count(), 1, "one line: {err}");
     }
 }
