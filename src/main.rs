@@ -349,13 +349,19 @@ fn cmd_read(file: Option<String>, theme_flag: Option<String>) -> Result<(), Erro
     // Tagging and opening the notes happen after the first frame, on their own thread.
     let lexicon = cfg.lexicon.clone();
     let load: lede::tui::Load = Box::new(move || {
-        let tagged = tag::Tagger::new(lexicon).tag_article(&article);
-        let (notes, warnings) = lede::tui::notes::Session::open(&article, &tagged, file.as_deref());
-        lede::tui::Loaded {
-            tagged,
-            notes,
-            warnings,
-        }
+        let tagger = tag::Tagger::new(lexicon);
+        // The notes (whose fingerprints hash the whole text) open while the tagger runs.
+        let (tagged, book) = std::thread::scope(|s| {
+            let book = s.spawn(|| lede::notes::NoteBook::open(&article));
+            let tagged = tagger.tag_article(&article);
+            let book = book
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (tagged, book)
+        });
+        let (notes, warnings) =
+            lede::tui::notes::Session::from_book(article, tagged, file.as_deref(), book);
+        lede::tui::Loaded { notes, warnings }
     });
     let signal = lede::tui::run(&mut state, &theme, &cfg.keymap, &opts, load)?;
     if let Some(sig) = signal {

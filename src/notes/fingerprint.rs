@@ -24,19 +24,47 @@ fn normalise_into(s: &str, out: &mut String) {
     }
 }
 
+/// Whether `s` is its own normalisation (no whitespace at the ends, single spaces inside):
+/// parsed paragraphs usually are, and then need no copy.
+fn is_normal(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
+/// `s` normalised: itself when it already is, else a copy in `buf`.
+fn normalised<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if is_normal(s) {
+        s
+    } else {
+        normalise_into(s, buf);
+        buf
+    }
+}
+
 /// The article's fingerprint (`fingerprint`) and its paragraph hashes (`paragraph_hashes`), in
 /// one pass over the text.
 pub fn hashes(article: &Article) -> (String, Vec<String>) {
     let mut buf = String::new();
-    normalise_into(&article.title, &mut buf);
     let mut whole = Sha256::new();
-    whole.update(buf.as_bytes());
+    whole.update(normalised(&article.title, &mut buf).as_bytes());
     let mut paragraphs = Vec::new();
     for p in article.paragraphs() {
-        normalise_into(&p.text, &mut buf);
+        let text = normalised(&p.text, &mut buf).as_bytes();
         whole.update(b"\n");
-        whole.update(buf.as_bytes());
-        paragraphs.push(hex(&Sha256::digest(buf.as_bytes())[..8]));
+        whole.update(text);
+        paragraphs.push(hex(&Sha256::digest(text)[..8]));
     }
     (hex(&whole.finalize()[..16]), paragraphs)
 }
@@ -64,6 +92,16 @@ mod tests {
     use super::*;
     use crate::article::{Paragraph, Section};
 
+    proptest::proptest! {
+        /// The no-copy check agrees with normalising.
+        #[test]
+        fn is_normal_means_normalising_changes_nothing(s in "[ a\t\n\u{a0}\u{2003}\u{3000}é]{0,12}") {
+            let mut buf = String::new();
+            normalise_into(&s, &mut buf);
+            proptest::prop_assert_eq!(is_normal(&s), buf == s);
+        }
+    }
+
     /// Notes files on disk are named by these hashes: they must never change. The values were
     /// computed by the first (hand-written SHA-256) implementation and checked with Python's
     /// hashlib on `" ".join(s.split())` of the same strings.
@@ -89,6 +127,15 @@ mod tests {
                 "38fa9c8ba9077f2b".to_string()
             ]
         );
+        // An already normal paragraph is hashed as it is (no copy), to the same value.
+        let b = Article {
+            sections: vec![Section {
+                heading: None,
+                paragraphs: vec![Paragraph::new("Already normal.")],
+            }],
+            ..Article::default()
+        };
+        assert_eq!(paragraph_hashes(&b), vec!["6c18b47d20359cdb".to_string()]);
     }
 
     fn art(title: &str, heading: Option<&str>, paras: &[&str]) -> Article {

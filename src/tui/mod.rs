@@ -11,7 +11,6 @@ pub mod widgets;
 use crate::config::keymap::Keymap;
 use crate::config::theme::Theme;
 use crate::error::Error;
-use crate::tag::Tagged;
 use crate::view::{Action, ViewState};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -39,7 +38,7 @@ pub struct Options {
 /// What the reader receives once the article is tagged and its notes are open: this work runs
 /// on its own thread after the first frame, so a long article shows at once.
 pub struct Loaded {
-    pub tagged: Tagged,
+    /// The notes, with the article's actors (`Session::tagged`).
     pub notes: notes::Session,
     /// Warnings from opening the notes, for the status line.
     pub warnings: Vec<String>,
@@ -50,11 +49,10 @@ impl Loaded {
     /// note changes it queued while the notes were opening. Returns the notes session.
     pub fn install(self, state: &mut ViewState) -> notes::Session {
         let Loaded {
-            tagged,
             notes: mut session,
             warnings,
         } = self;
-        state.set_tagged(&tagged);
+        state.set_tagged(session.tagged());
         state.set_highlights(session.views());
         if !warnings.is_empty() {
             state.message = Some(warnings.join("; "));

@@ -27,7 +27,23 @@ impl Session {
     /// when the notes cannot be opened, the reader still runs and says why.
     pub fn open(article: &Article, tagged: &Tagged, file: Option<&str>) -> (Session, Vec<String>) {
         let book = NoteBook::open(article);
+        Self::from_book(article.clone(), tagged.clone(), file, book)
+    }
+
+    /// A session on a notebook opened by the caller (`NoteBook::open`), exporting into the
+    /// current directory; takes the article and its actors without copying them.
+    pub fn from_book(
+        article: Article,
+        tagged: Tagged,
+        file: Option<&str>,
+        book: Result<(NoteBook, Vec<String>), crate::Error>,
+    ) -> (Session, Vec<String>) {
         Self::with_book(article, tagged, file, book, PathBuf::from("."))
+    }
+
+    /// The article's actors.
+    pub fn tagged(&self) -> &Tagged {
+        &self.tagged
     }
 
     /// Open the notes in `dir`, exporting into `export_dir` (tests).
@@ -39,12 +55,18 @@ impl Session {
         export_dir: &Path,
     ) -> (Session, Vec<String>) {
         let book = NoteBook::open_in(dir, article);
-        Self::with_book(article, tagged, file, book, export_dir.to_path_buf())
+        Self::with_book(
+            article.clone(),
+            tagged.clone(),
+            file,
+            book,
+            export_dir.to_path_buf(),
+        )
     }
 
     fn with_book(
-        article: &Article,
-        tagged: &Tagged,
+        article: Article,
+        tagged: Tagged,
         file: Option<&str>,
         book: Result<(NoteBook, Vec<String>), crate::Error>,
         export_dir: PathBuf,
@@ -62,8 +84,8 @@ impl Session {
         };
         let s = Session {
             book,
-            article: article.clone(),
-            tagged: tagged.clone(),
+            article,
+            tagged,
             source,
             export_dir,
         };

@@ -588,11 +588,7 @@ fn a_highlight_made_while_the_actors_load_is_stored_when_the_notes_arrive() {
     assert!(s.has_effects(), "the highlight waits for the notes");
     assert!(s.highlights.is_empty());
     let (notes, warnings) = Session::open_in(dir.path(), &a, &t, None, out.path());
-    let loaded = lede::tui::Loaded {
-        tagged: t.clone(),
-        notes,
-        warnings,
-    };
+    let loaded = lede::tui::Loaded { notes, warnings };
     let n = loaded.install(&mut s);
     assert!(!s.loading);
     assert!(!s.has_effects());
