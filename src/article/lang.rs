@@ -198,6 +198,10 @@ pub fn stats(text: &str) -> Stats {
 /// Slots of [`Scratch`]'s look-up cache (16 bytes each: 8 KiB, resident in L1).
 const CACHE_BITS: u32 = 9;
 
+/// Slots of [`Scratch`]'s cache of whole ASCII words (16 bytes each): the short-word look-up
+/// cache is consulted only on a miss here, so this one is larger.
+const WORD_CACHE_BITS: u32 = 12;
+
 /// Scratch space of [`add_word`]: a lower-case buffer, and optionally a direct-mapped cache
 /// of short-word look-ups (a page repeats its common words; the stop-word table is 320 KiB).
 #[derive(Debug, Default)]
@@ -236,7 +240,7 @@ impl Scratch {
         Scratch {
             lower: String::new(),
             cache: vec![(0, 0); 1 << CACHE_BITS],
-            words: vec![(0, 0, 0); 1 << CACHE_BITS],
+            words: vec![(0, 0, 0); 1 << WORD_CACHE_BITS],
             lanes: [0; 2],
             pending: 0,
         }
@@ -308,7 +312,7 @@ pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &m
     let (info, bits) = if wb.len() <= 8 && !scratch.words.is_empty() {
         // Short words repeat: their whole contribution is cached by their exact bytes.
         let k = pack_raw(wb);
-        let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize;
+        let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORD_CACHE_BITS)) as usize;
         match scratch.words.get(i) {
             Some(&(key, info, bits)) if key == k => (info, bits),
             _ => {
