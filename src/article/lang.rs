@@ -202,6 +202,20 @@ const CACHE_BITS: u32 = 9;
 /// cache is consulted only on a miss here, so this one is larger.
 const WORD_CACHE_BITS: u32 = 12;
 
+/// Slots of [`Scratch`]'s cache of ASCII words of 9 to 16 bytes (24 bytes each).
+const LONG_CACHE_BITS: u32 = 10;
+
+/// A cached ASCII word of 9 to 16 bytes: its first and last eight bytes and its length
+/// determine it.
+#[derive(Debug, Default, Clone, Copy)]
+struct LongEntry {
+    head: u64,
+    tail: u64,
+    len: u8,
+    info: u8,
+    bits: u16,
+}
+
 /// Scratch space of [`add_word`]: a lower-case buffer, and optionally a direct-mapped cache
 /// of short-word look-ups (a page repeats its common words; the stop-word table is 320 KiB).
 #[derive(Debug, Default)]
@@ -211,6 +225,9 @@ pub(crate) struct Scratch {
     cache: Vec<(u64, u16)>,
     /// (packed ASCII word as written, [`ascii_word`] result); key 0 = empty.
     words: Vec<(u64, u8, u16)>,
+    /// The same for ASCII words of 9 to 16 bytes: (first 8 bytes, last 8 bytes, length,
+    /// [`ascii_word`] result); length 0 = empty.
+    long_words: Vec<LongEntry>,
     /// Stop-word counts not yet in a [`Stats`]: one byte lane per language (languages 0–7,
     /// then 8–15), at most [`u8::MAX`] words per lane before [`Scratch::flush`].
     lanes: [u64; 2],
@@ -241,6 +258,7 @@ impl Scratch {
             lower: String::new(),
             cache: vec![(0, 0); 1 << CACHE_BITS],
             words: vec![(0, 0, 0); 1 << WORD_CACHE_BITS],
+            long_words: vec![LongEntry::default(); 1 << LONG_CACHE_BITS],
             lanes: [0; 2],
             pending: 0,
         }
@@ -319,6 +337,33 @@ pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &m
                 let (info, bits) = ascii_word(wb, scratch);
                 if let Some(e) = scratch.words.get_mut(i) {
                     *e = (k, info, bits);
+                }
+                (info, bits)
+            }
+        }
+    } else if (9..=16).contains(&wb.len()) && !scratch.long_words.is_empty() {
+        let n = wb.len();
+        let mut h = [0u8; 8];
+        h.copy_from_slice(&wb[..8]);
+        let head = u64::from_le_bytes(h);
+        h.copy_from_slice(&wb[n - 8..]);
+        let tail = u64::from_le_bytes(h);
+        let key = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let i = (key >> (64 - LONG_CACHE_BITS)) as usize;
+        match scratch.long_words.get(i) {
+            Some(e) if e.head == head && e.tail == tail && usize::from(e.len) == n => {
+                (e.info, e.bits)
+            }
+            _ => {
+                let (info, bits) = ascii_word(wb, scratch);
+                if let Some(e) = scratch.long_words.get_mut(i) {
+                    *e = LongEntry {
+                        head,
+                        tail,
+                        len: n as u8,
+                        info,
+                        bits,
+                    };
                 }
                 (info, bits)
             }
@@ -804,6 +849,56 @@ mod tests {
     }
 
     /// Stop-word counts past one byte lane's capacity, and words of several lists.
+    #[test]
+    fn cached_word_statistics_match_uncached() {
+        // Stop words of every length from the data file, with case and punctuation variants,
+        // and non-stop words that share their first or last eight bytes.
+        let data = include_str!("data/stopwords.txt");
+        let mut words: Vec<String> = Vec::new();
+        for w in data
+            .lines()
+            .filter(|l| l.is_ascii() && !l.starts_with(['#', '@']))
+        {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("({w}),"));
+            words.push(format!("{w}x"));
+            if w.len() > 8 {
+                words.push(format!("{}-{}", &w[..8], &w[w.len() - 8..]));
+                // Same first eight bytes: some share a cache slot with the stop word.
+                words.extend((0..40).map(|k| format!("{}q{k}", &w[..8])));
+            }
+        }
+        words.extend(
+            [
+                "aaaaaaaaa",
+                "aaaaaaaaaa",
+                "1234567890",
+                "--",
+                "A.B.C.D.E.F.G.H.I",
+            ]
+            .map(String::from),
+        );
+        let run = |scratch: &mut Scratch| {
+            let mut s = Stats::default();
+            // Twice: the second pass reads the caches.
+            for w in words.iter().chain(words.iter()) {
+                add_word(w, &mut s, scratch);
+            }
+            scratch.flush(&mut s);
+            s
+        };
+        let (a, b) = (
+            run(&mut Scratch::with_cache()),
+            run(&mut Scratch::default()),
+        );
+        assert!(a.words > 1000 && a.stops.iter().any(|&n| n > 100));
+        assert_eq!(
+            (a.wlen, a.words, a.stops, a.capitalised, a.cased, a.tokens),
+            (b.wlen, b.words, b.stops, b.capitalised, b.cased, b.tokens)
+        );
+    }
+
     #[test]
     fn counts_many_stop_words_exactly() {
         let s = stats(&"the ".repeat(1000));
