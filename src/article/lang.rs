@@ -316,8 +316,9 @@ pub(crate) fn add_word(word: &str, s: &mut Stats, scratch: &mut Scratch) {
     add_word_known(word, word.is_ascii(), s, scratch);
 }
 
-/// [`add_word`] when the caller knows whether `word` is all ASCII.
-#[inline]
+/// [`add_word`] when the caller knows whether `word` is all ASCII. Inlined into the parser's
+/// word loop: the call itself cost a fifth of the time of a cached word.
+#[inline(always)]
 pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &mut Scratch) {
     s.tokens += 1;
     if !ascii {
@@ -371,15 +372,10 @@ pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &m
     } else {
         ascii_word(wb, scratch)
     };
-    if info & HAS_ALNUM != 0 {
-        s.words += 1;
-    }
-    if info & CASED != 0 {
-        s.cased += 1;
-    }
-    if info & CAPITALISED != 0 {
-        s.capitalised += 1;
-    }
+    // (Without branches: the bits are hard to predict.)
+    s.words += usize::from(info & HAS_ALNUM != 0);
+    s.cased += usize::from(info & CASED != 0);
+    s.capitalised += usize::from(info & CAPITALISED != 0);
     scratch.add(bits, s);
 }
 
