@@ -635,6 +635,30 @@ pub(crate) fn byte_flags(text: &str) -> u8 {
     text.bytes().fold(0, |f, c| f | flag_of(c))
 }
 
+/// `t` lower-cased, without leading and trailing non-alphanumeric characters, is one of
+/// [`LABELS`]. ASCII text is compared in place (the labels are lower case).
+fn is_label(t: &str) -> bool {
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let a = b
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(b.len());
+        let z = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(a, |z| z + 1);
+        let key = &b[a..z.max(a)];
+        return LABELS
+            .iter()
+            .any(|l| l.len() == key.len() && l.as_bytes().eq_ignore_ascii_case(key));
+    }
+    let (mut buf, mut heap) = ([0u8; 64], String::new());
+    let lower = lower_in(t, &mut buf, &mut heap);
+    let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    LABELS.contains(&key)
+}
+
 /// [`is_furniture`] of a text whose [`byte_flags`] are `flags` (bits other than `HAS_*` are
 /// ignored; a set bit the text does not justify only costs time).
 pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
@@ -686,13 +710,8 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     if may && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
         return true;
     }
-    if t.len() < 40 {
-        let (mut buf, mut heap) = ([0u8; 64], String::new());
-        let lower = lower_in(t, &mut buf, &mut heap);
-        let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        if LABELS.contains(&key) {
-            return true;
-        }
+    if t.len() < 40 && is_label(t) {
+        return true;
     }
     // "Home | World | Politics": several short items between bars.
     let bars = if flags & HAS_BAR != 0 {
@@ -713,6 +732,20 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_match_in_any_case_between_punctuation() {
+        assert!(LABELS.iter().all(|l| l.to_lowercase() == *l));
+        for l in LABELS {
+            assert!(is_label(l), "{l}");
+            assert!(is_label(&format!("  {}: ", l.to_uppercase())), "{l}");
+            assert!(!is_label(&format!("{l}s x")), "{l}");
+        }
+        assert!(is_label("– Advertisement –"));
+        assert!(!is_label("Advertisements"));
+        assert!(!is_label("..."));
+        assert!(!is_label(""));
+    }
 
     #[test]
     fn line_ends_are_characters_not_bytes() {
