@@ -635,6 +635,30 @@ pub(crate) fn byte_flags(text: &str) -> u8 {
     text.bytes().fold(0, |f, c| f | flag_of(c))
 }
 
+/// Bit of an ASCII byte in [`LABEL_FIRST`]: one per letter (either case), one for the rest.
+const fn label_letter(c: u8) -> u32 {
+    let l = c.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+/// By length: the [`label_letter`] bits of the first bytes of the [`LABELS`] of that length.
+static LABEL_FIRST: [u32; 64] = {
+    let mut t = [0u32; 64];
+    let mut i = 0;
+    while i < LABELS.len() {
+        let l = LABELS[i].as_bytes();
+        if l.len() < 64 {
+            t[l.len()] |= label_letter(l[0]);
+        }
+        i += 1;
+    }
+    t
+};
+
 /// `t` lower-cased, without leading and trailing non-alphanumeric characters, is one of
 /// [`LABELS`]. ASCII text is compared in place (the labels are lower case).
 fn is_label(t: &str) -> bool {
@@ -649,6 +673,10 @@ fn is_label(t: &str) -> bool {
             .rposition(u8::is_ascii_alphanumeric)
             .map_or(a, |z| z + 1);
         let key = &b[a..z.max(a)];
+        let first = key.first().map_or(0, |&c| label_letter(c));
+        if LABEL_FIRST.get(key.len()).is_none_or(|m| m & first == 0) {
+            return false;
+        }
         return LABELS
             .iter()
             .any(|l| l.len() == key.len() && l.as_bytes().eq_ignore_ascii_case(key));
