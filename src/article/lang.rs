@@ -216,6 +216,78 @@ struct LongEntry {
     bits: u16,
 }
 
+/// A cached word of up to 16 bytes with non-ASCII characters (key as in [`LongEntry`], or
+/// the packed word and 0 up to 8 bytes) and what [`add_word_unicode`] adds for it besides
+/// its token.
+#[derive(Debug, Default, Clone, Copy)]
+struct UniEntry {
+    head: u64,
+    tail: u64,
+    len: u8,
+    words: u8,
+    cased: u8,
+    capitalised: u8,
+    cjk: u8,
+    zh: u8,
+    wlen: u16,
+    bits: u16,
+}
+
+/// [`add_word_unicode`] of a word of at most 16 bytes through [`Scratch`]'s cache.
+fn unicode_cached(word: &str, s: &mut Stats, scratch: &mut Scratch) {
+    let wb = word.as_bytes();
+    let n = wb.len();
+    let (head, tail) = if n <= 8 {
+        (pack_raw(wb), 0)
+    } else {
+        let mut h = [0u8; 8];
+        h.copy_from_slice(&wb[..8]);
+        let head = u64::from_le_bytes(h);
+        h.copy_from_slice(&wb[n - 8..]);
+        (head, u64::from_le_bytes(h))
+    };
+    let key = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let i = (key >> (64 - LONG_CACHE_BITS)) as usize;
+    let e = match scratch.uni_words.get(i) {
+        Some(e) if e.head == head && e.tail == tail && usize::from(e.len) == n => *e,
+        _ => {
+            let mut d = Stats::default();
+            add_word_unicode(word, &mut d, &mut scratch.lower);
+            let mut bits = 0u16;
+            for (l, &k) in d.stops.iter().enumerate() {
+                if l != ZH && k > 0 {
+                    bits |= 1 << l;
+                }
+            }
+            // (At most 16 bytes: every count fits a byte, the weighted length 16 bits.)
+            let b = |v: usize| u8::try_from(v).unwrap_or(u8::MAX);
+            let e = UniEntry {
+                head,
+                tail,
+                len: n as u8,
+                words: b(d.words),
+                cased: b(d.cased),
+                capitalised: b(d.capitalised),
+                cjk: b(d.cjk),
+                zh: u8::try_from(d.stops[ZH]).unwrap_or(u8::MAX),
+                wlen: u16::try_from(d.wlen).unwrap_or(u16::MAX),
+                bits,
+            };
+            if let Some(slot) = scratch.uni_words.get_mut(i) {
+                *slot = e;
+            }
+            e
+        }
+    };
+    s.wlen += usize::from(e.wlen);
+    s.words += usize::from(e.words);
+    s.cased += usize::from(e.cased);
+    s.capitalised += usize::from(e.capitalised);
+    s.cjk += usize::from(e.cjk);
+    s.stops[ZH] += u32::from(e.zh);
+    scratch.add(e.bits, s);
+}
+
 /// Scratch space of [`add_word`]: a lower-case buffer, and optionally a direct-mapped cache
 /// of short-word look-ups (a page repeats its common words; the stop-word table is 320 KiB).
 #[derive(Debug, Default)]
@@ -228,6 +300,9 @@ pub(crate) struct Scratch {
     /// The same for ASCII words of 9 to 16 bytes: (first 8 bytes, last 8 bytes, length,
     /// [`ascii_word`] result); length 0 = empty.
     long_words: Vec<LongEntry>,
+    /// The same for words of up to 16 bytes with non-ASCII characters: what
+    /// [`add_word_unicode`] adds for them.
+    uni_words: Vec<UniEntry>,
     /// Stop-word counts not yet in a [`Stats`]: one byte lane per language (languages 0–7,
     /// then 8–15), at most [`u8::MAX`] words per lane before [`Scratch::flush`].
     lanes: [u64; 2],
@@ -259,6 +334,7 @@ impl Scratch {
             cache: vec![(0, 0); 1 << CACHE_BITS],
             words: vec![(0, 0, 0); 1 << WORD_CACHE_BITS],
             long_words: vec![LongEntry::default(); 1 << LONG_CACHE_BITS],
+            uni_words: vec![UniEntry::default(); 1 << LONG_CACHE_BITS],
             lanes: [0; 2],
             pending: 0,
         }
@@ -322,7 +398,11 @@ pub(crate) fn add_word(word: &str, s: &mut Stats, scratch: &mut Scratch) {
 pub(crate) fn add_word_known(word: &str, ascii: bool, s: &mut Stats, scratch: &mut Scratch) {
     s.tokens += 1;
     if !ascii {
-        add_word_unicode(word, s, &mut scratch.lower);
+        if word.len() <= 16 && !scratch.uni_words.is_empty() {
+            unicode_cached(word, s, scratch);
+        } else {
+            add_word_unicode(word, s, &mut scratch.lower);
+        }
         return;
     }
     // Fast path for ASCII words: no CJK, byte-wise case tests.
@@ -865,6 +945,28 @@ mod tests {
                 words.extend((0..40).map(|k| format!("{}q{k}", &w[..8])));
             }
         }
+        for w in data
+            .lines()
+            .filter(|l| !l.is_ascii() && !l.starts_with(['#', '@']))
+        {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("«{w}»"));
+            words.push(format!("{w}я"));
+        }
+        words.extend(
+            [
+                "Ωmega",
+                "日本語の",
+                "中国的人民",
+                "ÉTÉ",
+                "é",
+                "—",
+                "Zürich",
+                "x\u{301}",
+            ]
+            .map(String::from),
+        );
         words.extend(
             [
                 "aaaaaaaaa",
