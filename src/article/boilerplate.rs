@@ -635,6 +635,58 @@ pub(crate) fn byte_flags(text: &str) -> u8 {
     text.bytes().fold(0, |f, c| f | flag_of(c))
 }
 
+/// Bit of an ASCII byte in [`LABEL_FIRST`]: one per letter (either case), one for the rest.
+const fn label_letter(c: u8) -> u32 {
+    let l = c.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+/// By length: the [`label_letter`] bits of the first bytes of the [`LABELS`] of that length.
+static LABEL_FIRST: [u32; 64] = {
+    let mut t = [0u32; 64];
+    let mut i = 0;
+    while i < LABELS.len() {
+        let l = LABELS[i].as_bytes();
+        if l.len() < 64 {
+            t[l.len()] |= label_letter(l[0]);
+        }
+        i += 1;
+    }
+    t
+};
+
+/// `t` lower-cased, without leading and trailing non-alphanumeric characters, is one of
+/// [`LABELS`]. ASCII text is compared in place (the labels are lower case).
+fn is_label(t: &str) -> bool {
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let a = b
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(b.len());
+        let z = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(a, |z| z + 1);
+        let key = &b[a..z.max(a)];
+        let first = key.first().map_or(0, |&c| label_letter(c));
+        if LABEL_FIRST.get(key.len()).is_none_or(|m| m & first == 0) {
+            return false;
+        }
+        return LABELS
+            .iter()
+            .any(|l| l.len() == key.len() && l.as_bytes().eq_ignore_ascii_case(key));
+    }
+    let (mut buf, mut heap) = ([0u8; 64], String::new());
+    let lower = lower_in(t, &mut buf, &mut heap);
+    let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    LABELS.contains(&key)
+}
+
 /// [`is_furniture`] of a text whose [`byte_flags`] are `flags` (bits other than `HAS_*` are
 /// ignored; a set bit the text does not justify only costs time).
 pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
@@ -686,13 +738,8 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     if may && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
         return true;
     }
-    if t.len() < 40 {
-        let (mut buf, mut heap) = ([0u8; 64], String::new());
-        let lower = lower_in(t, &mut buf, &mut heap);
-        let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        if LABELS.contains(&key) {
-            return true;
-        }
+    if t.len() < 40 && is_label(t) {
+        return true;
     }
     // "Home | World | Politics": several short items between bars.
     let bars = if flags & HAS_BAR != 0 {
@@ -713,6 +760,20 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_match_in_any_case_between_punctuation() {
+        assert!(LABELS.iter().all(|l| l.to_lowercase() == *l));
+        for l in LABELS {
+            assert!(is_label(l), "{l}");
+            assert!(is_label(&format!("  {}: ", l.to_uppercase())), "{l}");
+            assert!(!is_label(&format!("{l}s x")), "{l}");
+        }
+        assert!(is_label("– Advertisement –"));
+        assert!(!is_label("Advertisements"));
+        assert!(!is_label("..."));
+        assert!(!is_label(""));
+    }
 
     #[test]
     fn line_ends_are_characters_not_bytes() {

@@ -405,11 +405,22 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
             }
         }
         let start = i;
-        let mut high = 0;
+        let mut high = BYTE_CLASS[b[i] as usize];
+        i += 1;
         loop {
-            let k = BYTE_CLASS[b[i] as usize];
-            high |= k;
-            i += 1;
+            // ASCII word bytes eight at a time, up to the first byte that may end the word.
+            while let Some(chunk) = b.get(i..i + 8) {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(chunk);
+                let (stop, flags) = ascii_chunk(u64::from_le_bytes(x));
+                high |= flags;
+                if stop == 8 {
+                    i += 8;
+                } else {
+                    i += stop;
+                    break;
+                }
+            }
             if i >= b.len() {
                 break;
             }
@@ -417,11 +428,66 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
             if k & SEP != 0 && separator_at(b, i) > 0 {
                 break;
             }
+            high |= k;
+            i += 1;
+            if k & HIGH != 0 {
+                // The rest of a non-ASCII run byte by byte (continuation bytes never start a
+                // separator): the chunks pay off on ASCII only.
+                while i < b.len() && b[i] >= 0x80 {
+                    let k = BYTE_CLASS[b[i] as usize];
+                    if k & SEP != 0 && separator_at(b, i) > 0 {
+                        break;
+                    }
+                    high |= k;
+                    i += 1;
+                }
+            }
         }
         f(start, i, high & HIGH == 0);
         all |= high;
     }
     all
+}
+
+/// Eight bytes of a word, as a little-endian integer: how many of them, from the first, are
+/// printable ASCII (bytes 0x21–0x7E, which never end a word nor are part of a longer
+/// character), and the [`BYTE_CLASS`] bits of those bytes (the `boilerplate::HAS_*` flags).
+#[inline(always)]
+fn ascii_chunk(x: u64) -> (usize, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Low seven bits of each byte: byte-wise sums below cannot carry into the next byte.
+    let y = x & !HI;
+    // High bit set in bytes >= 0x80, <= 0x20 or == 0x7F.
+    let stop = (x | !y.wrapping_add(0x5F * ONES) | y.wrapping_add(ONES)) & HI;
+    // High bits of the bytes before the first stop byte.
+    let before = if stop == 0 {
+        HI
+    } else {
+        ((stop & stop.wrapping_neg()) - 1) & HI
+    };
+    let eq = |c: u8| !(y ^ (u64::from(c) * ONES)).wrapping_add(0x7F * ONES) & before;
+    // Most chunks hold none of the flagged bytes: `/`, digits, `:` and `<` are all in
+    // 0x2F–0x3C, `|` is alone.
+    let near = y.wrapping_add(0x51 * ONES) & !y.wrapping_add(0x43 * ONES);
+    if (near | eq(b'|')) & before == 0 {
+        return ((stop.trailing_zeros() / 8) as usize, 0);
+    }
+    let digit = y.wrapping_add(0x50 * ONES) & !y.wrapping_add(0x46 * ONES) & before;
+    let mut flags = 0;
+    if eq(b'<') != 0 {
+        flags |= boilerplate::flag_of(b'<');
+    }
+    if eq(b'|') != 0 {
+        flags |= boilerplate::flag_of(b'|');
+    }
+    if (eq(b'/') | eq(b':')) != 0 {
+        flags |= boilerplate::flag_of(b'/');
+    }
+    if digit != 0 {
+        flags |= boilerplate::flag_of(b'0');
+    }
+    ((stop.trailing_zeros() / 8) as usize, flags)
 }
 
 /// Whitespace-normalise `s` onto `out` (one space between words, none at the ends), dropping
@@ -1265,6 +1331,29 @@ mod tests {
                 }
             }
             assert_eq!(ours, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_chunks_agree_with_the_byte_classes() {
+        // Every byte value at every position, after a prefix of varied printable bytes.
+        let fill = b"a<b|c/d:9Z~!";
+        for pos in 0..8 {
+            for v in 0..=255u8 {
+                let mut x = [0u8; 8];
+                for (j, c) in x.iter_mut().enumerate() {
+                    *c = fill[(j + pos + usize::from(v)) % fill.len()];
+                }
+                x[pos] = v;
+                let stop = x
+                    .iter()
+                    .position(|&c| !(0x21..=0x7E).contains(&c))
+                    .unwrap_or(8);
+                let flags = x[..stop]
+                    .iter()
+                    .fold(0, |f, &c| f | boilerplate::flag_of(c));
+                assert_eq!(ascii_chunk(u64::from_le_bytes(x)), (stop, flags), "{x:?}");
+            }
         }
     }
 
