@@ -34,8 +34,12 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if t.kind != Kind::Word {
+            i += 1;
+            continue;
+        }
         let in_caps = caps.get(t.line as usize).copied().unwrap_or(false);
-        if t.kind != Kind::Word || !(t.cap || in_caps) {
+        if !(t.cap || in_caps) {
             i += 1;
             continue;
         }
@@ -142,10 +146,14 @@ fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex
 /// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
 /// capitalised except short function words ("Bosnia and Herzegovina").
 fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_caps: bool) -> bool {
-    let abbrev = surface
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_uppercase());
+    let abbrev = if surface.is_ascii() {
+        !surface.bytes().any(|c| c.is_ascii_lowercase())
+    } else {
+        surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+    };
     toks[i..=j]
         .iter()
         .filter(|t| t.kind == Kind::Word)

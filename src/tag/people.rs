@@ -119,6 +119,11 @@ pub fn candidates(
     let n = toks.len();
     let mut i = 0;
     while i < n {
+        // Most tokens are not capitalised: skip them without the full test.
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
         if !name_tok(text, toks, i, caps, blocked, w) {
             i += 1;
             continue;

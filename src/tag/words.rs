@@ -359,16 +359,32 @@ impl<'a> Lex<'a> {
         if known & mask == mask {
             return false;
         }
-        let s = self.string(id);
+        // A copy of the string (the tests may intern other strings): on the stack when short.
+        let mut small = [0u8; 48];
+        let owned;
+        let s: &str = {
+            let m = self.m.borrow();
+            let st = m.str(id);
+            match small.get_mut(..st.len()) {
+                Some(buf) => {
+                    buf.copy_from_slice(st.as_bytes());
+                    std::str::from_utf8(buf).unwrap_or_default()
+                }
+                None => {
+                    owned = st.to_string();
+                    &owned
+                }
+            }
+        };
         let mut todo = mask & !known;
         while todo != 0 {
             let bit = todo & todo.wrapping_neg();
             todo &= !bit;
             let (v, place) = if bit == RAW_PLACE {
-                let p = lexicon::place_index(&s);
+                let p = lexicon::place_index(s);
                 (p.is_some(), p)
             } else {
-                (self.compute(&s, bit), None)
+                (self.compute(s, bit), None)
             };
             self.store(id, bit, if v { bit } else { 0 }, place);
             if v {
