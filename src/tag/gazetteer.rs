@@ -64,19 +64,19 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
                 match toks.get(n) {
                     Some(nt) if nt.kind == Kind::Word && nt.space_before && nt.line == t.line => {
                         key.push(' ');
-                        lexicon::norm_into(&text[nt.start..nt.end], &mut key);
+                        lexicon::norm_into(&text[nt.range()], &mut key);
                         j = n;
                     }
                     Some(nt)
                         if nt.kind == Kind::Punct
-                            && &text[nt.start..nt.end] == "-"
+                            && &text[nt.range()] == "-"
                             && nt.start == toks[j].end
                             && toks
                                 .get(n + 1)
                                 .is_some_and(|x| x.kind == Kind::Word && x.start == nt.end) =>
                     {
                         key.push('-');
-                        lexicon::norm_into(&text[toks[n + 1].start..toks[n + 1].end], &mut key);
+                        lexicon::norm_into(&text[toks[n + 1].range()], &mut key);
                         j = n + 1;
                     }
                     _ => break,
@@ -102,8 +102,8 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
                     country: e.country,
                     kind: e.kind,
                     surface: e.surface,
-                    start: t.start,
-                    end: toks[last].end,
+                    start: t.start as usize,
+                    end: toks[last].end as usize,
                     key: k0,
                     plain: !in_caps && t.cap && !t.upper,
                 };
@@ -158,7 +158,7 @@ fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_cap
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .all(|t| {
-            let s = &text[t.start..t.end];
+            let s = &text[t.range()];
             if abbrev {
                 t.upper || (t.one && t.cap)
             } else {
@@ -229,7 +229,7 @@ mod tests {
         find(text, &toks, &caps, &w)
             .into_iter()
             .map(|m| {
-                let s = text[toks[m.first].start..toks[m.last].end].to_string();
+                let s = text[toks[m.first].start as usize..toks[m.last].end as usize].to_string();
                 (s, lexicon::country(m.country).0, m.kind)
             })
             .collect()

@@ -72,7 +72,7 @@ pub struct Cand {
 }
 
 fn surf<'t>(text: &'t str, t: &Token) -> &'t str {
-    &text[t.start..t.end]
+    &text[t.range()]
 }
 
 fn is_initial(t: &Token) -> bool {
@@ -80,7 +80,7 @@ fn is_initial(t: &Token) -> bool {
 }
 
 fn is_punct(text: &str, t: Option<&Token>, p: &str) -> bool {
-    t.is_some_and(|t| t.kind == Kind::Punct && &text[t.start..t.end] == p)
+    t.is_some_and(|t| t.kind == Kind::Punct && &text[t.range()] == p)
 }
 
 /// Whether token `i` can be part of a name.
@@ -145,8 +145,7 @@ pub fn candidates(
                 break;
             }
             // Hyphenated compound: "Jean-Pierre", "Lloyd-Webber"; "Putin-Trump" splits.
-            if nt.kind == Kind::Punct && &text[nt.start..nt.end] == "-" && nt.start == toks[end].end
-            {
+            if nt.kind == Kind::Punct && &text[nt.range()] == "-" && nt.start == toks[end].end {
                 if j + 1 < n
                     && toks[j + 1].start == nt.end
                     && name_tok(text, toks, j + 1, caps, blocked, w)
@@ -220,7 +219,7 @@ pub fn candidates(
         }
         // Regnal numbers: "Leopold III", "Elizabeth I".
         if let Some(nt) = toks.get(end + 1) {
-            let s = &text[nt.start..nt.end];
+            let s = &text[nt.range()];
             if nt.kind == Kind::Word
                 && nt.space_before
                 && nt.line == toks[end].line
@@ -285,7 +284,7 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
         return !w.is(k, HONORIFIC) || p.cap;
     }
     // "son-in-law X": the last whitespace-separated word before the name
-    let before = text[..toks[i].start].trim_end();
+    let before = text[..toks[i].start as usize].trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
     last.contains('-') && w.title(&lexicon::key(last))
 }
@@ -438,7 +437,7 @@ fn judge(
         let (pt, t) = (&toks[first - 1], &toks[first]);
         if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
             prev = w.tk(text, pt);
-            prev_start = pt.start;
+            prev_start = pt.start as usize;
         }
     }
     let said = after && reported(text, toks, last, w) && !toks[first].sent_start;
@@ -450,8 +449,8 @@ fn judge(
         full: false,
         keys,
         org_ctx: org_ctx || opener,
-        start: toks[first].start,
-        end: toks[last].end,
+        start: toks[first].start as usize,
+        end: toks[last].end as usize,
         prev,
         prev_start,
         said,
@@ -531,7 +530,7 @@ mod tests {
         candidates(text, &toks, &caps, &blocked, &w, &mut Default::default())
             .into_iter()
             .map(|c| {
-                let s = text[toks[c.first].start..toks[c.last].end].to_string();
+                let s = text[toks[c.first].start as usize..toks[c.last].end as usize].to_string();
                 (s, c.full, c.title, c.after)
             })
             .collect()
@@ -595,7 +594,7 @@ mod tests {
         let tokens::Tokens { toks, caps, .. } =
             tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         let mut blocked = vec![false; toks.len()];
-        let nigeria = toks.iter().position(|t| &text[t.start..t.end] == "Nigeria");
+        let nigeria = toks.iter().position(|t| &text[t.range()] == "Nigeria");
         blocked[nigeria.expect("token")] = true;
         let c = candidates(text, &toks, &caps, &blocked, &w, &mut Default::default());
         assert_eq!(c.len(), 1);

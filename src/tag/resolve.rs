@@ -374,15 +374,15 @@ fn caps_people(
                     .get(&k)
                     .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
                 {
-                    best = reg.by_surname(k, (pi, t.start)).map(|id| (i, id));
+                    best = reg.by_surname(k, (pi, t.start as usize)).map(|id| (i, id));
                 }
             }
             if let Some((last, id)) = best {
                 mark(taken, i, last);
                 spans.push(DocSpan {
                     para: pi,
-                    start: t.start,
-                    end: toks[last - line_start].end,
+                    start: t.start as usize,
+                    end: toks[last - line_start].end as usize,
                     kind: EntityKind::Person,
                     country: None,
                     person: Some(id),

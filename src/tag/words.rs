@@ -285,7 +285,7 @@ impl<'a> Lex<'a> {
         if k != NONE {
             return k;
         }
-        let k = self.key_id(&text[t.start..t.end]);
+        let k = self.key_id(&text[t.range()]);
         t.key.set(k);
         k
     }
