@@ -30,7 +30,8 @@ pub struct PlaceMatch {
 
 /// Longest-match lookup of the country table over the tokens.
 pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatch> {
-    let mut out = Vec::new();
+    // About one match in ten tokens in name-dense text: room for that without regrowing.
+    let mut out = Vec::with_capacity(toks.len() / 8);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];

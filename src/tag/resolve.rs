@@ -200,7 +200,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         }
     }
     // Pass 2: spans.
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(ps.iter().map(|p| p.cands.len() + p.places.len()).sum());
     for (pi, p) in ps.iter_mut().enumerate() {
         let para_start = spans.len();
         // Tokens already in a span (only ALL-CAPS lines look at it).

@@ -94,13 +94,60 @@ fn fx_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     let rest = chunks.remainder();
     if !rest.is_empty() {
         // the last bytes, little-endian, without a call to memcpy
-        let v = rest
-            .iter()
-            .rev()
-            .fold(0u64, |v, &x| (v << 8) | u64::from(x));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(FX_K);
+        h = (h.rotate_left(5) ^ tail_u64(bytes, rest.len())).wrapping_mul(FX_K);
     }
     h
+}
+
+/// The last `r` (1..=8) bytes of `b`, little-endian, as a `u64`, read with at most two loads.
+#[inline]
+fn tail_u64(b: &[u8], r: usize) -> u64 {
+    let n = b.len();
+    let word = |i: usize| -> u64 {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(a)
+    };
+    let half = |i: usize| -> u64 {
+        let mut a = [0u8; 4];
+        a.copy_from_slice(&b[i..i + 4]);
+        u64::from(u32::from_le_bytes(a))
+    };
+    if n >= 8 {
+        // an 8-byte load ending at the end, shifted down to the last `r` bytes
+        word(n - 8) >> (8 * (8 - r))
+    } else if r >= 4 {
+        // two overlapping 4-byte loads (the overlap holds the same bytes in both)
+        let s = n - r;
+        half(s) | (half(n - 4) << (8 * (r - 4)))
+    } else {
+        b[n - r..]
+            .iter()
+            .rev()
+            .fold(0u64, |v, &x| (v << 8) | u64::from(x))
+    }
+}
+
+/// Byte equality without a call to `memcmp` for words of up to 16 bytes.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=8 => tail_u64(a, n) == tail_u64(b, n),
+        9..=16 => {
+            let head = |x: &[u8]| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&x[..8]);
+                u64::from_le_bytes(w)
+            };
+            head(a) == head(b) && tail_u64(a, 8) == tail_u64(b, 8)
+        }
+        _ => a == b,
+    }
 }
 
 /// Hash of an interned string; the table uses its high bits.
@@ -166,8 +213,9 @@ impl Memo {
             if e.hash == h
                 && self
                     .arena
+                    .as_bytes()
                     .get(e.start as usize..(e.start + e.len) as usize)
-                    .is_some_and(|t| t == s)
+                    .is_some_and(|t| same_bytes(t, s.as_bytes()))
             {
                 return v - 1;
             }
@@ -631,6 +679,34 @@ fn common(k: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_loads_agree_with_bytewise_reading_and_comparison() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for n in 0..=text.len() {
+            let b = &text[..n];
+            for r in 1..=n.min(8) {
+                let slow = b[n - r..]
+                    .iter()
+                    .rev()
+                    .fold(0u64, |v, &x| (v << 8) | u64::from(x));
+                assert_eq!(tail_u64(b, r), slow, "n={n} r={r}");
+            }
+            for m in 0..=text.len() {
+                // equal prefixes, and strings that differ in their first or last byte
+                let c = &text[..m];
+                assert_eq!(same_bytes(b, c), b == c);
+                let mut d = b.to_vec();
+                for k in [0, n.saturating_sub(1)] {
+                    if let Some(x) = d.get_mut(k) {
+                        *x ^= 1;
+                        assert!(!same_bytes(b, &d), "n={n} k={k}");
+                        d[k] ^= 1;
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn inflected_common_words_are_common() {
