@@ -188,6 +188,11 @@ pub fn tokenize_with(
                         let word = &text[i..j];
                         let (cap, upper, lower) = if c0.is_ascii_lowercase() {
                             (false, false, true)
+                        } else if c0.is_ascii_uppercase()
+                            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+                        {
+                            // "Putin": what case_of answers, without the call
+                            (true, false, true)
                         } else {
                             case_of(word)
                         };

@@ -183,6 +183,8 @@ pub struct Memo {
     arena: String,
     /// A buffer for building strings to look up.
     scratch: String,
+    /// Ids of joined strings ([`Lex::join_id`]) of up to four ids, padded with [`NONE`].
+    joined: FxMap<[u32; 4], u32>,
 }
 
 /// Entries kept between analyses at most.
@@ -341,6 +343,20 @@ impl<'a> Lex<'a> {
     /// Id of the strings of `ids` joined by spaces ("vladimir putin").
     pub fn join_id(&self, ids: &[u32]) -> u32 {
         let mut m = self.m.borrow_mut();
+        // Names of up to four words: found by their ids, without building the string.
+        let mut short = [NONE; 4];
+        let short = match short.get_mut(..ids.len()) {
+            Some(s) => {
+                s.copy_from_slice(ids);
+                Some(short)
+            }
+            None => None,
+        };
+        if let Some(k) = short {
+            if let Some(&id) = m.joined.get(&k) {
+                return id;
+            }
+        }
         let mut s = std::mem::take(&mut m.scratch);
         s.clear();
         for (n, &id) in ids.iter().enumerate() {
@@ -351,6 +367,9 @@ impl<'a> Lex<'a> {
         }
         let id = m.intern(&s);
         m.scratch = s;
+        if let Some(k) = short {
+            m.joined.insert(k, id);
+        }
         id
     }
 
