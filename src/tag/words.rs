@@ -163,6 +163,9 @@ pub const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone, Copy)]
 struct Ent {
     hash: u64,
+    /// The string's bytes, little-endian, when it has at most eight (a lookup then compares
+    /// without reading the arena); 0 otherwise.
+    head: u64,
     start: u32,
     len: u32,
     /// Id of the string the key tests run on (itself, or its normalised form); NONE = not yet.
@@ -203,6 +206,10 @@ impl Memo {
             self.slots = vec![0; 1024];
         }
         let h = str_hash(s);
+        let head = match s.len() {
+            1..=8 => tail_u64(s.as_bytes(), s.len()),
+            _ => 0,
+        };
         let bits = self.slots.len().trailing_zeros();
         let mask = self.slots.len() - 1;
         let mut i = (h >> (64 - bits)) as usize;
@@ -212,20 +219,25 @@ impl Memo {
                 break;
             }
             let e = &self.ents[v as usize - 1];
-            if e.hash == h
-                && self
-                    .arena
-                    .as_bytes()
-                    .get(e.start as usize..(e.start + e.len) as usize)
-                    .is_some_and(|t| same_bytes(t, s.as_bytes()))
-            {
-                return v - 1;
+            if e.hash == h && e.len as usize == s.len() {
+                let same = if s.len() <= 8 {
+                    e.head == head
+                } else {
+                    self.arena
+                        .as_bytes()
+                        .get(e.start as usize..(e.start + e.len) as usize)
+                        .is_some_and(|t| same_bytes(t, s.as_bytes()))
+                };
+                if same {
+                    return v - 1;
+                }
             }
             i = (i + 1) & mask;
         }
         let id = self.ents.len() as u32;
         self.ents.push(Ent {
             hash: h,
+            head,
             start: self.arena.len() as u32,
             len: s.len() as u32,
             key: NONE,
