@@ -30,12 +30,17 @@ pub struct PlaceMatch {
 
 /// Longest-match lookup of the country table over the tokens.
 pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatch> {
-    let mut out = Vec::new();
+    // About one match in ten tokens in name-dense text: room for that without regrowing.
+    let mut out = Vec::with_capacity(toks.len() / 8);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if t.kind != Kind::Word {
+            i += 1;
+            continue;
+        }
         let in_caps = caps.get(t.line as usize).copied().unwrap_or(false);
-        if t.kind != Kind::Word || !(t.cap || in_caps) {
+        if !(t.cap || in_caps) {
             i += 1;
             continue;
         }
@@ -60,19 +65,19 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
                 match toks.get(n) {
                     Some(nt) if nt.kind == Kind::Word && nt.space_before && nt.line == t.line => {
                         key.push(' ');
-                        lexicon::norm_into(&text[nt.start..nt.end], &mut key);
+                        lexicon::norm_into(&text[nt.range()], &mut key);
                         j = n;
                     }
                     Some(nt)
                         if nt.kind == Kind::Punct
-                            && &text[nt.start..nt.end] == "-"
+                            && &text[nt.range()] == "-"
                             && nt.start == toks[j].end
                             && toks
                                 .get(n + 1)
                                 .is_some_and(|x| x.kind == Kind::Word && x.start == nt.end) =>
                     {
                         key.push('-');
-                        lexicon::norm_into(&text[toks[n + 1].start..toks[n + 1].end], &mut key);
+                        lexicon::norm_into(&text[toks[n + 1].range()], &mut key);
                         j = n + 1;
                     }
                     _ => break,
@@ -98,8 +103,8 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
                     country: e.country,
                     kind: e.kind,
                     surface: e.surface,
-                    start: t.start,
-                    end: toks[last].end,
+                    start: t.start as usize,
+                    end: toks[last].end as usize,
                     key: k0,
                     plain: !in_caps && t.cap && !t.upper,
                 };
@@ -142,15 +147,19 @@ fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex
 /// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
 /// capitalised except short function words ("Bosnia and Herzegovina").
 fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_caps: bool) -> bool {
-    let abbrev = surface
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_uppercase());
+    let abbrev = if surface.is_ascii() {
+        !surface.bytes().any(|c| c.is_ascii_lowercase())
+    } else {
+        surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+    };
     toks[i..=j]
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .all(|t| {
-            let s = &text[t.start..t.end];
+            let s = &text[t.range()];
             if abbrev {
                 t.upper || (t.one && t.cap)
             } else {
@@ -221,7 +230,7 @@ mod tests {
         find(text, &toks, &caps, &w)
             .into_iter()
             .map(|m| {
-                let s = text[toks[m.first].start..toks[m.last].end].to_string();
+                let s = text[toks[m.first].start as usize..toks[m.last].end as usize].to_string();
                 (s, lexicon::country(m.country).0, m.kind)
             })
             .collect()

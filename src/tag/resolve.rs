@@ -52,6 +52,36 @@ struct Para<'a> {
     cands: Vec<Cand>,
 }
 
+/// A map from name keys (key ids of the words) to people: names of up to four words are
+/// stored inline, so a lookup hashes and compares a few integers, never a heap key.
+#[derive(Default)]
+struct NameMap {
+    short: FxMap<(u8, [u32; 4]), usize>,
+    long: FxMap<Vec<u32>, usize>,
+}
+
+impl NameMap {
+    fn pack(keys: &[u32]) -> Option<(u8, [u32; 4])> {
+        let mut a = [0u32; 4];
+        a.get_mut(..keys.len())?.copy_from_slice(keys);
+        Some((keys.len() as u8, a))
+    }
+
+    fn get(&self, keys: &[u32]) -> Option<&usize> {
+        match Self::pack(keys) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(keys),
+        }
+    }
+
+    fn insert(&mut self, keys: &[u32], id: usize) {
+        match Self::pack(keys) {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(keys.to_vec(), id),
+        };
+    }
+}
+
 #[derive(Default)]
 struct Registry {
     names: Vec<String>,
@@ -62,7 +92,7 @@ struct Registry {
     /// given-name key -> people whose full name starts with it
     by_first: FxMap<u32, Vec<usize>>,
     /// full-name keys -> person
-    by_full: FxMap<Vec<u32>, usize>,
+    by_full: NameMap,
     /// person -> positions (para, byte) of its full mentions
     full_at: Vec<Vec<(usize, usize)>>,
 }
@@ -83,7 +113,7 @@ impl Registry {
                 self.names[id] = display();
                 self.keys[id] = keys.to_vec();
             }
-            self.by_full.insert(keys.to_vec(), id);
+            self.by_full.insert(keys, id);
             id
         } else {
             let id = self.names.len();
@@ -96,7 +126,7 @@ impl Registry {
             }
             self.keys.push(keys.to_vec());
             self.full_at.push(Vec::new());
-            self.by_full.insert(keys.to_vec(), id);
+            self.by_full.insert(keys, id);
             id
         };
         if let Some(p) = at {
@@ -200,7 +230,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         }
     }
     // Pass 2: spans.
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(ps.iter().map(|p| p.cands.len() + p.places.len()).sum());
     for (pi, p) in ps.iter_mut().enumerate() {
         let para_start = spans.len();
         // Tokens already in a span (only ALL-CAPS lines look at it).
@@ -374,15 +404,15 @@ fn caps_people(
                     .get(&k)
                     .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
                 {
-                    best = reg.by_surname(k, (pi, t.start)).map(|id| (i, id));
+                    best = reg.by_surname(k, (pi, t.start as usize)).map(|id| (i, id));
                 }
             }
             if let Some((last, id)) = best {
                 mark(taken, i, last);
                 spans.push(DocSpan {
                     para: pi,
-                    start: t.start,
-                    end: toks[last - line_start].end,
+                    start: t.start as usize,
+                    end: toks[last - line_start].end as usize,
                     kind: EntityKind::Person,
                     country: None,
                     person: Some(id),

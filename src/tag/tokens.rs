@@ -14,11 +14,12 @@ pub enum Kind {
     Punct,
 }
 
-/// One token; `start..end` is a byte range on char boundaries.
+/// One token; `start..end` is a byte range on char boundaries ([`Token::range`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets as `u32` (texts are cut to 4 GiB before tokenizing): a token is 24 bytes.
+    pub start: u32,
+    pub end: u32,
     pub kind: Kind,
     /// First letter is upper case.
     pub cap: bool,
@@ -43,6 +44,14 @@ pub struct Token {
 }
 
 use std::cell::Cell;
+
+impl Token {
+    /// The byte range of the token.
+    #[inline]
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
 
 /// No key id.
 pub const NONE: u32 = super::words::NONE;
@@ -112,6 +121,15 @@ fn caps_line(up: u32, low: u32) -> bool {
     up >= 1 && low * 5 <= up && !(up == 1 && low == 1)
 }
 
+/// `text` cut to its first 4 GiB (on a char boundary), so that offsets fit a `u32`.
+fn cut_4g(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Split `text` into tokens in one pass, giving each capitalised word `key(word)` and
 /// finding the lines written in capitals. The tokens and line flags go into `bufs` (cleared;
 /// their memory is reused).
@@ -120,6 +138,7 @@ pub fn tokenize_with(
     mut key: impl FnMut(&str) -> u32,
     bufs: (Vec<Token>, Vec<bool>),
 ) -> Tokens {
+    let text = cut_4g(text);
     let b = text.as_bytes();
     let n = b.len();
     let (mut toks, mut caps) = bufs;
@@ -169,6 +188,11 @@ pub fn tokenize_with(
                         let word = &text[i..j];
                         let (cap, upper, lower) = if c0.is_ascii_lowercase() {
                             (false, false, true)
+                        } else if c0.is_ascii_uppercase()
+                            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+                        {
+                            // "Putin": what case_of answers, without the call
+                            (true, false, true)
                         } else {
                             case_of(word)
                         };
@@ -178,8 +202,8 @@ pub fn tokenize_with(
                             low += 1;
                         }
                         toks.push(Token {
-                            start: i,
-                            end: j,
+                            start: i as u32,
+                            end: j as u32,
                             kind: Kind::Word,
                             cap,
                             upper,
@@ -230,8 +254,8 @@ pub fn tokenize_with(
                 }
             }
             toks.push(Token {
-                start,
-                end: i,
+                start: start as u32,
+                end: i as u32,
                 kind: Kind::Number,
                 cap: false,
                 upper: false,
@@ -258,8 +282,8 @@ pub fn tokenize_with(
             let sent_start = next_sent;
             next_sent = false;
             toks.push(Token {
-                start,
-                end,
+                start: start as u32,
+                end: end as u32,
                 kind: Kind::Word,
                 cap,
                 upper,
@@ -279,8 +303,8 @@ pub fn tokenize_with(
             '.' => {
                 let prev_word = toks
                     .last()
-                    .filter(|t| t.kind == Kind::Word && t.end == start)
-                    .map(|t| &text[t.start..t.end]);
+                    .filter(|t| t.kind == Kind::Word && t.end as usize == start)
+                    .map(|t| &text[t.range()]);
                 let abbrev = prev_word.is_some_and(|w| {
                     ABBREV.contains(&w)
                         || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
@@ -294,8 +318,8 @@ pub fn tokenize_with(
             _ => next_sent = false,
         }
         toks.push(Token {
-            start,
-            end: i,
+            start: start as u32,
+            end: i as u32,
             kind: Kind::Punct,
             cap: false,
             upper: false,
@@ -509,8 +533,8 @@ mod reference {
                     }
                 }
                 toks.push(Token {
-                    start,
-                    end: i,
+                    start: start as u32,
+                    end: i as u32,
                     kind: Kind::Number,
                     cap: false,
                     upper: false,
@@ -613,8 +637,8 @@ mod reference {
                 let sent_start = next_sent;
                 next_sent = false;
                 toks.push(Token {
-                    start,
-                    end,
+                    start: start as u32,
+                    end: end as u32,
                     kind: Kind::Word,
                     cap,
                     upper,
@@ -632,8 +656,8 @@ mod reference {
             i += c.len_utf8();
             let prev_word = toks
                 .last()
-                .filter(|t| t.kind == Kind::Word && t.end == start)
-                .map(|t| &text[t.start..t.end]);
+                .filter(|t| t.kind == Kind::Word && t.end as usize == start)
+                .map(|t| &text[t.range()]);
             match c {
                 '.' => {
                     let abbrev = prev_word.is_some_and(|w| {
@@ -650,8 +674,8 @@ mod reference {
                 _ => next_sent = false,
             }
             toks.push(Token {
-                start,
-                end: i,
+                start: start as u32,
+                end: i as u32,
                 kind: Kind::Punct,
                 cap: false,
                 upper: false,
@@ -677,8 +701,14 @@ mod tests {
         tokenize(text)
             .iter()
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| &text[t.start..t.end])
+            .map(|t| &text[t.range()])
             .collect()
+    }
+
+    #[test]
+    fn a_token_fits_in_24_bytes() {
+        // a 4 MiB text makes about 700k tokens: their size is the tagger's memory traffic
+        assert!(std::mem::size_of::<Token>() <= 24);
     }
 
     #[test]
@@ -696,7 +726,7 @@ mod tests {
         let w: Vec<(&str, bool)> = toks
             .iter()
             .filter(|t| t.kind == Kind::Word)
-            .map(|x| (&t[x.start..x.end], x.poss))
+            .map(|x| (&t[x.range()], x.poss))
             .collect();
         assert_eq!(
             w,
@@ -727,7 +757,7 @@ mod tests {
         let starts: Vec<&str> = toks
             .iter()
             .filter(|x| x.sent_start)
-            .map(|x| &t[x.start..x.end])
+            .map(|x| &t[x.range()])
             .collect();
         assert_eq!(starts, ["He", "Then"]);
     }

@@ -94,13 +94,60 @@ fn fx_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     let rest = chunks.remainder();
     if !rest.is_empty() {
         // the last bytes, little-endian, without a call to memcpy
-        let v = rest
-            .iter()
-            .rev()
-            .fold(0u64, |v, &x| (v << 8) | u64::from(x));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(FX_K);
+        h = (h.rotate_left(5) ^ tail_u64(bytes, rest.len())).wrapping_mul(FX_K);
     }
     h
+}
+
+/// The last `r` (1..=8) bytes of `b`, little-endian, as a `u64`, read with at most two loads.
+#[inline]
+fn tail_u64(b: &[u8], r: usize) -> u64 {
+    let n = b.len();
+    let word = |i: usize| -> u64 {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(a)
+    };
+    let half = |i: usize| -> u64 {
+        let mut a = [0u8; 4];
+        a.copy_from_slice(&b[i..i + 4]);
+        u64::from(u32::from_le_bytes(a))
+    };
+    if n >= 8 {
+        // an 8-byte load ending at the end, shifted down to the last `r` bytes
+        word(n - 8) >> (8 * (8 - r))
+    } else if r >= 4 {
+        // two overlapping 4-byte loads (the overlap holds the same bytes in both)
+        let s = n - r;
+        half(s) | (half(n - 4) << (8 * (r - 4)))
+    } else {
+        b[n - r..]
+            .iter()
+            .rev()
+            .fold(0u64, |v, &x| (v << 8) | u64::from(x))
+    }
+}
+
+/// Byte equality without a call to `memcmp` for words of up to 16 bytes.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=8 => tail_u64(a, n) == tail_u64(b, n),
+        9..=16 => {
+            let head = |x: &[u8]| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&x[..8]);
+                u64::from_le_bytes(w)
+            };
+            head(a) == head(b) && tail_u64(a, 8) == tail_u64(b, 8)
+        }
+        _ => a == b,
+    }
 }
 
 /// Hash of an interned string; the table uses its high bits.
@@ -116,6 +163,9 @@ pub const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone, Copy)]
 struct Ent {
     hash: u64,
+    /// The string's bytes, little-endian, when it has at most eight (a lookup then compares
+    /// without reading the arena); 0 otherwise.
+    head: u64,
     start: u32,
     len: u32,
     /// Id of the string the key tests run on (itself, or its normalised form); NONE = not yet.
@@ -136,6 +186,8 @@ pub struct Memo {
     arena: String,
     /// A buffer for building strings to look up.
     scratch: String,
+    /// Ids of joined strings ([`Lex::join_id`]) of up to four ids, padded with [`NONE`].
+    joined: FxMap<[u32; 4], u32>,
 }
 
 /// Entries kept between analyses at most.
@@ -154,6 +206,10 @@ impl Memo {
             self.slots = vec![0; 1024];
         }
         let h = str_hash(s);
+        let head = match s.len() {
+            1..=8 => tail_u64(s.as_bytes(), s.len()),
+            _ => 0,
+        };
         let bits = self.slots.len().trailing_zeros();
         let mask = self.slots.len() - 1;
         let mut i = (h >> (64 - bits)) as usize;
@@ -163,19 +219,25 @@ impl Memo {
                 break;
             }
             let e = &self.ents[v as usize - 1];
-            if e.hash == h
-                && self
-                    .arena
-                    .get(e.start as usize..(e.start + e.len) as usize)
-                    .is_some_and(|t| t == s)
-            {
-                return v - 1;
+            if e.hash == h && e.len as usize == s.len() {
+                let same = if s.len() <= 8 {
+                    e.head == head
+                } else {
+                    self.arena
+                        .as_bytes()
+                        .get(e.start as usize..(e.start + e.len) as usize)
+                        .is_some_and(|t| same_bytes(t, s.as_bytes()))
+                };
+                if same {
+                    return v - 1;
+                }
             }
             i = (i + 1) & mask;
         }
         let id = self.ents.len() as u32;
         self.ents.push(Ent {
             hash: h,
+            head,
             start: self.arena.len() as u32,
             len: s.len() as u32,
             key: NONE,
@@ -285,7 +347,7 @@ impl<'a> Lex<'a> {
         if k != NONE {
             return k;
         }
-        let k = self.key_id(&text[t.start..t.end]);
+        let k = self.key_id(&text[t.range()]);
         t.key.set(k);
         k
     }
@@ -293,6 +355,20 @@ impl<'a> Lex<'a> {
     /// Id of the strings of `ids` joined by spaces ("vladimir putin").
     pub fn join_id(&self, ids: &[u32]) -> u32 {
         let mut m = self.m.borrow_mut();
+        // Names of up to four words: found by their ids, without building the string.
+        let mut short = [NONE; 4];
+        let short = match short.get_mut(..ids.len()) {
+            Some(s) => {
+                s.copy_from_slice(ids);
+                Some(short)
+            }
+            None => None,
+        };
+        if let Some(k) = short {
+            if let Some(&id) = m.joined.get(&k) {
+                return id;
+            }
+        }
         let mut s = std::mem::take(&mut m.scratch);
         s.clear();
         for (n, &id) in ids.iter().enumerate() {
@@ -303,6 +379,9 @@ impl<'a> Lex<'a> {
         }
         let id = m.intern(&s);
         m.scratch = s;
+        if let Some(k) = short {
+            m.joined.insert(k, id);
+        }
         id
     }
 
@@ -359,16 +438,32 @@ impl<'a> Lex<'a> {
         if known & mask == mask {
             return false;
         }
-        let s = self.string(id);
+        // A copy of the string (the tests may intern other strings): on the stack when short.
+        let mut small = [0u8; 48];
+        let owned;
+        let s: &str = {
+            let m = self.m.borrow();
+            let st = m.str(id);
+            match small.get_mut(..st.len()) {
+                Some(buf) => {
+                    buf.copy_from_slice(st.as_bytes());
+                    std::str::from_utf8(buf).unwrap_or_default()
+                }
+                None => {
+                    owned = st.to_string();
+                    &owned
+                }
+            }
+        };
         let mut todo = mask & !known;
         while todo != 0 {
             let bit = todo & todo.wrapping_neg();
             todo &= !bit;
             let (v, place) = if bit == RAW_PLACE {
-                let p = lexicon::place_index(&s);
+                let p = lexicon::place_index(s);
                 (p.is_some(), p)
             } else {
-                (self.compute(&s, bit), None)
+                (self.compute(s, bit), None)
             };
             self.store(id, bit, if v { bit } else { 0 }, place);
             if v {
@@ -615,6 +710,34 @@ fn common(k: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_loads_agree_with_bytewise_reading_and_comparison() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for n in 0..=text.len() {
+            let b = &text[..n];
+            for r in 1..=n.min(8) {
+                let slow = b[n - r..]
+                    .iter()
+                    .rev()
+                    .fold(0u64, |v, &x| (v << 8) | u64::from(x));
+                assert_eq!(tail_u64(b, r), slow, "n={n} r={r}");
+            }
+            for m in 0..=text.len() {
+                // equal prefixes, and strings that differ in their first or last byte
+                let c = &text[..m];
+                assert_eq!(same_bytes(b, c), b == c);
+                let mut d = b.to_vec();
+                for k in [0, n.saturating_sub(1)] {
+                    if let Some(x) = d.get_mut(k) {
+                        *x ^= 1;
+                        assert!(!same_bytes(b, &d), "n={n} k={k}");
+                        d[k] ^= 1;
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn inflected_common_words_are_common() {
