@@ -758,19 +758,7 @@ fn pack(b: &[u8]) -> Option<u64> {
 /// (byte stores followed by a wide load would stall on store forwarding).
 #[inline]
 fn pack_lower(b: &[u8]) -> u64 {
-    let n = b.len().min(8);
-    let at = |i: usize| u64::from(b[i]) << (8 * i);
-    let k = if n >= 4 {
-        // Two overlapping 4-byte reads; the shared bytes are equal where they overlap.
-        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
-    } else if n > 0 {
-        at(0) | at(n / 2) | at(n - 1)
-    } else {
-        0
-    };
-    ascii_lower_u64(k)
+    ascii_lower_u64(pack_raw(b))
 }
 
 /// Lower-case the ASCII upper-case letters among the 8 bytes of `x`, which are all ASCII.

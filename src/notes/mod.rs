@@ -124,12 +124,12 @@ impl NoteBook {
     /// Open the notes of `article` in `dir`. Creates nothing until the first change.
     pub fn open_in(dir: &Path, article: &Article) -> Result<(NoteBook, Vec<String>), Error> {
         let (fp, paragraphs) = fingerprint::hashes(article);
+        let title_hash = fingerprint::title_hash(article);
         let exact = dir.join(format!("{fp}.json"));
         let path = if exact.exists() {
             exact
         } else {
-            let title = fingerprint::title_hash(article);
-            store::find_similar(dir, &title, &paragraphs).unwrap_or(exact)
+            store::find_similar(dir, &title_hash, &paragraphs).unwrap_or(exact)
         };
         let key = path
             .file_stem()
@@ -145,7 +145,7 @@ impl NoteBook {
                 paragraphs,
                 ..NotesFile::default()
             },
-            title_hash: fingerprint::title_hash(article),
+            title_hash,
             index_written: false,
             lost: HashSet::new(),
             warnings: Vec::new(),

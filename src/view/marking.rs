@@ -354,10 +354,7 @@ fn editor_key(s: &mut ViewState, action: Action) {
         Action::EditHome => e.home(),
         Action::EditEnd => e.end(),
         Action::EditUp | Action::EditDown => {
-            let width = editor_width(s.width);
-            if let Some(e) = s.editor.as_mut() {
-                e.vertical(width, action == Action::EditDown);
-            }
+            e.vertical(editor_width(s.width), action == Action::EditDown)
         }
         Action::EditSave => {
             e.error = None;
