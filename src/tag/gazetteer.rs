@@ -1,8 +1,9 @@
 //! Countries, demonyms and metonyms (capitals, seats of government) found in one pass over the
 //! tokens: at each capitalised word the longest name in the compiled country table wins, also
 //! inside hyphenated compounds ("U.S.-Ukraine") and in ALL-CAPS lines ("ROMANIA BEAT ...").
-//! A match glued to other capitalised words ("U.S. Open", "West Indian", "Washington Post") is
-//! part of a longer name and dropped.
+//! A match glued to other capitalised words ("U.S. Open", "West Indian", "Washington Post",
+//! "Iraqi National Congress", "Bank of Canada") is part of a longer name and dropped, except on
+//! Title Case lines ("Trade Talks With China Stall"), where every word is capitalised.
 
 use super::lexicon::{self, PlaceKind};
 use super::tokens::{Kind, Token};
@@ -32,6 +33,7 @@ pub struct PlaceMatch {
 pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatch> {
     // About one match in ten tokens in name-dense text: room for that without regrowing.
     let mut out = Vec::with_capacity(toks.len() / 8);
+    let mut title_lines = TitleLines::default();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -108,7 +110,9 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
                     key: k0,
                     plain: !in_caps && t.cap && !t.upper,
                 };
-                if !glued(text, toks, caps, i, last, w) && !first_name(text, toks, caps, &m, w) {
+                if !glued(text, toks, caps, i, last, w, &mut title_lines)
+                    && !first_name(text, toks, caps, &m, w)
+                {
                     out.push(m);
                 }
                 i = last + 1;
@@ -175,44 +179,217 @@ fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_cap
 
 /// Whether the match at `i..=last` is glued to a capitalised neighbour that makes it part of a
 /// longer name: "West Indian", "U.S. Open", "Russian Direct Investment Fund".
-fn glued(text: &str, toks: &[Token], caps: &[bool], i: usize, last: usize, w: &Lex) -> bool {
+fn glued(
+    text: &str,
+    toks: &[Token],
+    caps: &[bool],
+    i: usize,
+    last: usize,
+    w: &Lex,
+    title_lines: &mut TitleLines,
+) -> bool {
     let line = toks[i].line;
+    if hyphen_compound(text, toks, i, last) {
+        return true;
+    }
     if caps.get(line as usize).copied().unwrap_or(false) {
+        return event_after(text, toks, last);
+    }
+    let before = glued_before(text, toks, i, w);
+    if !(before || glued_after(text, toks, last, w)) {
         return false;
     }
-    // Before: a capitalised word right before, that is not a sentence opener, title or place.
-    if i > 0 && toks[i].space_before {
-        let p = &toks[i - 1];
-        if p.kind == Kind::Word && p.cap && p.line == line && !p.poss {
-            let k = w.tk(text, p);
-            let opener = p.sent_start && w.is(k, COMMON | STOP);
-            if !opener && !w.is(k, TITLE | STOP | CAL | COUNTRY) {
-                return true;
-            }
-        }
+    if !title_lines.is_title_case(text, toks, i) {
+        return true;
     }
-    // After: a capitalised common or organisation word right after, that is not a role, a
-    // name, a place or a date ("U.S. Open"; but "American Tyson" keeps "American").
+    // On a Title Case line every word is capitalised: only a given name right before still
+    // makes a longer name ("Anthony Washington").
+    before && i > 0 && toks[i - 1].cap && w.is(w.tk(text, &toks[i - 1]), GIVEN)
+}
+
+/// On an ALL-CAPS line, where case says nothing, only a sports event right after makes a
+/// longer name: "GERMAN CUP", "U.S. OPEN", "AMERICAN LEAGUE" (but "RUSSIA GAS EXPORTS").
+fn event_after(text: &str, toks: &[Token], last: usize) -> bool {
+    toks.get(last + 1).is_some_and(|n| {
+        n.kind == Kind::Word
+            && n.space_before
+            && n.line == toks[last].line
+            && !toks[last].poss
+            && [
+                "cup",
+                "open",
+                "league",
+                "masters",
+                "championship",
+                "championships",
+                "trophy",
+                "prix",
+                "classic",
+                "tournament",
+                "grand",
+            ]
+            .iter()
+            .any(|e| text[n.range()].eq_ignore_ascii_case(e))
+    })
+}
+
+/// Joined by a hyphen to a lower-case word: "Brazilian-born", "U.S.-led", "pro-Russian". The
+/// compound is one word describing something else; "U.S.-Russia" keeps both countries.
+fn hyphen_compound(text: &str, toks: &[Token], i: usize, last: usize) -> bool {
+    let lower_word = |t: &Token| t.kind == Kind::Word && !t.cap && t.lower;
+    let hyphen_at = |h: &Token, a: &Token, b: &Token| {
+        h.kind == Kind::Punct && &text[h.range()] == "-" && h.start == a.end && h.end == b.start
+    };
+    let after = toks
+        .get(last + 1)
+        .zip(toks.get(last + 2))
+        .is_some_and(|(h, n)| !toks[last].poss && hyphen_at(h, &toks[last], n) && lower_word(n));
+    let before =
+        i >= 2 && hyphen_at(&toks[i - 1], &toks[i - 2], &toks[i]) && lower_word(&toks[i - 2]);
+    after || before
+}
+
+/// A capitalised word right before, that is not a sentence opener, title or place ("West
+/// Indian"); or an organisation word before "of" ("National Bank of Poland", "the Federal
+/// Republic of Yugoslavia"; but "the President of France" and "Dow Chemical Co of the United
+/// States" keep the country).
+fn glued_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
+    let line = toks[i].line;
+    let word_before = |j: usize| {
+        let p = &toks[j];
+        (p.kind == Kind::Word && p.line == line && toks[j + 1].space_before).then_some(p)
+    };
+    let Some(p) = i.checked_sub(1).and_then(word_before) else {
+        return false;
+    };
+    if p.cap && !p.poss {
+        let k = w.tk(text, p);
+        let opener = p.sent_start && w.is(k, COMMON | STOP);
+        return !opener && !w.is(k, TITLE | STOP | CAL | COUNTRY);
+    }
+    // "of", "of the": skip them, then look for the organisation word.
+    let mut j = i - 1;
+    if &text[p.range()] == "the" {
+        match j.checked_sub(1).and_then(word_before) {
+            Some(q) if &text[q.range()] == "of" => j -= 1,
+            _ => return false,
+        }
+    } else if &text[p.range()] != "of" {
+        return false;
+    }
+    match j.checked_sub(1).and_then(word_before) {
+        Some(o) if o.cap && !o.poss => {
+            let k = w.tk(text, o);
+            w.is(k, ORG) && !w.is(k, ROLE | TITLE) && !company_suffix(&text[o.range()])
+        }
+        _ => false,
+    }
+}
+
+/// A company's legal form ("Kia Motors Corp of South Korea": the country is where it is).
+fn company_suffix(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    [
+        "co",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "gmbh",
+    ]
+    .iter()
+    .any(|s| word.eq_ignore_ascii_case(s))
+}
+
+/// A capitalised common or organisation word right after, that is not a role, a name, a place
+/// or a date ("U.S. Open"; but "American Tyson" keeps "American"); or a run of capitalised
+/// words after a role word that ends in an organisation word ("Iraqi National Congress",
+/// "Japanese Government Bonds"; but "German Foreign Ministry" keeps "German").
+fn glued_after(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
+    let line = toks[last].line;
     if toks[last].poss {
         return false;
     }
-    if let Some(n) = toks.get(last + 1) {
-        if n.kind == Kind::Word && n.cap && n.space_before && n.line == line {
-            let k = w.tk(text, n);
-            let person_next = w.is(k, GIVEN)
-                && toks
-                    .get(last + 2)
-                    .is_some_and(|x| x.kind == Kind::Word && x.cap && x.space_before);
-            if w.is(k, COMMON | ORG)
-                && !w.is(k, ROLE | TITLE)
-                && !person_next
-                && !w.is(k, CAL | STOP | COUNTRY)
-            {
-                return true;
+    let capitalised = |j: usize| {
+        toks.get(j)
+            .filter(|n| n.kind == Kind::Word && n.cap && n.space_before && n.line == line)
+    };
+    let Some(n) = capitalised(last + 1) else {
+        return false;
+    };
+    let k = w.tk(text, n);
+    if w.is(k, ROLE) && !w.is(k, TITLE) {
+        // The run of capitalised words after the role word, up to a possessive or its end.
+        let mut j = last + 1;
+        while !toks[j].poss && j - last < 6 {
+            match capitalised(j + 1) {
+                Some(_) => j += 1,
+                None => break,
             }
         }
+        if j == last + 1 {
+            return false;
+        }
+        let kl = w.tk(text, &toks[j]);
+        return w.is(kl, ORG) && !w.is(kl, ROLE | TITLE | GIVEN);
     }
-    false
+    let person_next = w.is(k, GIVEN) && capitalised(last + 2).is_some();
+    w.is(k, COMMON | ORG)
+        && !w.is(k, ROLE | TITLE)
+        && !person_next
+        && !w.is(k, CAL | STOP | COUNTRY)
+}
+
+/// Whether the line of a token is written in Title Case ("Trade Talks With China Stall
+/// Again"): it starts with a capitalised word, has three or more, and no lower-case word other
+/// than short function words. Remembers the last line asked about, so a long line is read once.
+#[derive(Default)]
+struct TitleLines {
+    last: Option<(u32, bool)>,
+}
+
+impl TitleLines {
+    fn is_title_case(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let line = toks[i].line;
+        if let Some((l, yes)) = self.last {
+            if l == line {
+                return yes;
+            }
+        }
+        let first = toks[..i]
+            .iter()
+            .rposition(|t| t.line != line)
+            .map_or(0, |p| p + 1);
+        let mut capitalised = 0;
+        let function_word = |s: &str| {
+            [
+                "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
+                "of", "on", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "with",
+            ]
+            .contains(&s)
+        };
+        let mut yes = true;
+        for t in toks[first..].iter().take_while(|t| t.line == line) {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            if t.cap {
+                capitalised += 1;
+            } else if capitalised == 0 || !function_word(&text[t.range()]) {
+                yes = false;
+                break;
+            }
+        }
+        let yes = yes && capitalised >= 3;
+        self.last = Some((line, yes));
+        yes
+    }
 }
 
 #[cfg(test)]
@@ -290,6 +467,52 @@ mod tests {
         // a role or a person after a demonym keeps it
         assert_eq!(texts("Russian President Vladimir Putin"), ["Russian"]);
         assert_eq!(texts("fought American Tyson"), ["American"]);
+    }
+
+    #[test]
+    fn an_organisation_before_of_takes_the_country_into_its_name() {
+        assert!(texts("The National Bank of Poland said").is_empty());
+        assert!(texts("the Federal Republic of Yugoslavia is").is_empty());
+        // titles and companies' legal forms do not
+        assert_eq!(
+            texts("The Prime Minister of Israel met the President of France"),
+            ["Israel", "France"]
+        );
+        assert_eq!(
+            texts("The Dow Chemical Co of the United States will invest"),
+            ["United States"]
+        );
+    }
+
+    #[test]
+    fn a_role_word_keeps_the_demonym_unless_an_organisation_ends_the_run() {
+        assert!(texts("a spokesman of the Iraqi National Congress said").is_empty());
+        assert!(texts("Japanese Government Bonds futures closed").is_empty());
+        assert_eq!(texts("the German Foreign Ministry said"), ["German"]);
+        assert_eq!(texts("the British Government said"), ["British"]);
+    }
+
+    #[test]
+    fn hyphen_compounds_with_lower_case_words_are_one_word() {
+        assert!(texts("the Brazilian-born striker and U.S.-led forces").is_empty());
+        assert!(texts("pro-Russian rebels").is_empty());
+        assert_eq!(texts("U.S.-Russia talks"), ["U.S.", "Russia"]);
+    }
+
+    #[test]
+    fn title_case_lines_keep_their_countries() {
+        assert_eq!(texts("Trade Talks With China Stall Again"), ["China"]);
+        assert_eq!(texts("Why Russia Wants Ukraine"), ["Russia", "Ukraine"]);
+        // still glued in running text
+        assert!(texts("he said Russia Wants Ukraine was a good book").is_empty());
+        // a given name before still makes a person's name
+        assert_eq!(texts("Denzel Washington Visits China"), ["China"]);
+    }
+
+    #[test]
+    fn events_glue_even_on_all_caps_lines() {
+        assert!(texts("SOCCER - GERMAN CUP RESULTS").is_empty());
+        assert_eq!(texts("RUSSIA GAS EXPORTS FALL"), ["RUSSIA"]);
     }
 
     #[test]
