@@ -394,13 +394,15 @@ fn judge(
     while b > a && ((is_initial(&toks[words[b]]) || w.is(keys[b], TITLE)) && abbreviated(b)) {
         b -= 1;
     }
-    // "news agency Tanjug", "the daily X": an organisation noun right before.
+    // "news agency Tanjug", "the daily X": an organisation noun right before (but not a place
+    // prefix: "the 18-year-old Ian Harte").
     let mut org_ctx = false;
     if let Some(p) = words[a].checked_sub(1).and_then(|i| toks.get(i)) {
         if p.kind == Kind::Word
             && !p.cap
             && p.line == toks[words[a]].line
             && w.is(w.tk(text, p), ORG)
+            && !w.is(w.tk(text, p), PREFIX)
         {
             org_ctx = true;
         }
@@ -568,6 +570,15 @@ mod tests {
         );
         let c = cands("It was Mr. Okafor in the end.");
         assert_eq!(c, [("Okafor".to_string(), false, true, false)]);
+    }
+
+    #[test]
+    fn a_place_prefix_before_a_name_is_no_organisation() {
+        // "old" and "new" start place names ("New York") but before a name they are adjectives
+        assert_eq!(
+            full_names("the 18-year-old Ian Harte and the new Oskar Brelvik"),
+            ["Ian Harte", "Oskar Brelvik"]
+        );
     }
 
     #[test]
