@@ -347,15 +347,16 @@ fn glued_after(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
 }
 
 /// Whether the line of a token is written in Title Case ("Trade Talks With China Stall
-/// Again"): it starts with a capitalised word, has three or more, and no lower-case word other
-/// than short function words. Remembers the last line asked about, so a long line is read once.
+/// Again"): it starts with a capitalised word, has three or more and at most half as many
+/// numbers, at most one comma and no parenthesis, and no lower-case word other than short
+/// function words. Remembers the last line asked about, so a long line is read once.
 #[derive(Default)]
-struct TitleLines {
+pub(super) struct TitleLines {
     last: Option<(u32, bool)>,
 }
 
 impl TitleLines {
-    fn is_title_case(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+    pub(super) fn is_title_case(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
         let line = toks[i].line;
         if let Some((l, yes)) = self.last {
             if l == line {
@@ -375,7 +376,17 @@ impl TitleLines {
             .contains(&s)
         };
         let mut yes = true;
+        let (mut numbers, mut commas) = (0, 0);
         for t in toks[first..].iter().take_while(|t| t.line == line) {
+            match t.kind {
+                Kind::Number => numbers += 1,
+                Kind::Punct => match &text[t.range()] {
+                    "," => commas += 1,
+                    "(" => commas += 2,
+                    _ => {}
+                },
+                _ => {}
+            }
             if t.kind != Kind::Word {
                 continue;
             }
@@ -386,7 +397,9 @@ impl TitleLines {
                 break;
             }
         }
-        let yes = yes && capitalised >= 3;
+        // Lists of names ("Mark Waugh, Steve Waugh, ...") and results tables ("Donna Wynd (New
+        // Zealand) 36.831", "Fleming 8-1-26-3") are no headlines.
+        let yes = yes && capitalised >= 3 && numbers * 2 <= capitalised && commas <= 1;
         self.last = Some((line, yes));
         yes
     }

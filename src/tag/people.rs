@@ -4,6 +4,7 @@
 //! verb or apposition after it, or is made of words that are neither common English words nor
 //! places. Single words are left to `resolve`, which knows the article's full names.
 
+use super::gazetteer::TitleLines;
 use super::lexicon;
 use super::tokens::{Kind, Token, NONE};
 use super::words::{
@@ -118,6 +119,14 @@ pub fn candidates(
     // About one candidate in ten tokens in name-dense text: room for that without regrowing.
     let mut out = Vec::with_capacity(toks.len() / 8);
     let n = toks.len();
+    let mut title_lines = TitleLines::default();
+    // On a Title Case line ("Angela Merkel Meets Putin") a capitalised common word is no
+    // evidence of a name: it stands alone, unless it is the surname after a given name
+    // ("Theresa May Wins Vote") or an initial.
+    let common = |j: usize| {
+        let k = w.tk(text, &toks[j]);
+        w.is(k, COMMON) && !w.is(k, GIVEN) && !toks[j].one
+    };
     let mut i = 0;
     while i < n {
         // Most tokens are not capitalised: skip them without the full test.
@@ -131,8 +140,9 @@ pub fn candidates(
         }
         let start = i;
         let mut end = i;
+        let title_case = title_lines.is_title_case(text, toks, i);
         loop {
-            if toks[end].poss {
+            if toks[end].poss || (title_case && common(end) && end == start) {
                 break;
             }
             let mut j = end + 1;
@@ -201,6 +211,13 @@ pub fn candidates(
                 break;
             }
             if name_tok(text, toks, j, caps, blocked, w) {
+                let surname_slot = end == start && {
+                    let k = w.tk(text, &toks[start]);
+                    w.is(k, GIVEN) && !w.is(k, COMMON)
+                };
+                if title_case && common(j) && !surname_slot {
+                    break;
+                }
                 end = j;
                 continue;
             }
@@ -570,6 +587,33 @@ mod tests {
         );
         let c = cands("It was Mr. Okafor in the end.");
         assert_eq!(c, [("Okafor".to_string(), false, true, false)]);
+    }
+
+    #[test]
+    fn title_case_lines_split_names_at_common_words() {
+        assert_eq!(
+            full_names("Angela Merkel Meets Vladimir Putin In Moscow"),
+            ["Angela Merkel", "Vladimir Putin"]
+        );
+        // a surname that is a common word, right after a given name, stays
+        assert_eq!(
+            full_names("Theresa May Wins Vote As Boris Johnson Resigns"),
+            ["Theresa May", "Boris Johnson"]
+        );
+        // in running text a capitalised common word can still be part of a name
+        assert_eq!(
+            full_names("and Oskar Brelvik Senior said"),
+            ["Oskar Brelvik Senior"]
+        );
+        // lists of names and results tables are no headlines
+        assert_eq!(
+            full_names("Michael Slater, Mark Waugh, Walter Little"),
+            ["Michael Slater", "Mark Waugh", "Walter Little"]
+        );
+        assert_eq!(
+            full_names("Bowling: S. Waugh 5-1-36-1, M. Waugh 5-0-29-0"),
+            ["S. Waugh", "M. Waugh"]
+        );
     }
 
     #[test]
