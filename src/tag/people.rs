@@ -531,6 +531,10 @@ fn full_name(c: &Cand, w: &Lex) -> bool {
     if c.title || c.after {
         return true;
     }
+    // "Lebed Chechnya peace plan": an unknown word before a place name is no evidence of a name.
+    if w.is(last, PLACE_LIKE) {
+        return false;
+    }
     names().all(|x| !w.is(x, COMMON))
 }
 
@@ -613,6 +617,16 @@ mod tests {
         assert_eq!(
             full_names("Bowling: S. Waugh 5-1-36-1, M. Waugh 5-0-29-0"),
             ["S. Waugh", "M. Waugh"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_word_before_a_place_is_no_name_without_evidence() {
+        assert!(full_names("Yeltsin endorses Lebed Chechnya peace plan").is_empty());
+        // a given name, a title or a reporting verb still make one
+        assert_eq!(
+            full_names("Jack London wrote it, and rebel leader Okar Groznyy fled"),
+            ["Jack London", "Okar Groznyy"]
         );
     }
 
