@@ -96,7 +96,7 @@ EXTRA_DEMONYMS = {
     'JM': ['Jamaican'], 'NI': ['Nicaraguan'], 'SV': ['Salvadoran', 'Salvadorean'],
     'GT': ['Guatemalan'], 'HN': ['Honduran'], 'CR': ['Costa Rican'], 'PA': ['Panamanian'],
     'DO': ['Dominican'], 'NA': ['Namibian'], 'ZM': ['Zambian'], 'MZ': ['Mozambican'],
-    'AO': ['Angolan'], 'CD': ['Congolese'], 'TZ': ['Tanzanian'], 'ML': ['Malian'], 'NE': ['Nigerien'],
+    'AO': ['Angolan'], 'CD': ['Congolese', 'Zairean'], 'TZ': ['Tanzanian'], 'ML': ['Malian'], 'NE': ['Nigerien'],
     'TD': ['Chadian'], 'MR': ['Mauritanian'], 'LR': ['Liberian'], 'SL': ['Sierra Leonean'],
     'GN': ['Guinean'], 'CI': ['Ivorian'], 'BF': ['Burkinabe'], 'TG': ['Togolese'], 'BJ': ['Beninese'],
 }
@@ -105,7 +105,8 @@ EXTRA_DEMONYMS = {
 NOT_DEMONYM = {'Arab', 'Kurdish', 'Serb', 'English', 'Scottish', 'Welsh', 'European', 'Emirati'}
 
 # A shared demonym that news uses, overwhelmingly, for one of its countries.
-PREFERRED = {'Korean': 'KR', 'Koreans': 'KR'}
+PREFERRED = {'Korean': 'KR', 'Koreans': 'KR', 'Congolese': 'CD', 'Dominican': 'DO',
+             'Dominicans': 'DO'}
 
 def plural(d):
     if re.search(r'(s|sh|ch|ese|x|z)$', d):
