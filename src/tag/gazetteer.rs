@@ -479,6 +479,7 @@ mod tests {
         assert!(texts("read the Washington Post").is_empty());
         // a role or a person after a demonym keeps it
         assert_eq!(texts("Russian President Vladimir Putin"), ["Russian"]);
+        assert_eq!(texts("said U.S. Assistant Secretary of State"), ["U.S."]);
         assert_eq!(texts("fought American Tyson"), ["American"]);
     }
 
