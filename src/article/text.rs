@@ -955,7 +955,8 @@ fn dateline_of(text: &str, words: usize) -> bool {
 /// Words that mark a line as page furniture when it is a title candidate.
 const NOT_TITLE: &[&str] = &[
     "sponsored",
-    "share",
+    "share this",
+    "share on",
     "subscribe",
     "newsletter",
     "sign in",
@@ -972,6 +973,25 @@ const NOT_TITLE: &[&str] = &[
     "terms of",
     "privacy",
 ];
+
+/// Whether a lower-cased line reads as page furniture rather than a headline: a
+/// [`NOT_TITLE`] phrase at the start of a word ("Sign in", "Cookies"), "share" as its first
+/// word ("Share this", but "Shareholders With Little Say" and "Shares fall" are headlines), or
+/// a dangling "by".
+fn not_title(lower: &str) -> bool {
+    let at_word_start = |w: &str| {
+        lower.match_indices(w).any(|(i, _)| {
+            !lower[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+    };
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    NOT_TITLE.iter().any(|w| at_word_start(w)) || first == Some("share") || lower.ends_with(" by")
+}
 
 /// The headline: among headline-like units shortly before the main body, the one that is
 /// best supported by title case, repetition on the page, a byline or date next to it, and
@@ -1035,7 +1055,7 @@ fn title_candidates(
             continue;
         }
         let lower = u.text.to_lowercase();
-        if NOT_TITLE.iter().any(|w| lower.contains(w)) || lower.ends_with(" by") {
+        if not_title(&lower) {
             continue;
         }
         let mut score = 0.0f32;
@@ -1234,6 +1254,23 @@ mod tests {
         assert_eq!(texts(&a), vec![P1, P2]);
         // Menu (2 lines), "News", date, "Related Articles", "Advertisement".
         assert_eq!(a.dropped, 6);
+    }
+
+    #[test]
+    fn headlines_about_shares_are_headlines() {
+        let doc = format!(
+            "Home | Markets | Deals\nSign in\n\nShareholders Revolt Over Harbour Pay Deal\n\nShare this\n\nBy Ana Lopes | Reuters\n12 May 2026\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Shareholders Revolt Over Harbour Pay Deal"
+        );
+        assert!(!not_title("shares fall as harbour plan stalls"));
+        assert!(not_title("share this"));
+        assert!(not_title("continue reading the main story share this page"));
+        assert!(not_title("we use cookies"));
+        // phrases count at the start of a word only
+        assert!(!not_title("voters unsubscribed from the party list"));
     }
 
     #[test]
