@@ -15,11 +15,14 @@ fn paras(a: &Article) -> Vec<&str> {
     a.paragraphs().map(|p| p.text.as_str()).collect()
 }
 
-/// Every piece of text is non-empty, trimmed, single-spaced and free of control characters.
+/// Every piece of text is non-empty, trimmed, single-spaced and free of control characters
+/// and bidi controls.
 fn assert_clean(a: &Article) {
     let check = |s: &str, what: &str| {
         assert!(
-            !s.chars().any(char::is_control),
+            !s.chars().any(|c| c.is_control()
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)),
             "{what} has control chars: {s:?}"
         );
         assert_eq!(s, s.trim(), "{what} not trimmed: {s:?}");
@@ -39,6 +42,26 @@ fn assert_clean(a: &Article) {
     if let Some(b) = &a.byline {
         check(b, "byline");
     }
+    if let Some(d) = &a.deck {
+        check(d, "deck");
+    }
+}
+
+#[test]
+fn character_references_cannot_smuggle_controls() {
+    // "&#27;" is ESC and "&#x202E;" a bidi override once the markup is decoded: after the
+    // source was sanitised.
+    let page = "<!doctype html><html><head><title>Quay &#x202E;vote &#27;[2J today</title>\
+        <meta name=\"description\" content=\"Council &#27;]52;c;aGk=&#7;backs the quay\"></head>\
+        <body><article><h1>Quay vote today</h1>\
+        <p>The council voted &#x202E;on Tuesday &#27;[31mto build the new quay after a long \
+        debate that left several members hoarse.</p>\
+        <p>Work starts in spring&#x2066;, the harbour master said.</p></article></body></html>";
+    let a = html::parse(page);
+    assert_clean(&a);
+    assert_eq!(a.title, "Quay vote today");
+    assert_eq!(a.deck.as_deref(), Some("Council backs the quay"));
+    assert!(paras(&a)[0].starts_with("The council voted on Tuesday to build"));
 }
 
 #[test]

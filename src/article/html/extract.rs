@@ -140,7 +140,9 @@ impl Builder<'_> {
 
 /// Whitespace-normalised text with control characters removed.
 pub fn clean_text(s: &str) -> String {
-    let no_ctrl: String = s
+    // Character references decode after the source was sanitised ("&#x202E;", "&#27;[2J"):
+    // sanitise again, then make what is left of controls spaces.
+    let no_ctrl: String = crate::source::sanitize(s)
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))

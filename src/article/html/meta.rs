@@ -15,10 +15,15 @@ pub struct Meta {
     /// schema.org `articleBody`, kept raw (newlines intact): a fallback for pages whose body
     /// is rendered by scripts.
     pub article_body: Option<String>,
+    /// The page's own summary (`og:description`, `description`, `twitter:description`): the
+    /// deck candidate.
+    pub description: Option<String>,
 }
 
 #[derive(Default)]
 struct Raw {
+    og_description: Option<String>,
+    description: Option<String>,
     og_title: Option<String>,
     twitter_title: Option<String>,
     doc_title: Option<String>,
@@ -48,7 +53,13 @@ fn sel(s: &str) -> Option<&'static Selector> {
 }
 
 fn clean(s: &str) -> String {
-    collapse(&s.chars().filter(|c| !c.is_control()).collect::<String>())
+    // Sanitised again: character references ("&#27;", "&#x202E;") decode after the source was.
+    collapse(
+        &crate::source::sanitize(s)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>(),
+    )
 }
 
 fn nonempty(s: Option<&str>) -> Option<String> {
@@ -73,6 +84,8 @@ pub fn extract(html: &Html) -> Meta {
                 "og:title" => &mut raw.og_title,
                 "twitter:title" => &mut raw.twitter_title,
                 "og:site_name" | "application-name" => &mut raw.site_name,
+                "og:description" => &mut raw.og_description,
+                "description" | "twitter:description" => &mut raw.description,
                 "author" | "article:author" | "dc.creator" | "byl" | "parsely-author"
                 | "sailthru.author" => {
                     if content.contains("://") || content.starts_with('@') {
@@ -144,6 +157,7 @@ pub fn extract(html: &Html) -> Meta {
         byline,
         date: raw.date,
         article_body: raw.article_body,
+        description: raw.og_description.or(raw.description),
     }
 }
 
