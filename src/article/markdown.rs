@@ -181,8 +181,10 @@ impl Builder {
     }
 }
 
-/// Whitespace-normalised text without control characters.
+/// Whitespace-normalised text without control characters. Sanitised again, because character
+/// references ("&#x202E;", "&#27;") are decoded after the source was.
 fn normalise(s: &str) -> String {
+    let s = crate::source::sanitize(s);
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
         if !w.is_empty() {
@@ -201,6 +203,15 @@ mod tests {
 
     fn texts(a: &Article) -> Vec<&str> {
         a.paragraphs().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn character_references_cannot_smuggle_controls() {
+        let a = parse(
+            "# Quay &#x202E;vote &#27;[2J today\n\nThe council &#x2066;voted &#27;[31mon Tuesday.\n",
+        );
+        assert_eq!(a.title, "Quay vote today");
+        assert_eq!(texts(&a), ["The council voted on Tuesday."]);
     }
 
     #[test]
