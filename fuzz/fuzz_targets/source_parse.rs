@@ -1,7 +1,8 @@
-//! Fuzz target: any bytes through `source::decode` and the plain-text and Markdown parsers.
-//! Properties: no panic; decoded text has no control characters but LF/TAB and sanitizing it
-//! again changes nothing; every paragraph and heading is non-empty, whitespace-normalised and
-//! free of control characters.
+//! Fuzz target: any bytes through `source::decode` and the plain-text, Markdown and HTML
+//! parsers. Properties: no panic; decoded text has no control characters but LF/TAB and
+//! sanitizing it again changes nothing; every paragraph and heading is non-empty and
+//! whitespace-normalised; no text of the article (title, deck, byline, headings, paragraphs)
+//! has control or bidi control characters, even from character references the parsers decode.
 #![no_main]
 
 use lede::article::{self, Format};
@@ -16,7 +17,12 @@ fuzz_target!(|data: &[u8]| {
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t'));
     assert_eq!(lede::source::sanitize(&src.text), src.text);
-    for format in [Format::Text, Format::Markdown] {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    for format in [Format::Text, Format::Markdown, Format::Html] {
         let a = article::parse(&src.text, format);
         let blocks = a
             .sections
@@ -25,7 +31,13 @@ fuzz_target!(|data: &[u8]| {
         for t in blocks {
             assert!(!t.is_empty());
             assert_eq!(t.split_whitespace().collect::<Vec<_>>().join(" "), *t);
-            assert!(!t.chars().any(char::is_control));
+            assert!(!t.chars().any(unsafe_char));
+        }
+        for t in [Some(&a.title), a.deck.as_ref(), a.byline.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            assert!(!t.chars().any(unsafe_char), "{t:?}");
         }
     }
 });
