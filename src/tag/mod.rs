@@ -151,10 +151,13 @@ impl Tagger {
         doc.spans
             .into_iter()
             .map(|s| Span {
-                start: s.start,
-                end: s.end,
+                start: s.start as usize,
+                end: s.end as usize,
                 kind: s.kind,
-                code: s.country.map(|c| lexicon::country(c).0),
+                code: match s.kind {
+                    EntityKind::Person => None,
+                    _ => Some(lexicon::country(s.who as usize).0),
+                },
             })
             .collect()
     }
@@ -169,70 +172,94 @@ impl Tagger {
 
 /// Group resolved spans into actors (people first, then countries, each by first mention).
 fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
+    let resolve::Doc {
+        spans,
+        people: mut names,
+    } = doc;
+    // Mentions per person and per country first, so that each actor's list is allocated once.
+    let ncountries = lexicon::country_count();
+    let mut counts = vec![0u32; names.len() + ncountries];
+    let mut nmetonyms = 0;
+    for s in &spans {
+        let slot = match s.kind {
+            EntityKind::Person => s.who as usize,
+            EntityKind::Country => names.len() + s.who as usize,
+            EntityKind::Metonym => {
+                nmetonyms += 1;
+                continue;
+            }
+        };
+        if let Some(n) = counts.get_mut(slot) {
+            *n += 1;
+        }
+    }
     let mut people: Vec<Actor> = Vec::new();
     let mut countries: Vec<Actor> = Vec::new();
     // person / country index -> position in `people` / `countries`
-    let mut person_ix: Vec<Option<usize>> = vec![None; doc.people.len()];
+    let mut person_ix: Vec<Option<usize>> = vec![None; names.len()];
     let mut country_ix: Vec<Option<usize>> = Vec::new();
-    let mut metonyms = Vec::new();
-    for s in doc.spans {
+    let mut metonyms = Vec::with_capacity(nmetonyms);
+    for s in spans {
+        let (para, start, end) = (s.para as usize, s.start as usize, s.end as usize);
         let text = paras
-            .get(s.para)
-            .and_then(|p| p.get(s.start..s.end))
+            .get(para)
+            .and_then(|p| p.get(start..end))
             .unwrap_or("");
-        let actor = match (s.kind, s.person, s.country) {
-            (EntityKind::Person, Some(p), _) => {
+        let actor = match s.kind {
+            EntityKind::Person => {
+                let p = s.who as usize;
                 if person_ix.len() <= p {
                     person_ix.resize(p + 1, None);
                 }
                 let i = *person_ix[p].get_or_insert_with(|| {
                     people.push(Actor {
-                        name: doc.people.get(p).cloned().unwrap_or_default(),
+                        name: names.get_mut(p).map(std::mem::take).unwrap_or_default(),
                         kind: ActorKind::Person,
                         code: None,
                         aliases: Vec::new(),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(counts.get(p).map_or(0, |&n| n as usize)),
                     });
                     people.len() - 1
                 });
                 &mut people[i]
             }
-            (EntityKind::Country, _, Some(c)) => {
+            EntityKind::Country => {
+                let c = s.who as usize;
                 if country_ix.len() <= c {
                     country_ix.resize(c + 1, None);
                 }
                 let i = *country_ix[c].get_or_insert_with(|| {
                     let (code, name) = lexicon::country(c);
+                    let n = counts.get(names.len() + c).map_or(0, |&n| n as usize);
                     countries.push(Actor {
                         name: name.to_string(),
                         kind: ActorKind::Country,
                         code: Some(code.to_string()),
                         aliases: Vec::new(),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(n),
                     });
                     countries.len() - 1
                 });
                 &mut countries[i]
             }
-            (EntityKind::Metonym, _, Some(c)) => {
+            EntityKind::Metonym => {
                 metonyms.push(MetonymMention {
-                    paragraph: s.para,
-                    start: s.start,
-                    end: s.end,
-                    code: lexicon::country(c).0.to_string(),
+                    paragraph: para,
+                    start,
+                    end,
+                    code: lexicon::country(s.who as usize).0.to_string(),
                 });
                 continue;
             }
-            _ => continue,
         };
         // the alias is the text with curly apostrophes straight
         if !actor.aliases.iter().any(|a| same_alias(a, text)) {
             actor.aliases.push(text.replace('\u{2019}', "'"));
         }
         actor.mentions.push(Mention {
-            paragraph: s.para,
-            start: s.start,
-            end: s.end,
+            paragraph: para,
+            start,
+            end,
             text: text.to_string(),
         });
     }
@@ -245,7 +272,9 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
 
 /// Whether `alias` is `text` with its curly apostrophes made straight.
 fn same_alias(alias: &str, text: &str) -> bool {
-    if !text.contains('\u{2019}') {
+    // U+2019 is E2 80 99 in UTF-8: without an E2 byte the text has none (a byte scan, not a
+    // substring search)
+    if !text.as_bytes().contains(&0xE2) || !text.contains('\u{2019}') {
         return alias == text;
     }
     let mut a = alias.chars();

@@ -11,17 +11,15 @@ use super::tokens::{self, Kind, Token};
 use super::words::{FxMap, Lex, Memo, Words, COMMON, GIVEN, MULTI, NONE, ORG, PLACE, RAW_PLACE};
 use super::EntityKind;
 
-/// A resolved span in paragraph `para`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A resolved span in paragraph `para` (offsets and indexes as `u32`, as in tokens: 20 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocSpan {
-    pub para: usize,
-    pub start: usize,
-    pub end: usize,
+    pub para: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Person index into [`Doc::people`] for people; country index for countries and metonyms.
+    pub who: u32,
     pub kind: EntityKind,
-    /// Country index (countries and metonyms).
-    pub country: Option<usize>,
-    /// Person index into [`Doc::people`].
-    pub person: Option<usize>,
 }
 
 /// All spans of an article and the people they name.
@@ -39,17 +37,6 @@ pub struct UserNames {
     pub people: Vec<String>,
     /// alias key (lower-cased words joined by spaces) -> canonical display name
     pub aliases: Vec<(String, String)>,
-}
-
-struct Para<'a> {
-    text: &'a str,
-    /// Number of tokens.
-    ntoks: usize,
-    /// Token index ranges of the lines in capitals, and their tokens (in range order).
-    caps_ranges: Vec<(usize, usize)>,
-    caps_toks: Vec<Token>,
-    places: Vec<PlaceMatch>,
-    cands: Vec<Cand>,
 }
 
 /// A map from name keys (key ids of the words) to people: names of up to four words are
@@ -186,6 +173,7 @@ fn norm_display(s: &str) -> String {
 }
 
 /// Tag and resolve the paragraphs of one article (or one raw text as a single paragraph).
+/// Spans come in reading order, paragraph by paragraph, without overlaps.
 pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (Doc, Memo) {
     let lex = Lex::with_memo(words, memo);
     let doc = analyze_with(paras, &lex, user);
@@ -193,9 +181,6 @@ pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (
 }
 
 fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
-    let mut buf = Scratch::default();
-    let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w, &mut buf)).collect();
-    drop(buf);
     let mut reg = Registry::default();
     let keys_of = |name: &str| -> Vec<u32> {
         name.split_whitespace()
@@ -216,72 +201,99 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             alias.insert(a.split(' ').map(|x| w.id(x)).collect(), id);
         }
     }
-    // Pass 1: full names, and single words with a title or reporting verb.
-    for (pi, p) in ps.iter().enumerate() {
-        for c in &p.cands {
-            let at = (pi, c.start);
-            let single = c.keys.len() == 1
-                && single_with_evidence(c, w)
-                && !reg.by_last.contains_key(&c.keys[0]);
+    // Pass 1, each paragraph right after it is scanned (its candidates still in cache): full
+    // names, and single words with a title or reporting verb.
+    let mut buf = Scratch::default();
+    let mut kept = Kept::with_room(paras);
+    for (pi, text) in paras.iter().enumerate() {
+        let from = kept.found.cands.len();
+        scan(text, w, &mut buf, &mut kept);
+        for c in &kept.found.cands[from..] {
+            let keys = c.keys(&kept.found.keys);
+            let at = (pi, c.start as usize);
+            let single = keys.len() == 1
+                && single_with_evidence(c, keys[0], w)
+                && !reg.by_last.contains_key(&keys[0]);
             if c.full || single {
-                let display = || norm_display(&p.text[c.start..c.end]);
-                reg.add(display, &c.keys, Some(at));
+                let display = || norm_display(&text[c.start as usize..c.end as usize]);
+                reg.add(display, keys, Some(at));
             }
         }
     }
+    drop(buf);
     // Pass 2: spans.
-    let mut spans = Vec::with_capacity(ps.iter().map(|p| p.cands.len() + p.places.len()).sum());
-    for (pi, p) in ps.iter_mut().enumerate() {
+    let Kept {
+        found,
+        places,
+        caps_ranges,
+        caps_toks,
+        ends,
+    } = &kept;
+    let mut spans = Vec::with_capacity(found.cands.len() + places.len());
+    // Tokens already in a span (only ALL-CAPS lines look at it).
+    let mut taken = Vec::new();
+    let mut from = Ends::default();
+    for (pi, (e, text)) in ends.iter().zip(paras).enumerate() {
+        let cands = &found.cands[from.cands..e.cands];
+        let places = &places[from.places..e.places];
+        let caps = CapsLines {
+            ranges: &caps_ranges[from.caps..e.caps],
+            toks: &caps_toks[from.caps_toks..e.caps_toks],
+        };
+        from = *e;
+        let para = pi as u32;
         let para_start = spans.len();
-        // Tokens already in a span (only ALL-CAPS lines look at it).
-        let mut taken = vec![false; if p.caps_ranges.is_empty() { 0 } else { p.ntoks }];
-        for c in &p.cands {
-            let at = (pi, c.start);
+        taken.clear();
+        if !caps.ranges.is_empty() {
+            taken.resize(e.ntoks, false);
+        }
+        for c in cands {
+            let keys = c.keys(&found.keys);
+            let at = (pi, c.start as usize);
             // A known full name whose first word was stripped as a sentence opener ("Lark
             // Meadow" at a sentence start): take the word back.
-            let mut first = c.first;
+            let mut first = c.first as usize;
             let mut start = c.start;
             let mut two = None;
             if c.prev != NONE {
-                let full = [c.prev, c.keys[0]];
+                let full = [c.prev, keys[0]];
                 if let Some(&id) = reg.by_full.get(&full[..]) {
                     if reg.keys[id].len() == 2 {
-                        first = c.first - 1;
+                        first -= 1;
                         start = c.prev_start;
                         two = Some(id);
                     }
                 }
             }
-            let id = if first < c.first {
+            let id = if first < c.first as usize {
                 two
-            } else if c.keys.len() >= 2 {
-                reg.by_full.get(&c.keys[..]).copied()
+            } else if keys.len() >= 2 {
+                reg.by_full.get(keys).copied()
             } else {
-                let k = c.keys[0];
+                let k = keys[0];
                 alias
-                    .get(&c.keys[..])
+                    .get(keys)
                     .copied()
                     .or_else(|| reg.by_surname(k, at))
-                    .or_else(|| reg.by_full.get(&c.keys[..]).copied())
+                    .or_else(|| reg.by_full.get(keys).copied())
                     .or_else(|| reg.by_given(k, w))
             };
             if let Some(id) = id {
-                mark(&mut taken, first, c.last);
+                mark(&mut taken, first, c.last as usize);
                 spans.push(DocSpan {
-                    para: pi,
+                    para,
                     start,
                     end: c.end,
+                    who: id as u32,
                     kind: EntityKind::Person,
-                    country: None,
-                    person: Some(id),
                 });
             }
         }
-        for m in &p.places {
+        for m in places {
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
                 let k = m.key;
-                if let Some(id) = reg.by_surname(k, (pi, m.start)).filter(|_| {
+                if let Some(id) = reg.by_surname(k, (pi, m.start as usize)).filter(|_| {
                     reg.by_last
                         .get(&k)
                         .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
@@ -289,12 +301,11 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                     if m.plain {
                         mark(&mut taken, m.first, m.last);
                         spans.push(DocSpan {
-                            para: pi,
+                            para,
                             start: m.start,
                             end: m.end,
+                            who: id as u32,
                             kind: EntityKind::Person,
-                            country: None,
-                            person: Some(id),
                         });
                         continue;
                     }
@@ -302,33 +313,35 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             }
             mark(&mut taken, m.first, m.last);
             spans.push(DocSpan {
-                para: pi,
+                para,
                 start: m.start,
                 end: m.end,
+                who: m.country,
                 kind: if m.kind == PlaceKind::Metonym {
                     EntityKind::Metonym
                 } else {
                     EntityKind::Country
                 },
-                country: Some(m.country),
-                person: None,
             });
         }
-        caps_people(pi, p, &reg, &alias, w, &mut taken, &mut spans);
-        // in reading order (paragraphs already are)
-        spans[para_start..].sort_by_key(|s| s.start);
-    }
-    let mut out: Vec<DocSpan> = Vec::with_capacity(spans.len());
-    for s in spans {
-        if let Some(l) = out.last() {
-            if l.para == s.para && s.start < l.end {
+        caps_people(pi, text, caps, &reg, &alias, w, &mut taken, &mut spans);
+        // in reading order (paragraphs already are), and without overlaps: a span starting
+        // inside the one kept before it goes
+        let para_spans = &mut spans[para_start..];
+        para_spans.sort_by_key(|s| s.start);
+        let mut kept_n = 0;
+        for r in 0..para_spans.len() {
+            let s = para_spans[r];
+            if kept_n > 0 && s.start < para_spans[kept_n - 1].end {
                 continue;
             }
+            para_spans[kept_n] = s;
+            kept_n += 1;
         }
-        out.push(s);
+        spans.truncate(para_start + kept_n);
     }
     Doc {
-        spans: out,
+        spans,
         people: reg.names,
     }
 }
@@ -339,32 +352,39 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
     }
 }
 
-/// A lone word that is a person on its own evidence: a title before it, or a reporting verb
-/// after it when it is no common word, place or sentence opener.
-fn single_with_evidence(c: &Cand, w: &Lex) -> bool {
-    let k = c.keys[0];
+/// A lone word (key `k`) that is a person on its own evidence: a title before it, or a
+/// reporting verb after it when it is no common word, place or sentence opener.
+fn single_with_evidence(c: &Cand, k: u32, w: &Lex) -> bool {
     if c.org_ctx || !w.is(k, MULTI) || w.is(k, COMMON | RAW_PLACE | ORG) {
         return false;
     }
     c.title || (c.said && !w.is(k, PLACE))
 }
 
+/// The lines in capitals of a paragraph: token index ranges, and their tokens (in range order).
+#[derive(Clone, Copy)]
+struct CapsLines<'a> {
+    ranges: &'a [(usize, usize)],
+    toks: &'a [Token],
+}
+
 /// Known names in ALL-CAPS lines ("SHEARER NAMED ENGLAND CAPTAIN").
+#[allow(clippy::too_many_arguments)]
 fn caps_people(
     pi: usize,
-    p: &Para,
+    text: &str,
+    caps: CapsLines,
     reg: &Registry,
     alias: &FxMap<Vec<u32>, usize>,
     w: &Lex,
     taken: &mut [bool],
     spans: &mut Vec<DocSpan>,
 ) {
-    let text = p.text;
     let mut key = Vec::new();
     // Only the lines in capitals; a name never runs past the end of its line.
     let mut base = 0;
-    for &(line_start, line_end) in &p.caps_ranges {
-        let toks = &p.caps_toks[base..base + (line_end - line_start)];
+    for &(line_start, line_end) in caps.ranges {
+        let toks = &caps.toks[base..base + (line_end - line_start)];
         base += line_end - line_start;
         let tok = |i: usize| toks.get(i.wrapping_sub(line_start));
         let mut i = line_start;
@@ -410,12 +430,11 @@ fn caps_people(
             if let Some((last, id)) = best {
                 mark(taken, i, last);
                 spans.push(DocSpan {
-                    para: pi,
-                    start: t.start as usize,
-                    end: toks[last - line_start].end as usize,
+                    para: pi as u32,
+                    start: t.start,
+                    end: toks[last - line_start].end,
+                    who: id as u32,
                     kind: EntityKind::Person,
-                    country: None,
-                    person: Some(id),
                 });
                 i = last + 1;
             } else {
@@ -434,38 +453,85 @@ struct Scratch {
     judge: (Vec<usize>, Vec<u32>),
 }
 
-fn scan<'a>(text: &'a str, w: &Lex, buf: &mut Scratch) -> Para<'a> {
+/// What scanning keeps of an article's paragraphs for the second pass: candidates, place
+/// matches and the tokens of lines in capitals, in article-wide arenas (a few allocations per
+/// article, none per paragraph), with where each paragraph's part ends.
+#[derive(Default)]
+struct Kept {
+    found: people::Found,
+    places: Vec<PlaceMatch>,
+    caps_ranges: Vec<(usize, usize)>,
+    caps_toks: Vec<Token>,
+    ends: Vec<Ends>,
+}
+
+impl Kept {
+    /// Arenas sized for a typical news text of this length (about one candidate and one place
+    /// match per 40 bytes), so that they rarely regrow (a regrowth copies everything so far).
+    fn with_room(paras: &[&str]) -> Self {
+        let bytes: usize = paras.iter().map(|p| p.len()).sum();
+        let mut found = people::Found::default();
+        found.cands.reserve(bytes / 40);
+        found.keys.reserve(bytes / 32);
+        Kept {
+            found,
+            places: Vec::with_capacity(bytes / 40),
+            ends: Vec::with_capacity(paras.len()),
+            ..Kept::default()
+        }
+    }
+}
+
+/// Where a paragraph's part of each arena of [`Kept`] ends, and its number of tokens.
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    cands: usize,
+    places: usize,
+    caps: usize,
+    caps_toks: usize,
+    ntoks: usize,
+}
+
+/// Tokenize one paragraph and keep its candidates, place matches and lines in capitals.
+fn scan(text: &str, w: &Lex, buf: &mut Scratch, kept: &mut Kept) {
     let bufs = (std::mem::take(&mut buf.toks), std::mem::take(&mut buf.caps));
     let tokens::Tokens {
         toks,
         caps,
         caps_ranges,
     } = tokens::tokenize_with(text, |word| w.key_id(word), bufs);
-    let places = gazetteer::find(text, &toks, &caps, w);
+    let places_from = kept.places.len();
+    gazetteer::find(text, &toks, &caps, w, &mut kept.places);
     let blocked = &mut buf.blocked;
     blocked.clear();
     blocked.resize(toks.len(), false);
-    for m in &places {
+    for m in &kept.places[places_from..] {
         for b in &mut blocked[m.first..=m.last] {
             *b = true;
         }
     }
-    let cands = people::candidates(text, &toks, &caps, blocked, w, &mut buf.judge);
-    let caps_toks = caps_ranges
-        .iter()
-        .flat_map(|&(a, b)| toks[a..b].iter().cloned())
-        .collect();
-    let ntoks = toks.len();
+    people::candidates(
+        text,
+        &toks,
+        &caps,
+        blocked,
+        w,
+        &mut buf.judge,
+        &mut kept.found,
+    );
+    for &(a, b) in &caps_ranges {
+        kept.caps_toks.extend_from_slice(&toks[a..b]);
+    }
+    kept.caps_ranges.extend_from_slice(&caps_ranges);
+    kept.ends.push(Ends {
+        cands: kept.found.cands.len(),
+        places: kept.places.len(),
+        caps: kept.caps_ranges.len(),
+        caps_toks: kept.caps_toks.len(),
+        ntoks: toks.len(),
+    });
     buf.toks = toks;
     buf.caps = caps;
-    Para {
-        text,
-        ntoks,
-        caps_ranges,
-        caps_toks,
-        places,
-        cands,
-    }
 }
 
 #[cfg(test)]
@@ -483,8 +549,13 @@ mod tests {
             .iter()
             .filter(|s| s.kind == EntityKind::Person)
             .map(|s| {
-                let name = s.person.and_then(|p| doc.people.get(p).cloned());
-                (s.para, paras[s.para][s.start..s.end].to_string(), name)
+                let name = doc.people.get(s.who as usize).cloned();
+                let p = s.para as usize;
+                (
+                    p,
+                    paras[p][s.start as usize..s.end as usize].to_string(),
+                    name,
+                )
             })
             .collect()
     }
