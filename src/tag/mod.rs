@@ -49,7 +49,9 @@ pub struct Mention {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    /// The mention's text, shared by an article's mentions with the same text (one allocation
+    /// per distinct form, not per mention); serialised as a plain string.
+    pub text: Arc<str>,
 }
 
 /// A person or country resolved from its mentions.
@@ -254,13 +256,26 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
         };
         // the alias is the text with curly apostrophes straight
         if !actor.aliases.iter().any(|a| same_alias(a, text)) {
-            actor.aliases.push(text.replace('\u{2019}', "'"));
+            actor.aliases.push(if has_curly(text) {
+                text.replace('\u{2019}', "'")
+            } else {
+                text.to_string()
+            });
         }
+        // the text shared with one of the actor's last mentions when it is the same (an
+        // actor's mentions mostly repeat a form or two)
+        let shared = actor
+            .mentions
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| *m.text == *text)
+            .map(|m| Arc::clone(&m.text));
         actor.mentions.push(Mention {
             paragraph: para,
             start,
             end,
-            text: text.to_string(),
+            text: shared.unwrap_or_else(|| text.into()),
         });
     }
     people.extend(countries);
@@ -270,11 +285,15 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
     }
 }
 
+/// Whether `text` has a curly apostrophe (U+2019, E2 80 99 in UTF-8: a byte scan first, not
+/// a substring search).
+fn has_curly(text: &str) -> bool {
+    text.as_bytes().contains(&0xE2) && text.contains('\u{2019}')
+}
+
 /// Whether `alias` is `text` with its curly apostrophes made straight.
 fn same_alias(alias: &str, text: &str) -> bool {
-    // U+2019 is E2 80 99 in UTF-8: without an E2 byte the text has none (a byte scan, not a
-    // substring search)
-    if !text.as_bytes().contains(&0xE2) || !text.contains('\u{2019}') {
+    if !has_curly(text) {
         return alias == text;
     }
     let mut a = alias.chars();
@@ -379,6 +398,8 @@ mod tests {
 
     #[test]
     fn aliases_compare_with_curly_apostrophes_made_straight() {
+        assert!(has_curly("Putin’s"));
+        assert!(!has_curly("Putin's – “Putin”"));
         assert!(same_alias("Putin's", "Putin’s"));
         assert!(same_alias("Putin's", "Putin's"));
         assert!(same_alias("O'Brien", "O’Brien"));
@@ -413,7 +434,13 @@ mod tests {
         assert_eq!(putin.len(), 1);
         assert_eq!(putin[0].aliases, ["Vladimir Putin", "Putin"]);
         assert_eq!(putin[0].mentions.len(), 4);
-        assert_eq!(putin[0].mentions[1].text, "Putin");
+        assert_eq!(&*putin[0].mentions[1].text, "Putin");
+        // repeated forms share their text; the JSON has it as a plain string
+        let m = &putin[0].mentions;
+        assert!(Arc::ptr_eq(&m[1].text, &m[3].text));
+        assert!(!Arc::ptr_eq(&m[0].text, &m[1].text));
+        let json = serde_json::to_string(&m[1]).unwrap_or_default();
+        assert_eq!(json, r#"{"paragraph":1,"start":0,"end":5,"text":"Putin"}"#);
         // the same tagger answers the same way twice (its memo is only a cache)
         assert_eq!(t.tag_article(&a), tagged);
     }
