@@ -69,19 +69,59 @@ impl NameMap {
     }
 }
 
+/// The first and last entry of a chain of entries linked by index ([`NONE`] ends a chain).
+#[derive(Clone, Copy)]
+struct Chain {
+    head: u32,
+    tail: u32,
+}
+
+impl Chain {
+    const EMPTY: Chain = Chain {
+        head: NONE,
+        tail: NONE,
+    };
+
+    /// Append entry `i` (whose link is `next[i]`, [`NONE`] so far).
+    fn push(&mut self, i: u32, next: &mut [u32]) {
+        match next.get_mut(self.tail as usize) {
+            Some(n) => *n = i,
+            None => self.head = i,
+        }
+        self.tail = i;
+    }
+
+    /// The entries in the order they were added.
+    fn iter<'a>(&self, next: &'a [u32]) -> impl Iterator<Item = usize> + 'a {
+        let mut i = self.head;
+        std::iter::from_fn(move || {
+            let cur = i;
+            i = *next.get(cur as usize)?;
+            Some(cur as usize)
+        })
+    }
+}
+
+/// The people of an article. Everything is kept in flat vectors and maps of integers (chains
+/// linked by index instead of a vector per person or per surname), so that adding a person
+/// costs its display name's allocation only.
 #[derive(Default)]
 struct Registry {
     names: Vec<String>,
-    /// Key ids of each person's name words.
-    keys: Vec<Vec<u32>>,
-    /// surname key -> people with that last word, with the position of each full mention
-    by_last: FxMap<u32, Vec<usize>>,
-    /// given-name key -> people whose full name starts with it
-    by_first: FxMap<u32, Vec<usize>>,
+    /// Per person: key id of the first word of its name and the number of words (all that the
+    /// tests below need of a name's keys).
+    first_len: Vec<(u32, u32)>,
+    /// surname key -> people with that last word (chained through `next_last`, in order added)
+    by_last: FxMap<u32, Chain>,
+    next_last: Vec<u32>,
+    /// given-name key -> the first person whose full name starts with it, and how many do
+    by_first: FxMap<u32, (u32, u32)>,
     /// full-name keys -> person
     by_full: NameMap,
-    /// person -> positions (para, byte) of its full mentions
-    full_at: Vec<Vec<(usize, usize)>>,
+    /// Positions (para, byte) of full mentions, chained per person (`at_of`) in reading order.
+    at: Vec<(u32, u32)>,
+    next_at: Vec<u32>,
+    at_of: Vec<Chain>,
 }
 
 impl Registry {
@@ -96,41 +136,74 @@ impl Registry {
         let id = if let Some(&id) = self.by_full.get(keys) {
             id
         } else if let Some(id) = self.same_person(keys) {
-            if keys.len() > self.keys[id].len() {
+            // same first and last word: only the length can differ
+            if keys.len() > self.words(id) {
                 self.names[id] = display();
-                self.keys[id] = keys.to_vec();
+                self.first_len[id].1 = keys.len() as u32;
             }
             self.by_full.insert(keys, id);
             id
         } else {
             let id = self.names.len();
             self.names.push(display());
+            self.next_last.push(NONE);
             if let Some(&l) = keys.last() {
-                self.by_last.entry(l).or_default().push(id);
+                let chain = self.by_last.entry(l).or_insert(Chain::EMPTY);
+                chain.push(id as u32, &mut self.next_last);
             }
             if keys.len() >= 2 {
-                self.by_first.entry(keys[0]).or_default().push(id);
+                self.by_first
+                    .entry(keys[0])
+                    .and_modify(|e| e.1 += 1)
+                    .or_insert((id as u32, 1));
             }
-            self.keys.push(keys.to_vec());
-            self.full_at.push(Vec::new());
+            let first = keys.first().copied().unwrap_or(NONE);
+            self.first_len.push((first, keys.len() as u32));
+            self.at_of.push(Chain::EMPTY);
             self.by_full.insert(keys, id);
             id
         };
-        if let Some(p) = at {
-            self.full_at[id].push(p);
+        if let Some((para, byte)) = at {
+            let i = self.at.len() as u32;
+            self.at.push((para as u32, byte as u32));
+            self.next_at.push(NONE);
+            self.at_of[id].push(i, &mut self.next_at);
         }
         id
     }
 
+    /// Number of words of person `id`'s name.
+    fn words(&self, id: usize) -> usize {
+        self.first_len[id].1 as usize
+    }
+
+    /// The people whose name ends with `key`, in the order added.
+    fn with_last(&self, key: u32) -> impl Iterator<Item = usize> + '_ {
+        let chain = self.by_last.get(&key).copied().unwrap_or(Chain::EMPTY);
+        chain.iter(&self.next_last)
+    }
+
+    /// Whether some full name (two words or more) ends with `key`.
+    fn full_with_last(&self, key: u32) -> bool {
+        self.with_last(key).any(|id| self.words(id) >= 2)
+    }
+
+    /// Positions of person `id`'s full mentions, in reading order.
+    fn full_at(&self, id: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.at_of[id]
+            .iter(&self.next_at)
+            .map(|i| (self.at[i].0 as usize, self.at[i].1 as usize))
+    }
+
     /// "Donald J. Trump" and "Donald Trump": same first and last word.
     fn same_person(&self, keys: &[u32]) -> Option<usize> {
-        let (f, l) = (keys.first()?, keys.last()?);
+        let (&f, &l) = (keys.first()?, keys.last()?);
         if keys.len() < 2 {
             return None;
         }
-        self.by_last.get(l)?.iter().copied().find(|&id| {
-            let k = &self.keys[id];
-            k.len() >= 2 && k.first() == Some(f)
+        self.with_last(l).find(|&id| {
+            let (first, len) = self.first_len[id];
+            len >= 2 && first == f
         })
     }
 
@@ -139,8 +212,8 @@ impl Registry {
         if !w.is(key, GIVEN) || w.is(key, COMMON) {
             return None;
         }
-        match self.by_first.get(&key).map(Vec::as_slice) {
-            Some([one]) => Some(*one),
+        match self.by_first.get(&key) {
+            Some(&(id, 1)) => Some(id as usize),
             _ => None,
         }
     }
@@ -148,28 +221,35 @@ impl Registry {
     /// The person a lone surname at `at` stands for: the latest full mention before it, else the
     /// first one after it.
     fn by_surname(&self, key: u32, at: (usize, usize)) -> Option<usize> {
-        let ids = self.by_last.get(&key)?;
-        if ids.len() == 1 {
-            return Some(ids[0]);
+        let chain = self.by_last.get(&key)?;
+        if chain.head == chain.tail {
+            return Some(chain.head as usize);
         }
         let mut best: Option<((usize, usize), usize)> = None;
-        for &id in ids {
-            for &p in &self.full_at[id] {
+        for id in chain.iter(&self.next_last) {
+            for p in self.full_at(id) {
                 if p <= at && best.is_none_or(|(bp, _)| p > bp) {
                     best = Some((p, id));
                 }
             }
         }
         best.map(|b| b.1).or_else(|| {
-            ids.iter()
-                .copied()
-                .min_by_key(|&id| self.full_at[id].first().copied().unwrap_or((usize::MAX, 0)))
+            chain
+                .iter(&self.next_last)
+                .min_by_key(|&id| self.full_at(id).next().unwrap_or((usize::MAX, 0)))
         })
     }
 }
 
 fn norm_display(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Tag and resolve the paragraphs of one article (or one raw text as a single paragraph).
@@ -258,7 +338,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             if c.prev != NONE {
                 let full = [c.prev, keys[0]];
                 if let Some(&id) = reg.by_full.get(&full[..]) {
-                    if reg.keys[id].len() == 2 {
+                    if reg.words(id) == 2 {
                         first -= 1;
                         start = c.prev_start;
                         two = Some(id);
@@ -293,11 +373,10 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
                 let k = m.key;
-                if let Some(id) = reg.by_surname(k, (pi, m.start as usize)).filter(|_| {
-                    reg.by_last
-                        .get(&k)
-                        .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
-                }) {
+                if let Some(id) = reg
+                    .by_surname(k, (pi, m.start as usize))
+                    .filter(|_| reg.full_with_last(k))
+                {
                     if m.plain {
                         mark(&mut taken, m.first, m.last);
                         spans.push(DocSpan {
@@ -419,11 +498,7 @@ fn caps_people(
             }
             if best.is_none() {
                 let k = key[0];
-                if reg
-                    .by_last
-                    .get(&k)
-                    .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
-                {
+                if reg.full_with_last(k) {
                     best = reg.by_surname(k, (pi, t.start as usize)).map(|id| (i, id));
                 }
             }
@@ -569,6 +644,39 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn chains_keep_the_order_entries_were_added_in() {
+        let mut next = vec![NONE; 6];
+        let (mut a, mut b) = (Chain::EMPTY, Chain::EMPTY);
+        assert_eq!(a.iter(&next).count(), 0);
+        for (i, to_a) in [(0, true), (1, false), (2, true), (3, true), (5, false)] {
+            let c = if to_a { &mut a } else { &mut b };
+            c.push(i, &mut next);
+        }
+        assert_eq!(a.iter(&next).collect::<Vec<_>>(), [0, 2, 3]);
+        assert_eq!(b.iter(&next).collect::<Vec<_>>(), [1, 5]);
+    }
+
+    #[test]
+    fn three_people_with_one_surname_stay_apart() {
+        let got = names(&[
+            "Brandt spoke first. Anna Brandt arrived, then Karl Brandt and Ines Brandt.",
+            "Brandt left. Karl Brandt returned and Brandt sat down.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("Brandt", "Anna Brandt"),
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
+                pair("Ines Brandt", "Ines Brandt"),
+                pair("Brandt", "Ines Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
+                pair("Brandt", "Karl Brandt"),
+            ]
+        );
     }
 
     #[test]
