@@ -254,16 +254,8 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
                 continue;
             }
         };
-        // the alias is the text with curly apostrophes straight
-        if !actor.aliases.iter().any(|a| same_alias(a, text)) {
-            actor.aliases.push(if has_curly(text) {
-                text.replace('\u{2019}', "'")
-            } else {
-                text.to_string()
-            });
-        }
-        // the text shared with one of the actor's last mentions when it is the same (an
-        // actor's mentions mostly repeat a form or two)
+        // The text shared with one of the actor's last mentions when it is the same (an actor's
+        // mentions mostly repeat a form or two); its alias is known then.
         let shared = actor
             .mentions
             .iter()
@@ -271,11 +263,25 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
             .take(4)
             .find(|m| *m.text == *text)
             .map(|m| Arc::clone(&m.text));
+        let text = match shared {
+            Some(t) => t,
+            None => {
+                // the alias is the text with curly apostrophes straight
+                if has_curly(text) {
+                    if !actor.aliases.iter().any(|a| same_curly_alias(a, text)) {
+                        actor.aliases.push(text.replace('\u{2019}', "'"));
+                    }
+                } else if !actor.aliases.iter().any(|a| a == text) {
+                    actor.aliases.push(text.to_string());
+                }
+                text.into()
+            }
+        };
         actor.mentions.push(Mention {
             paragraph: para,
             start,
             end,
-            text: shared.unwrap_or_else(|| text.into()),
+            text,
         });
     }
     people.extend(countries);
@@ -292,10 +298,16 @@ fn has_curly(text: &str) -> bool {
 }
 
 /// Whether `alias` is `text` with its curly apostrophes made straight.
+#[cfg(test)]
 fn same_alias(alias: &str, text: &str) -> bool {
     if !has_curly(text) {
         return alias == text;
     }
+    same_curly_alias(alias, text)
+}
+
+/// [`same_alias`] for a `text` with curly apostrophes.
+fn same_curly_alias(alias: &str, text: &str) -> bool {
     let mut a = alias.chars();
     for c in text.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };
