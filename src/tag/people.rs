@@ -39,6 +39,9 @@ pub struct Cand {
     pub org_ctx: bool,
     /// A strong reporting verb after ("X said", not "X said it"), and not a sentence opener.
     pub said: bool,
+    /// The person the tagger's first pass registered this candidate as, or [`NONE`] (set by
+    /// the caller; a candidate is found without one).
+    pub person: u32,
 }
 
 impl Cand {
@@ -454,6 +457,7 @@ fn judge(
         full,
         org_ctx: org_ctx || opener,
         said,
+        person: NONE,
     })
 }
 

@@ -288,15 +288,16 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     for (pi, text) in paras.iter().enumerate() {
         let from = kept.found.cands.len();
         scan(text, w, &mut buf, &mut kept);
-        for c in &kept.found.cands[from..] {
-            let keys = c.keys(&kept.found.keys);
+        let people::Found { cands, keys } = &mut kept.found;
+        for c in &mut cands[from..] {
+            let keys = c.keys(keys);
             let at = (pi, c.start as usize);
             let single = keys.len() == 1
                 && single_with_evidence(c, keys[0], w)
                 && !reg.by_last.contains_key(&keys[0]);
             if c.full || single {
                 let display = || norm_display(&text[c.start as usize..c.end as usize]);
-                reg.add(display, keys, Some(at));
+                c.person = reg.add(display, keys, Some(at)) as u32;
             }
         }
     }
@@ -348,7 +349,13 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             let id = if first < c.first as usize {
                 two
             } else if keys.len() >= 2 {
-                reg.by_full.get(keys).copied()
+                // registered in the first pass (a full name's keys keep their person), or
+                // registered by another mention
+                if c.person != NONE {
+                    Some(c.person as usize)
+                } else {
+                    reg.by_full.get(keys).copied()
+                }
             } else {
                 let k = keys[0];
                 alias
