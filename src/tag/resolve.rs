@@ -115,6 +115,7 @@ struct Registry {
     by_last: FxMap<u32, Chain>,
     next_last: Vec<u32>,
     /// given-name key -> the first person whose full name starts with it, and how many do
+    /// (every full-name key of two words or more in `by_full` starts with one of these keys)
     by_first: FxMap<u32, (u32, u32)>,
     /// full-name keys -> person
     by_full: NameMap,
@@ -484,6 +485,9 @@ fn caps_people(
             let mut best = None;
             key.clear();
             key.push(w.tk(text, t));
+            // A known name of two words or more starts with the first word of a full name
+            // registered (`by_first`) or is a user alias; else only this word can match.
+            let longer = !alias.is_empty() || reg.by_first.contains_key(&key[0]);
             let mut j = i;
             loop {
                 if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {
@@ -491,7 +495,8 @@ fn caps_people(
                 }
                 match tok(j + 1) {
                     Some(n)
-                        if n.kind == Kind::Word
+                        if longer
+                            && n.kind == Kind::Word
                             && n.space_before
                             && n.line == t.line
                             && !taken[j + 1]
@@ -746,6 +751,23 @@ mod tests {
             [
                 pair("SHEARER", "Alan Shearer"),
                 pair("Alan Shearer", "Alan Shearer")
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_capitals_take_the_longest_known_name() {
+        let got = names(&[
+            "ALAN SHEARER AND ANNA BRANDT NAMED\nAlan Shearer met Anna Brandt and Karl Brandt.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("ALAN SHEARER", "Alan Shearer"),
+                pair("ANNA BRANDT", "Anna Brandt"),
+                pair("Alan Shearer", "Alan Shearer"),
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
             ]
         );
     }
