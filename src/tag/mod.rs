@@ -195,8 +195,12 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
             *n += 1;
         }
     }
-    let mut people: Vec<Actor> = Vec::new();
-    let mut countries: Vec<Actor> = Vec::new();
+    // as many actors as people and countries mentioned (no regrowth)
+    let mentioned = |c: &[u32]| c.iter().filter(|&&n| n > 0).count();
+    let (person_counts, country_counts) = counts.split_at(names.len());
+    let mut people: Vec<Actor> =
+        Vec::with_capacity(mentioned(person_counts) + mentioned(country_counts));
+    let mut countries: Vec<Actor> = Vec::with_capacity(mentioned(country_counts));
     // person / country index -> position in `people` / `countries`
     let mut person_ix: Vec<Option<usize>> = vec![None; names.len()];
     let mut country_ix: Vec<Option<usize>> = Vec::new();
