@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let paras: Vec<&str> = article.paragraphs().map(|p| p.text.as_str()).collect();
     for a in &tagged.actors {
         for m in &a.mentions {
-            assert_eq!(paras[m.paragraph].get(m.start..m.end), Some(m.text.as_str()));
+            assert_eq!(paras[m.paragraph].get(m.start..m.end), Some(&*m.text));
         }
     }
 });

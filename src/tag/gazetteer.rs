@@ -16,23 +16,23 @@ use super::words::{
 pub struct PlaceMatch {
     pub first: usize,
     pub last: usize,
-    pub country: usize,
+    /// Country index (offsets and index as `u32`, as in tokens: an article's matches stay
+    /// compact).
+    pub country: u32,
     pub kind: PlaceKind,
-    /// Data form of the name ("U.S.", "Georgia"), for the person-vs-country test.
-    pub surface: &'static str,
     /// Byte range of the match.
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     /// Key id of the first word.
     pub key: u32,
     /// The first word is capitalised, not in capitals and not on an ALL-CAPS line.
     pub plain: bool,
 }
 
-/// Longest-match lookup of the country table over the tokens.
-pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatch> {
+/// Longest-match lookup of the country table over the tokens; the matches are appended to `out`.
+pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex, out: &mut Vec<PlaceMatch>) {
     // About one match in ten tokens in name-dense text: room for that without regrowing.
-    let mut out = Vec::with_capacity(toks.len() / 8);
+    out.reserve(toks.len() / 8);
     let mut title_lines = TitleLines::default();
     let mut i = 0;
     while i < toks.len() {
@@ -102,11 +102,10 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
                 let m = PlaceMatch {
                     first: i,
                     last,
-                    country: e.country,
+                    country: e.country as u32,
                     kind: e.kind,
-                    surface: e.surface,
-                    start: t.start as usize,
-                    end: toks[last].end as usize,
+                    start: t.start,
+                    end: toks[last].end,
                     key: k0,
                     plain: !in_caps && t.cap && !t.upper,
                 };
@@ -120,7 +119,6 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex) -> Vec<PlaceMatc
             None => i += 1,
         }
     }
-    out
 }
 
 /// "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by a
@@ -417,11 +415,14 @@ mod tests {
         let w = Lex::new(&words);
         let tokens::Tokens { toks, caps, .. } =
             tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
-        find(text, &toks, &caps, &w)
+        let mut found = Vec::new();
+        find(text, &toks, &caps, &w, &mut found);
+        found
             .into_iter()
             .map(|m| {
                 let s = text[toks[m.first].start as usize..toks[m.last].end as usize].to_string();
-                (s, lexicon::country(m.country).0, m.kind)
+                assert_eq!(&text[m.start as usize..m.end as usize], s);
+                (s, lexicon::country(m.country as usize).0, m.kind)
             })
             .collect()
     }

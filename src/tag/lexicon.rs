@@ -151,6 +151,11 @@ pub fn place_prefix(prefix: &str) -> bool {
     PLACE_NAMES.get(i).is_some_and(|e| e.0.starts_with(prefix))
 }
 
+/// Number of countries (indexes are below it).
+pub fn country_count() -> usize {
+    CODES.len()
+}
+
 /// ISO code and canonical short name of a country index.
 pub fn country(i: usize) -> (&'static str, &'static str) {
     (

@@ -49,7 +49,9 @@ pub struct Mention {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    /// The mention's text, shared by an article's mentions with the same text (one allocation
+    /// per distinct form, not per mention); serialised as a plain string.
+    pub text: Arc<str>,
 }
 
 /// A person or country resolved from its mentions.
@@ -151,10 +153,13 @@ impl Tagger {
         doc.spans
             .into_iter()
             .map(|s| Span {
-                start: s.start,
-                end: s.end,
+                start: s.start as usize,
+                end: s.end as usize,
                 kind: s.kind,
-                code: s.country.map(|c| lexicon::country(c).0),
+                code: match s.kind {
+                    EntityKind::Person => None,
+                    _ => Some(lexicon::country(s.who as usize).0),
+                },
             })
             .collect()
     }
@@ -169,71 +174,118 @@ impl Tagger {
 
 /// Group resolved spans into actors (people first, then countries, each by first mention).
 fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
-    let mut people: Vec<Actor> = Vec::new();
-    let mut countries: Vec<Actor> = Vec::new();
+    let resolve::Doc {
+        spans,
+        people: mut names,
+    } = doc;
+    // Mentions per person and per country first, so that each actor's list is allocated once.
+    let ncountries = lexicon::country_count();
+    let mut counts = vec![0u32; names.len() + ncountries];
+    let mut nmetonyms = 0;
+    for s in &spans {
+        let slot = match s.kind {
+            EntityKind::Person => s.who as usize,
+            EntityKind::Country => names.len() + s.who as usize,
+            EntityKind::Metonym => {
+                nmetonyms += 1;
+                continue;
+            }
+        };
+        if let Some(n) = counts.get_mut(slot) {
+            *n += 1;
+        }
+    }
+    // as many actors as people and countries mentioned (no regrowth)
+    let mentioned = |c: &[u32]| c.iter().filter(|&&n| n > 0).count();
+    let (person_counts, country_counts) = counts.split_at(names.len());
+    let mut people: Vec<Actor> =
+        Vec::with_capacity(mentioned(person_counts) + mentioned(country_counts));
+    let mut countries: Vec<Actor> = Vec::with_capacity(mentioned(country_counts));
     // person / country index -> position in `people` / `countries`
-    let mut person_ix: Vec<Option<usize>> = vec![None; doc.people.len()];
+    let mut person_ix: Vec<Option<usize>> = vec![None; names.len()];
     let mut country_ix: Vec<Option<usize>> = Vec::new();
-    let mut metonyms = Vec::new();
-    for s in doc.spans {
+    let mut metonyms = Vec::with_capacity(nmetonyms);
+    for s in spans {
+        let (para, start, end) = (s.para as usize, s.start as usize, s.end as usize);
         let text = paras
-            .get(s.para)
-            .and_then(|p| p.get(s.start..s.end))
+            .get(para)
+            .and_then(|p| p.get(start..end))
             .unwrap_or("");
-        let actor = match (s.kind, s.person, s.country) {
-            (EntityKind::Person, Some(p), _) => {
+        let actor = match s.kind {
+            EntityKind::Person => {
+                let p = s.who as usize;
                 if person_ix.len() <= p {
                     person_ix.resize(p + 1, None);
                 }
                 let i = *person_ix[p].get_or_insert_with(|| {
                     people.push(Actor {
-                        name: doc.people.get(p).cloned().unwrap_or_default(),
+                        name: names.get_mut(p).map(std::mem::take).unwrap_or_default(),
                         kind: ActorKind::Person,
                         code: None,
                         aliases: Vec::new(),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(counts.get(p).map_or(0, |&n| n as usize)),
                     });
                     people.len() - 1
                 });
                 &mut people[i]
             }
-            (EntityKind::Country, _, Some(c)) => {
+            EntityKind::Country => {
+                let c = s.who as usize;
                 if country_ix.len() <= c {
                     country_ix.resize(c + 1, None);
                 }
                 let i = *country_ix[c].get_or_insert_with(|| {
                     let (code, name) = lexicon::country(c);
+                    let n = counts.get(names.len() + c).map_or(0, |&n| n as usize);
                     countries.push(Actor {
                         name: name.to_string(),
                         kind: ActorKind::Country,
                         code: Some(code.to_string()),
                         aliases: Vec::new(),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(n),
                     });
                     countries.len() - 1
                 });
                 &mut countries[i]
             }
-            (EntityKind::Metonym, _, Some(c)) => {
+            EntityKind::Metonym => {
                 metonyms.push(MetonymMention {
-                    paragraph: s.para,
-                    start: s.start,
-                    end: s.end,
-                    code: lexicon::country(c).0.to_string(),
+                    paragraph: para,
+                    start,
+                    end,
+                    code: lexicon::country(s.who as usize).0.to_string(),
                 });
                 continue;
             }
-            _ => continue,
         };
-        // the alias is the text with curly apostrophes straight
-        if !actor.aliases.iter().any(|a| same_alias(a, text)) {
-            actor.aliases.push(text.replace('\u{2019}', "'"));
-        }
+        // The text shared with one of the actor's last mentions when it is the same (an actor's
+        // mentions mostly repeat a form or two); its alias is known then.
+        let shared = actor
+            .mentions
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| *m.text == *text)
+            .map(|m| Arc::clone(&m.text));
+        let text = match shared {
+            Some(t) => t,
+            None => {
+                // the alias is the text with curly apostrophes straight
+                if has_curly(text) {
+                    if !actor.aliases.iter().any(|a| same_curly_alias(a, text)) {
+                        actor.aliases.push(text.replace('\u{2019}', "'"));
+                    }
+                } else if !actor.aliases.iter().any(|a| a == text) {
+                    actor.aliases.push(text.to_string());
+                }
+                text.into()
+            }
+        };
         actor.mentions.push(Mention {
-            paragraph: s.para,
-            start: s.start,
-            end: s.end,
-            text: text.to_string(),
+            paragraph: para,
+            start,
+            end,
+            text,
         });
     }
     people.extend(countries);
@@ -243,11 +295,23 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
     }
 }
 
+/// Whether `text` has a curly apostrophe (U+2019, E2 80 99 in UTF-8: a byte scan first, not
+/// a substring search).
+fn has_curly(text: &str) -> bool {
+    text.as_bytes().contains(&0xE2) && text.contains('\u{2019}')
+}
+
 /// Whether `alias` is `text` with its curly apostrophes made straight.
+#[cfg(test)]
 fn same_alias(alias: &str, text: &str) -> bool {
-    if !text.contains('\u{2019}') {
+    if !has_curly(text) {
         return alias == text;
     }
+    same_curly_alias(alias, text)
+}
+
+/// [`same_alias`] for a `text` with curly apostrophes.
+fn same_curly_alias(alias: &str, text: &str) -> bool {
     let mut a = alias.chars();
     for c in text.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };
@@ -350,6 +414,8 @@ mod tests {
 
     #[test]
     fn aliases_compare_with_curly_apostrophes_made_straight() {
+        assert!(has_curly("Putin’s"));
+        assert!(!has_curly("Putin's – “Putin”"));
         assert!(same_alias("Putin's", "Putin’s"));
         assert!(same_alias("Putin's", "Putin's"));
         assert!(same_alias("O'Brien", "O’Brien"));
@@ -384,7 +450,13 @@ mod tests {
         assert_eq!(putin.len(), 1);
         assert_eq!(putin[0].aliases, ["Vladimir Putin", "Putin"]);
         assert_eq!(putin[0].mentions.len(), 4);
-        assert_eq!(putin[0].mentions[1].text, "Putin");
+        assert_eq!(&*putin[0].mentions[1].text, "Putin");
+        // repeated forms share their text; the JSON has it as a plain string
+        let m = &putin[0].mentions;
+        assert!(Arc::ptr_eq(&m[1].text, &m[3].text));
+        assert!(!Arc::ptr_eq(&m[0].text, &m[1].text));
+        let json = serde_json::to_string(&m[1]).unwrap_or_default();
+        assert_eq!(json, r#"{"paragraph":1,"start":0,"end":5,"text":"Putin"}"#);
         // the same tagger answers the same way twice (its memo is only a cache)
         assert_eq!(t.tag_article(&a), tagged);
     }

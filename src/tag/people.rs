@@ -12,64 +12,45 @@ use super::words::{
     PREFIX, REPORT, STOP, TITLE,
 };
 
-/// The key ids of a name's words, without an allocation for names of up to four words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Keys {
-    len: usize,
-    inline: [u32; 4],
-    spill: Vec<u32>,
-}
-
-impl Keys {
-    fn new(keys: &[u32]) -> Self {
-        let mut k = Keys {
-            len: keys.len(),
-            inline: [0; 4],
-            spill: Vec::new(),
-        };
-        match k.inline.get_mut(..keys.len()) {
-            Some(slot) => slot.copy_from_slice(keys),
-            None => k.spill = keys.to_vec(),
-        }
-        k
-    }
-}
-
-impl std::ops::Deref for Keys {
-    type Target = [u32];
-    fn deref(&self) -> &[u32] {
-        match self.inline.get(..self.len) {
-            Some(k) if self.spill.is_empty() => k,
-            _ => &self.spill,
-        }
-    }
-}
-
-/// A name candidate over tokens `first..=last`.
+/// A name candidate over tokens `first..=last`: 48 bytes (offsets as `u32`, as in tokens; the
+/// key ids in the caller's key arena), so an article's candidates stay compact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cand {
-    pub first: usize,
-    pub last: usize,
+    pub first: u32,
+    pub last: u32,
+    /// Byte range from the first to the last token.
+    pub start: u32,
+    pub end: u32,
+    /// Key of the capitalised word right before on the same line (a sentence opener that may
+    /// start a known two-word name), or [`NONE`]; and where it starts.
+    pub prev: u32,
+    pub prev_start: u32,
+    /// Key ids of the name's words (see [`Lex::key_id`]): `keys[keys_at..][..nkeys]` of the key
+    /// arena passed to [`candidates`] ([`Cand::keys`]).
+    pub keys_at: usize,
+    pub nkeys: u32,
     /// A title or role right before ("President", "envoy").
     pub title: bool,
     /// A reporting verb or an apposition right after ("said", ", the ...").
     pub after: bool,
     /// Accepted as a full name (two words or more).
     pub full: bool,
-    /// Key ids of the name's words (see [`Lex::key_id`]).
-    pub keys: Keys,
     /// An organisation noun right before or after ("news agency X", "the X team"): no name on
     /// its own evidence, but a name known from elsewhere in the article still counts.
     pub org_ctx: bool,
-    /// Byte range from the first to the last token.
-    pub start: usize,
-    pub end: usize,
-    /// Key of the capitalised word right before on the same line (a sentence opener that may
-    /// start a known two-word name), or [`NONE`]; and where it starts.
-    pub prev: u32,
-    pub prev_start: usize,
     /// A strong reporting verb after ("X said", not "X said it"), and not a sentence opener.
     pub said: bool,
+    /// The person the tagger's first pass registered this candidate as, or [`NONE`] (set by
+    /// the caller; a candidate is found without one).
+    pub person: u32,
+}
+
+impl Cand {
+    /// The key ids of the name's words in `arena` (the key arena the candidate was found with).
+    pub fn keys<'a>(&self, arena: &'a [u32]) -> &'a [u32] {
+        let at = self.keys_at;
+        arena.get(at..at + self.nkeys as usize).unwrap_or(&[])
+    }
 }
 
 fn surf<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -107,7 +88,16 @@ fn name_tok(
     !w.is(w.tk(text, t), STOP | CAL)
 }
 
-/// Find name candidates in one paragraph. `blocked[i]` marks tokens inside country matches.
+/// The candidates found by [`candidates`] over one text or a whole article: the candidates and
+/// their key ids (one arena, no allocation per candidate).
+#[derive(Debug, Default)]
+pub struct Found {
+    pub cands: Vec<Cand>,
+    pub keys: Vec<u32>,
+}
+
+/// Find name candidates in one paragraph and append them to `out`. `blocked[i]` marks tokens
+/// inside country matches.
 pub fn candidates(
     text: &str,
     toks: &[Token],
@@ -115,9 +105,10 @@ pub fn candidates(
     blocked: &[bool],
     w: &Lex,
     scratch: &mut (Vec<usize>, Vec<u32>),
-) -> Vec<Cand> {
+    out: &mut Found,
+) {
     // About one candidate in ten tokens in name-dense text: room for that without regrowing.
-    let mut out = Vec::with_capacity(toks.len() / 8);
+    out.cands.reserve(toks.len() / 8);
     let n = toks.len();
     let mut title_lines = TitleLines::default();
     // On a Title Case line ("Angela Merkel Meets Putin") a capitalised common word is no
@@ -273,12 +264,11 @@ pub fn candidates(
             end,
             blocked,
             w,
-            (&mut scratch.0, &mut scratch.1),
+            (&mut scratch.0, &mut scratch.1, &mut out.keys),
         ) {
-            out.push(c);
+            out.cands.push(c);
         }
     }
-    out
 }
 
 /// Title evidence in the words before token `i`: "President X", "envoy X", "Mr. X", "son-in-law X".
@@ -340,9 +330,10 @@ fn judge(
     end: usize,
     blocked: &[bool],
     w: &Lex,
-    scratch: (&mut Vec<usize>, &mut Vec<u32>),
+    scratch: (&mut Vec<usize>, &mut Vec<u32>, &mut Vec<u32>),
 ) -> Option<Cand> {
-    let (words, keys) = scratch;
+    // word token indexes and their keys; the key arena the accepted name's keys go to
+    let (words, keys, arena) = scratch;
     words.clear();
     words.extend((start..=end).filter(|&i| toks[i].kind == Kind::Word));
     keys.clear();
@@ -425,7 +416,7 @@ fn judge(
         }
     }
     let (first, last) = (words[a], words[b]);
-    let keys = Keys::new(&keys[a..=b]);
+    let keys = &keys[a..=b];
     // "X (Pakistan)" in results tables, "said X" after a quote.
     let country_after = is_punct(text, toks.get(last + 1), "(")
         && blocked.get(last + 2).copied().unwrap_or(false)
@@ -457,32 +448,36 @@ fn judge(
         let (pt, t) = (&toks[first - 1], &toks[first]);
         if pt.kind == Kind::Word && pt.cap && t.space_before && pt.line == t.line {
             prev = w.tk(text, pt);
-            prev_start = pt.start as usize;
+            prev_start = pt.start;
         }
     }
     let said = after && reported(text, toks, last, w) && !toks[first].sent_start;
-    let mut c = Cand {
-        first,
-        last,
-        title,
-        after,
-        full: false,
-        keys,
-        org_ctx: org_ctx || opener,
-        start: toks[first].start as usize,
-        end: toks[last].end as usize,
-        prev,
-        prev_start,
-        said,
-    };
-    if c.keys.len() >= 2 {
-        c.full = !org_ctx && full_name(&c, w);
-        if !c.full && !org_ctx {
+    let mut full = false;
+    if keys.len() >= 2 {
+        full = !org_ctx && full_name(keys, title, after, w);
+        if !full && !org_ctx {
             // "Territorial Demands Remain": keep only as single words if nothing else.
             return None;
         }
     }
-    Some(c)
+    let keys_at = arena.len();
+    arena.extend_from_slice(keys);
+    Some(Cand {
+        first: first as u32,
+        last: last as u32,
+        start: toks[first].start,
+        end: toks[last].end,
+        prev,
+        prev_start,
+        keys_at,
+        nkeys: keys.len() as u32,
+        title,
+        after,
+        full,
+        org_ctx: org_ctx || opener,
+        said,
+        person: NONE,
+    })
 }
 
 /// "X said", "X told", but not "X said it" (a company).
@@ -495,9 +490,9 @@ fn reported(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
     word(last + 1, REPORT) && !word(last + 2, IT)
 }
 
-/// Whether a multi-word candidate is a person's full name.
-fn full_name(c: &Cand, w: &Lex) -> bool {
-    let k = &c.keys;
+/// Whether a multi-word candidate (key ids `k`, with a title before or evidence after) is a
+/// person's full name.
+fn full_name(k: &[u32], title: bool, after: bool, w: &Lex) -> bool {
     if k.iter().filter(|&&x| !w.is(x, PARTICLE)).count() > 5 {
         return false;
     }
@@ -528,7 +523,7 @@ fn full_name(c: &Cand, w: &Lex) -> bool {
     if w.is(k[0], PLACE_LIKE | COMMON) {
         return false;
     }
-    if c.title || c.after {
+    if title || after {
         return true;
     }
     // "Lebed Chechnya peace plan": an unknown word before a place name is no evidence of a name.
@@ -551,10 +546,30 @@ mod tests {
         let tokens::Tokens { toks, caps, .. } =
             tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         let blocked = vec![false; toks.len()];
-        candidates(text, &toks, &caps, &blocked, &w, &mut Default::default())
-            .into_iter()
+        let mut found = Found::default();
+        candidates(
+            text,
+            &toks,
+            &caps,
+            &blocked,
+            &w,
+            &mut Default::default(),
+            &mut found,
+        );
+        found
+            .cands
+            .iter()
             .map(|c| {
-                let s = text[toks[c.first].start as usize..toks[c.last].end as usize].to_string();
+                let (first, last) = (c.first as usize, c.last as usize);
+                let s = text[toks[first].start as usize..toks[last].end as usize].to_string();
+                assert_eq!(&text[c.start as usize..c.end as usize], s);
+                // the candidate's keys in the arena are those of its words
+                let words: Vec<u32> = toks[first..=last]
+                    .iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .map(|t| w.tk(text, t))
+                    .collect();
+                assert_eq!(c.keys(&found.keys), &words[..], "{s}");
                 (s, c.full, c.title, c.after)
             })
             .collect()
@@ -569,13 +584,12 @@ mod tests {
     }
 
     #[test]
-    fn name_keys_hold_any_number_of_words() {
-        for n in 0..9u32 {
-            let v: Vec<u32> = (0..n).map(|i| i * 7 + 1).collect();
-            let k = Keys::new(&v);
-            assert_eq!(&k[..], &v[..]);
-            assert_eq!(k.clone(), k);
-        }
+    fn candidates_of_many_words_keep_all_their_keys() {
+        // checked by `cands`: each candidate's keys in the arena are its words' keys
+        let c =
+            cands("Maria del Carmen Ortega Vilar spoke. Then Lorenzo Bianchi and Ana Sousa left.");
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert_eq!(c[0].0, "Maria del Carmen Ortega Vilar");
     }
 
     #[test]
@@ -666,7 +680,17 @@ mod tests {
         let mut blocked = vec![false; toks.len()];
         let nigeria = toks.iter().position(|t| &text[t.range()] == "Nigeria");
         blocked[nigeria.expect("token")] = true;
-        let c = candidates(text, &toks, &caps, &blocked, &w, &mut Default::default());
+        let mut found = Found::default();
+        candidates(
+            text,
+            &toks,
+            &caps,
+            &blocked,
+            &w,
+            &mut Default::default(),
+            &mut found,
+        );
+        let c = found.cands;
         assert_eq!(c.len(), 1);
         assert!(c[0].after && c[0].full);
         assert_eq!(

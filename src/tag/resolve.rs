@@ -11,17 +11,15 @@ use super::tokens::{self, Kind, Token};
 use super::words::{FxMap, Lex, Memo, Words, COMMON, GIVEN, MULTI, NONE, ORG, PLACE, RAW_PLACE};
 use super::EntityKind;
 
-/// A resolved span in paragraph `para`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A resolved span in paragraph `para` (offsets and indexes as `u32`, as in tokens: 20 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocSpan {
-    pub para: usize,
-    pub start: usize,
-    pub end: usize,
+    pub para: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Person index into [`Doc::people`] for people; country index for countries and metonyms.
+    pub who: u32,
     pub kind: EntityKind,
-    /// Country index (countries and metonyms).
-    pub country: Option<usize>,
-    /// Person index into [`Doc::people`].
-    pub person: Option<usize>,
 }
 
 /// All spans of an article and the people they name.
@@ -39,17 +37,6 @@ pub struct UserNames {
     pub people: Vec<String>,
     /// alias key (lower-cased words joined by spaces) -> canonical display name
     pub aliases: Vec<(String, String)>,
-}
-
-struct Para<'a> {
-    text: &'a str,
-    /// Number of tokens.
-    ntoks: usize,
-    /// Token index ranges of the lines in capitals, and their tokens (in range order).
-    caps_ranges: Vec<(usize, usize)>,
-    caps_toks: Vec<Token>,
-    places: Vec<PlaceMatch>,
-    cands: Vec<Cand>,
 }
 
 /// A map from name keys (key ids of the words) to people: names of up to four words are
@@ -82,19 +69,60 @@ impl NameMap {
     }
 }
 
+/// The first and last entry of a chain of entries linked by index ([`NONE`] ends a chain).
+#[derive(Clone, Copy)]
+struct Chain {
+    head: u32,
+    tail: u32,
+}
+
+impl Chain {
+    const EMPTY: Chain = Chain {
+        head: NONE,
+        tail: NONE,
+    };
+
+    /// Append entry `i` (whose link is `next[i]`, [`NONE`] so far).
+    fn push(&mut self, i: u32, next: &mut [u32]) {
+        match next.get_mut(self.tail as usize) {
+            Some(n) => *n = i,
+            None => self.head = i,
+        }
+        self.tail = i;
+    }
+
+    /// The entries in the order they were added.
+    fn iter<'a>(&self, next: &'a [u32]) -> impl Iterator<Item = usize> + 'a {
+        let mut i = self.head;
+        std::iter::from_fn(move || {
+            let cur = i;
+            i = *next.get(cur as usize)?;
+            Some(cur as usize)
+        })
+    }
+}
+
+/// The people of an article. Everything is kept in flat vectors and maps of integers (chains
+/// linked by index instead of a vector per person or per surname), so that adding a person
+/// costs its display name's allocation only.
 #[derive(Default)]
 struct Registry {
     names: Vec<String>,
-    /// Key ids of each person's name words.
-    keys: Vec<Vec<u32>>,
-    /// surname key -> people with that last word, with the position of each full mention
-    by_last: FxMap<u32, Vec<usize>>,
-    /// given-name key -> people whose full name starts with it
-    by_first: FxMap<u32, Vec<usize>>,
+    /// Per person: key id of the first word of its name and the number of words (all that the
+    /// tests below need of a name's keys).
+    first_len: Vec<(u32, u32)>,
+    /// surname key -> people with that last word (chained through `next_last`, in order added)
+    by_last: FxMap<u32, Chain>,
+    next_last: Vec<u32>,
+    /// given-name key -> the first person whose full name starts with it, and how many do
+    /// (every full-name key of two words or more in `by_full` starts with one of these keys)
+    by_first: FxMap<u32, (u32, u32)>,
     /// full-name keys -> person
     by_full: NameMap,
-    /// person -> positions (para, byte) of its full mentions
-    full_at: Vec<Vec<(usize, usize)>>,
+    /// Positions (para, byte) of full mentions, chained per person (`at_of`) in reading order.
+    at: Vec<(u32, u32)>,
+    next_at: Vec<u32>,
+    at_of: Vec<Chain>,
 }
 
 impl Registry {
@@ -109,41 +137,74 @@ impl Registry {
         let id = if let Some(&id) = self.by_full.get(keys) {
             id
         } else if let Some(id) = self.same_person(keys) {
-            if keys.len() > self.keys[id].len() {
+            // same first and last word: only the length can differ
+            if keys.len() > self.words(id) {
                 self.names[id] = display();
-                self.keys[id] = keys.to_vec();
+                self.first_len[id].1 = keys.len() as u32;
             }
             self.by_full.insert(keys, id);
             id
         } else {
             let id = self.names.len();
             self.names.push(display());
+            self.next_last.push(NONE);
             if let Some(&l) = keys.last() {
-                self.by_last.entry(l).or_default().push(id);
+                let chain = self.by_last.entry(l).or_insert(Chain::EMPTY);
+                chain.push(id as u32, &mut self.next_last);
             }
             if keys.len() >= 2 {
-                self.by_first.entry(keys[0]).or_default().push(id);
+                self.by_first
+                    .entry(keys[0])
+                    .and_modify(|e| e.1 += 1)
+                    .or_insert((id as u32, 1));
             }
-            self.keys.push(keys.to_vec());
-            self.full_at.push(Vec::new());
+            let first = keys.first().copied().unwrap_or(NONE);
+            self.first_len.push((first, keys.len() as u32));
+            self.at_of.push(Chain::EMPTY);
             self.by_full.insert(keys, id);
             id
         };
-        if let Some(p) = at {
-            self.full_at[id].push(p);
+        if let Some((para, byte)) = at {
+            let i = self.at.len() as u32;
+            self.at.push((para as u32, byte as u32));
+            self.next_at.push(NONE);
+            self.at_of[id].push(i, &mut self.next_at);
         }
         id
     }
 
+    /// Number of words of person `id`'s name.
+    fn words(&self, id: usize) -> usize {
+        self.first_len[id].1 as usize
+    }
+
+    /// The people whose name ends with `key`, in the order added.
+    fn with_last(&self, key: u32) -> impl Iterator<Item = usize> + '_ {
+        let chain = self.by_last.get(&key).copied().unwrap_or(Chain::EMPTY);
+        chain.iter(&self.next_last)
+    }
+
+    /// Whether some full name (two words or more) ends with `key`.
+    fn full_with_last(&self, key: u32) -> bool {
+        self.with_last(key).any(|id| self.words(id) >= 2)
+    }
+
+    /// Positions of person `id`'s full mentions, in reading order.
+    fn full_at(&self, id: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.at_of[id]
+            .iter(&self.next_at)
+            .map(|i| (self.at[i].0 as usize, self.at[i].1 as usize))
+    }
+
     /// "Donald J. Trump" and "Donald Trump": same first and last word.
     fn same_person(&self, keys: &[u32]) -> Option<usize> {
-        let (f, l) = (keys.first()?, keys.last()?);
+        let (&f, &l) = (keys.first()?, keys.last()?);
         if keys.len() < 2 {
             return None;
         }
-        self.by_last.get(l)?.iter().copied().find(|&id| {
-            let k = &self.keys[id];
-            k.len() >= 2 && k.first() == Some(f)
+        self.with_last(l).find(|&id| {
+            let (first, len) = self.first_len[id];
+            len >= 2 && first == f
         })
     }
 
@@ -152,8 +213,8 @@ impl Registry {
         if !w.is(key, GIVEN) || w.is(key, COMMON) {
             return None;
         }
-        match self.by_first.get(&key).map(Vec::as_slice) {
-            Some([one]) => Some(*one),
+        match self.by_first.get(&key) {
+            Some(&(id, 1)) => Some(id as usize),
             _ => None,
         }
     }
@@ -161,31 +222,39 @@ impl Registry {
     /// The person a lone surname at `at` stands for: the latest full mention before it, else the
     /// first one after it.
     fn by_surname(&self, key: u32, at: (usize, usize)) -> Option<usize> {
-        let ids = self.by_last.get(&key)?;
-        if ids.len() == 1 {
-            return Some(ids[0]);
+        let chain = self.by_last.get(&key)?;
+        if chain.head == chain.tail {
+            return Some(chain.head as usize);
         }
         let mut best: Option<((usize, usize), usize)> = None;
-        for &id in ids {
-            for &p in &self.full_at[id] {
+        for id in chain.iter(&self.next_last) {
+            for p in self.full_at(id) {
                 if p <= at && best.is_none_or(|(bp, _)| p > bp) {
                     best = Some((p, id));
                 }
             }
         }
         best.map(|b| b.1).or_else(|| {
-            ids.iter()
-                .copied()
-                .min_by_key(|&id| self.full_at[id].first().copied().unwrap_or((usize::MAX, 0)))
+            chain
+                .iter(&self.next_last)
+                .min_by_key(|&id| self.full_at(id).next().unwrap_or((usize::MAX, 0)))
         })
     }
 }
 
 fn norm_display(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Tag and resolve the paragraphs of one article (or one raw text as a single paragraph).
+/// Spans come in reading order, paragraph by paragraph, without overlaps.
 pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (Doc, Memo) {
     let lex = Lex::with_memo(words, memo);
     let doc = analyze_with(paras, &lex, user);
@@ -193,9 +262,6 @@ pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (
 }
 
 fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
-    let mut buf = Scratch::default();
-    let mut ps: Vec<Para> = paras.iter().map(|t| scan(t, w, &mut buf)).collect();
-    drop(buf);
     let mut reg = Registry::default();
     let keys_of = |name: &str| -> Vec<u32> {
         name.split_whitespace()
@@ -216,85 +282,117 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             alias.insert(a.split(' ').map(|x| w.id(x)).collect(), id);
         }
     }
-    // Pass 1: full names, and single words with a title or reporting verb.
-    for (pi, p) in ps.iter().enumerate() {
-        for c in &p.cands {
-            let at = (pi, c.start);
-            let single = c.keys.len() == 1
-                && single_with_evidence(c, w)
-                && !reg.by_last.contains_key(&c.keys[0]);
+    // Pass 1, each paragraph right after it is scanned (its candidates still in cache): full
+    // names, and single words with a title or reporting verb.
+    let mut buf = Scratch::default();
+    let mut kept = Kept::with_room(paras);
+    for (pi, text) in paras.iter().enumerate() {
+        let from = kept.found.cands.len();
+        scan(text, w, &mut buf, &mut kept);
+        let people::Found { cands, keys } = &mut kept.found;
+        for c in &mut cands[from..] {
+            let keys = c.keys(keys);
+            let at = (pi, c.start as usize);
+            let single = keys.len() == 1
+                && single_with_evidence(c, keys[0], w)
+                && !reg.by_last.contains_key(&keys[0]);
             if c.full || single {
-                let display = || norm_display(&p.text[c.start..c.end]);
-                reg.add(display, &c.keys, Some(at));
+                let display = || norm_display(&text[c.start as usize..c.end as usize]);
+                c.person = reg.add(display, keys, Some(at)) as u32;
             }
         }
     }
+    drop(buf);
     // Pass 2: spans.
-    let mut spans = Vec::with_capacity(ps.iter().map(|p| p.cands.len() + p.places.len()).sum());
-    for (pi, p) in ps.iter_mut().enumerate() {
+    let Kept {
+        found,
+        places,
+        caps_ranges,
+        caps_toks,
+        ends,
+    } = &kept;
+    let mut spans = Vec::with_capacity(found.cands.len() + places.len());
+    // Tokens already in a span (only ALL-CAPS lines look at it).
+    let mut taken = Vec::new();
+    let mut from = Ends::default();
+    for (pi, (e, text)) in ends.iter().zip(paras).enumerate() {
+        let cands = &found.cands[from.cands..e.cands];
+        let places = &places[from.places..e.places];
+        let caps = CapsLines {
+            ranges: &caps_ranges[from.caps..e.caps],
+            toks: &caps_toks[from.caps_toks..e.caps_toks],
+        };
+        from = *e;
+        let para = pi as u32;
         let para_start = spans.len();
-        // Tokens already in a span (only ALL-CAPS lines look at it).
-        let mut taken = vec![false; if p.caps_ranges.is_empty() { 0 } else { p.ntoks }];
-        for c in &p.cands {
-            let at = (pi, c.start);
+        taken.clear();
+        if !caps.ranges.is_empty() {
+            taken.resize(e.ntoks, false);
+        }
+        for c in cands {
+            let keys = c.keys(&found.keys);
+            let at = (pi, c.start as usize);
             // A known full name whose first word was stripped as a sentence opener ("Lark
             // Meadow" at a sentence start): take the word back.
-            let mut first = c.first;
+            let mut first = c.first as usize;
             let mut start = c.start;
             let mut two = None;
             if c.prev != NONE {
-                let full = [c.prev, c.keys[0]];
+                let full = [c.prev, keys[0]];
                 if let Some(&id) = reg.by_full.get(&full[..]) {
-                    if reg.keys[id].len() == 2 {
-                        first = c.first - 1;
+                    if reg.words(id) == 2 {
+                        first -= 1;
                         start = c.prev_start;
                         two = Some(id);
                     }
                 }
             }
-            let id = if first < c.first {
+            let id = if first < c.first as usize {
                 two
-            } else if c.keys.len() >= 2 {
-                reg.by_full.get(&c.keys[..]).copied()
+            } else if keys.len() >= 2 {
+                // registered in the first pass (a full name's keys keep their person), or
+                // registered by another mention
+                if c.person != NONE {
+                    Some(c.person as usize)
+                } else {
+                    reg.by_full.get(keys).copied()
+                }
             } else {
-                let k = c.keys[0];
+                let k = keys[0];
                 alias
-                    .get(&c.keys[..])
+                    .get(keys)
                     .copied()
                     .or_else(|| reg.by_surname(k, at))
-                    .or_else(|| reg.by_full.get(&c.keys[..]).copied())
+                    .or_else(|| reg.by_full.get(keys).copied())
                     .or_else(|| reg.by_given(k, w))
             };
             if let Some(id) = id {
-                mark(&mut taken, first, c.last);
+                mark(&mut taken, first, c.last as usize);
                 spans.push(DocSpan {
-                    para: pi,
+                    para,
                     start,
                     end: c.end,
+                    who: id as u32,
                     kind: EntityKind::Person,
-                    country: None,
-                    person: Some(id),
                 });
             }
         }
-        for m in &p.places {
+        for m in places {
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
                 let k = m.key;
-                if let Some(id) = reg.by_surname(k, (pi, m.start)).filter(|_| {
-                    reg.by_last
-                        .get(&k)
-                        .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
-                }) {
+                if let Some(id) = reg
+                    .by_surname(k, (pi, m.start as usize))
+                    .filter(|_| reg.full_with_last(k))
+                {
                     if m.plain {
                         mark(&mut taken, m.first, m.last);
                         spans.push(DocSpan {
-                            para: pi,
+                            para,
                             start: m.start,
                             end: m.end,
+                            who: id as u32,
                             kind: EntityKind::Person,
-                            country: None,
-                            person: Some(id),
                         });
                         continue;
                     }
@@ -302,33 +400,35 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             }
             mark(&mut taken, m.first, m.last);
             spans.push(DocSpan {
-                para: pi,
+                para,
                 start: m.start,
                 end: m.end,
+                who: m.country,
                 kind: if m.kind == PlaceKind::Metonym {
                     EntityKind::Metonym
                 } else {
                     EntityKind::Country
                 },
-                country: Some(m.country),
-                person: None,
             });
         }
-        caps_people(pi, p, &reg, &alias, w, &mut taken, &mut spans);
-        // in reading order (paragraphs already are)
-        spans[para_start..].sort_by_key(|s| s.start);
-    }
-    let mut out: Vec<DocSpan> = Vec::with_capacity(spans.len());
-    for s in spans {
-        if let Some(l) = out.last() {
-            if l.para == s.para && s.start < l.end {
+        caps_people(pi, text, caps, &reg, &alias, w, &mut taken, &mut spans);
+        // in reading order (paragraphs already are), and without overlaps: a span starting
+        // inside the one kept before it goes
+        let para_spans = &mut spans[para_start..];
+        para_spans.sort_by_key(|s| s.start);
+        let mut kept_n = 0;
+        for r in 0..para_spans.len() {
+            let s = para_spans[r];
+            if kept_n > 0 && s.start < para_spans[kept_n - 1].end {
                 continue;
             }
+            para_spans[kept_n] = s;
+            kept_n += 1;
         }
-        out.push(s);
+        spans.truncate(para_start + kept_n);
     }
     Doc {
-        spans: out,
+        spans,
         people: reg.names,
     }
 }
@@ -339,32 +439,39 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
     }
 }
 
-/// A lone word that is a person on its own evidence: a title before it, or a reporting verb
-/// after it when it is no common word, place or sentence opener.
-fn single_with_evidence(c: &Cand, w: &Lex) -> bool {
-    let k = c.keys[0];
+/// A lone word (key `k`) that is a person on its own evidence: a title before it, or a
+/// reporting verb after it when it is no common word, place or sentence opener.
+fn single_with_evidence(c: &Cand, k: u32, w: &Lex) -> bool {
     if c.org_ctx || !w.is(k, MULTI) || w.is(k, COMMON | RAW_PLACE | ORG) {
         return false;
     }
     c.title || (c.said && !w.is(k, PLACE))
 }
 
+/// The lines in capitals of a paragraph: token index ranges, and their tokens (in range order).
+#[derive(Clone, Copy)]
+struct CapsLines<'a> {
+    ranges: &'a [(usize, usize)],
+    toks: &'a [Token],
+}
+
 /// Known names in ALL-CAPS lines ("SHEARER NAMED ENGLAND CAPTAIN").
+#[allow(clippy::too_many_arguments)]
 fn caps_people(
     pi: usize,
-    p: &Para,
+    text: &str,
+    caps: CapsLines,
     reg: &Registry,
     alias: &FxMap<Vec<u32>, usize>,
     w: &Lex,
     taken: &mut [bool],
     spans: &mut Vec<DocSpan>,
 ) {
-    let text = p.text;
     let mut key = Vec::new();
     // Only the lines in capitals; a name never runs past the end of its line.
     let mut base = 0;
-    for &(line_start, line_end) in &p.caps_ranges {
-        let toks = &p.caps_toks[base..base + (line_end - line_start)];
+    for &(line_start, line_end) in caps.ranges {
+        let toks = &caps.toks[base..base + (line_end - line_start)];
         base += line_end - line_start;
         let tok = |i: usize| toks.get(i.wrapping_sub(line_start));
         let mut i = line_start;
@@ -378,6 +485,9 @@ fn caps_people(
             let mut best = None;
             key.clear();
             key.push(w.tk(text, t));
+            // A known name of two words or more starts with the first word of a full name
+            // registered (`by_first`) or is a user alias; else only this word can match.
+            let longer = !alias.is_empty() || reg.by_first.contains_key(&key[0]);
             let mut j = i;
             loop {
                 if let Some(&id) = reg.by_full.get(&key).or_else(|| alias.get(&key)) {
@@ -385,7 +495,8 @@ fn caps_people(
                 }
                 match tok(j + 1) {
                     Some(n)
-                        if n.kind == Kind::Word
+                        if longer
+                            && n.kind == Kind::Word
                             && n.space_before
                             && n.line == t.line
                             && !taken[j + 1]
@@ -399,23 +510,18 @@ fn caps_people(
             }
             if best.is_none() {
                 let k = key[0];
-                if reg
-                    .by_last
-                    .get(&k)
-                    .is_some_and(|ids| ids.iter().any(|&id| reg.keys[id].len() >= 2))
-                {
+                if reg.full_with_last(k) {
                     best = reg.by_surname(k, (pi, t.start as usize)).map(|id| (i, id));
                 }
             }
             if let Some((last, id)) = best {
                 mark(taken, i, last);
                 spans.push(DocSpan {
-                    para: pi,
-                    start: t.start as usize,
-                    end: toks[last - line_start].end as usize,
+                    para: pi as u32,
+                    start: t.start,
+                    end: toks[last - line_start].end,
+                    who: id as u32,
                     kind: EntityKind::Person,
-                    country: None,
-                    person: Some(id),
                 });
                 i = last + 1;
             } else {
@@ -434,38 +540,85 @@ struct Scratch {
     judge: (Vec<usize>, Vec<u32>),
 }
 
-fn scan<'a>(text: &'a str, w: &Lex, buf: &mut Scratch) -> Para<'a> {
+/// What scanning keeps of an article's paragraphs for the second pass: candidates, place
+/// matches and the tokens of lines in capitals, in article-wide arenas (a few allocations per
+/// article, none per paragraph), with where each paragraph's part ends.
+#[derive(Default)]
+struct Kept {
+    found: people::Found,
+    places: Vec<PlaceMatch>,
+    caps_ranges: Vec<(usize, usize)>,
+    caps_toks: Vec<Token>,
+    ends: Vec<Ends>,
+}
+
+impl Kept {
+    /// Arenas sized for a typical news text of this length (about one candidate and one place
+    /// match per 40 bytes), so that they rarely regrow (a regrowth copies everything so far).
+    fn with_room(paras: &[&str]) -> Self {
+        let bytes: usize = paras.iter().map(|p| p.len()).sum();
+        let mut found = people::Found::default();
+        found.cands.reserve(bytes / 40);
+        found.keys.reserve(bytes / 32);
+        Kept {
+            found,
+            places: Vec::with_capacity(bytes / 40),
+            ends: Vec::with_capacity(paras.len()),
+            ..Kept::default()
+        }
+    }
+}
+
+/// Where a paragraph's part of each arena of [`Kept`] ends, and its number of tokens.
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    cands: usize,
+    places: usize,
+    caps: usize,
+    caps_toks: usize,
+    ntoks: usize,
+}
+
+/// Tokenize one paragraph and keep its candidates, place matches and lines in capitals.
+fn scan(text: &str, w: &Lex, buf: &mut Scratch, kept: &mut Kept) {
     let bufs = (std::mem::take(&mut buf.toks), std::mem::take(&mut buf.caps));
     let tokens::Tokens {
         toks,
         caps,
         caps_ranges,
     } = tokens::tokenize_with(text, |word| w.key_id(word), bufs);
-    let places = gazetteer::find(text, &toks, &caps, w);
+    let places_from = kept.places.len();
+    gazetteer::find(text, &toks, &caps, w, &mut kept.places);
     let blocked = &mut buf.blocked;
     blocked.clear();
     blocked.resize(toks.len(), false);
-    for m in &places {
+    for m in &kept.places[places_from..] {
         for b in &mut blocked[m.first..=m.last] {
             *b = true;
         }
     }
-    let cands = people::candidates(text, &toks, &caps, blocked, w, &mut buf.judge);
-    let caps_toks = caps_ranges
-        .iter()
-        .flat_map(|&(a, b)| toks[a..b].iter().cloned())
-        .collect();
-    let ntoks = toks.len();
+    people::candidates(
+        text,
+        &toks,
+        &caps,
+        blocked,
+        w,
+        &mut buf.judge,
+        &mut kept.found,
+    );
+    for &(a, b) in &caps_ranges {
+        kept.caps_toks.extend_from_slice(&toks[a..b]);
+    }
+    kept.caps_ranges.extend_from_slice(&caps_ranges);
+    kept.ends.push(Ends {
+        cands: kept.found.cands.len(),
+        places: kept.places.len(),
+        caps: kept.caps_ranges.len(),
+        caps_toks: kept.caps_toks.len(),
+        ntoks: toks.len(),
+    });
     buf.toks = toks;
     buf.caps = caps;
-    Para {
-        text,
-        ntoks,
-        caps_ranges,
-        caps_toks,
-        places,
-        cands,
-    }
 }
 
 #[cfg(test)]
@@ -483,8 +636,13 @@ mod tests {
             .iter()
             .filter(|s| s.kind == EntityKind::Person)
             .map(|s| {
-                let name = s.person.and_then(|p| doc.people.get(p).cloned());
-                (s.para, paras[s.para][s.start..s.end].to_string(), name)
+                let name = doc.people.get(s.who as usize).cloned();
+                let p = s.para as usize;
+                (
+                    p,
+                    paras[p][s.start as usize..s.end as usize].to_string(),
+                    name,
+                )
             })
             .collect()
     }
@@ -498,6 +656,39 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn chains_keep_the_order_entries_were_added_in() {
+        let mut next = vec![NONE; 6];
+        let (mut a, mut b) = (Chain::EMPTY, Chain::EMPTY);
+        assert_eq!(a.iter(&next).count(), 0);
+        for (i, to_a) in [(0, true), (1, false), (2, true), (3, true), (5, false)] {
+            let c = if to_a { &mut a } else { &mut b };
+            c.push(i, &mut next);
+        }
+        assert_eq!(a.iter(&next).collect::<Vec<_>>(), [0, 2, 3]);
+        assert_eq!(b.iter(&next).collect::<Vec<_>>(), [1, 5]);
+    }
+
+    #[test]
+    fn three_people_with_one_surname_stay_apart() {
+        let got = names(&[
+            "Brandt spoke first. Anna Brandt arrived, then Karl Brandt and Ines Brandt.",
+            "Brandt left. Karl Brandt returned and Brandt sat down.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("Brandt", "Anna Brandt"),
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
+                pair("Ines Brandt", "Ines Brandt"),
+                pair("Brandt", "Ines Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
+                pair("Brandt", "Karl Brandt"),
+            ]
+        );
     }
 
     #[test]
@@ -560,6 +751,23 @@ mod tests {
             [
                 pair("SHEARER", "Alan Shearer"),
                 pair("Alan Shearer", "Alan Shearer")
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_capitals_take_the_longest_known_name() {
+        let got = names(&[
+            "ALAN SHEARER AND ANNA BRANDT NAMED\nAlan Shearer met Anna Brandt and Karl Brandt.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                pair("ALAN SHEARER", "Alan Shearer"),
+                pair("ANNA BRANDT", "Anna Brandt"),
+                pair("Alan Shearer", "Alan Shearer"),
+                pair("Anna Brandt", "Anna Brandt"),
+                pair("Karl Brandt", "Karl Brandt"),
             ]
         );
     }

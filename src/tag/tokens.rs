@@ -86,14 +86,42 @@ static ALNUM: [bool; 256] = {
     t
 };
 
-/// The end of the run of ASCII letters and digits starting at `i`.
+/// The end of the run of ASCII letters and digits starting at `i`: eight bytes at a time
+/// ([`non_alnum`]), then byte by byte for the last few.
 #[inline]
-fn alnum_run(b: &[u8], i: usize) -> usize {
+fn alnum_run(b: &[u8], mut i: usize) -> usize {
+    while let Some(&chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let m = non_alnum(u64::from_le_bytes(chunk));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     let rest = b.get(i..).unwrap_or(&[]);
     i + rest
         .iter()
         .position(|&x| !ALNUM[usize::from(x)])
         .unwrap_or(rest.len())
+}
+
+/// The high bit of each byte of `x` that is no ASCII letter or digit, the others clear.
+#[inline]
+fn non_alnum(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    // Each byte's low seven bits; adding (0x80 - lo) sets its high bit iff it is >= lo, and
+    // adding (0x7f - hi) iff it is > hi, without a carry into the next byte.
+    let y = x & !H;
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let ge = v + L * u64::from(0x80 - lo);
+        let gt = v + L * u64::from(0x7f - hi);
+        ge & !gt & H
+    };
+    let digit = in_range(y, b'0', b'9');
+    // setting bit 5 maps 'A'..='Z' onto 'a'..='z' and leaves no other byte in that range
+    let letter = in_range(y | (L * 0x20), b'a', b'z');
+    let ascii = !x & H;
+    !(ascii & (digit | letter)) & H
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -696,6 +724,27 @@ mod reference {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn eight_byte_alnum_runs_agree_with_the_byte_table() {
+        // every byte value at every position of an eight-byte word
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut b = *b"Ab3dEf9h";
+                b[at] = v;
+                let want = if ALNUM[usize::from(v)] { 8 } else { at };
+                assert_eq!(alnum_run(&b, 0), want, "{b:?}");
+                // and after the word: the byte loop for the tail
+                let mut long = b.to_vec();
+                long.extend_from_slice(b"xy-");
+                let want = if ALNUM[usize::from(v)] { 10 } else { at };
+                assert_eq!(alnum_run(&long, 0), want, "{long:?}");
+            }
+        }
+        assert_eq!(alnum_run(b"", 0), 0);
+        assert_eq!(alnum_run(b"abc", 3), 3);
+        assert_eq!(alnum_run(b"Zurich2024 ok", 1), 10);
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)

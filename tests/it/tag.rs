@@ -57,10 +57,7 @@ fn assert_offsets(a: &Article, t: &Tagged) {
     let paras: Vec<&str> = a.paragraphs().map(|p| p.text.as_str()).collect();
     for actor in &t.actors {
         for m in &actor.mentions {
-            assert_eq!(
-                paras[m.paragraph].get(m.start..m.end),
-                Some(m.text.as_str())
-            );
+            assert_eq!(paras[m.paragraph].get(m.start..m.end), Some(&*m.text));
         }
     }
 }
@@ -193,7 +190,7 @@ fn user_lexicon_adds_aliases_and_never_a_name_words() {
     };
     let t = Tagger::new(user).tag_article(&article(text));
     assert_eq!(people(&t), ["Volodymyr Zelenskyy"]);
-    assert_eq!(t.actors[0].mentions[0].text, "Zelensky");
+    assert_eq!(&*t.actors[0].mentions[0].text, "Zelensky");
     // Without the user's words: no alias, and "X said" makes the company a person.
     let plain = Tagger::default().tag_article(&article(text));
     assert_eq!(people(&plain), ["Energoatom"]);
@@ -209,11 +206,7 @@ fn user_people_are_found_without_other_evidence() {
     };
     let t = Tagger::new(user).tag_article(&article(text));
     assert_eq!(people(&t), ["Lark Meadow"]);
-    let m: Vec<&str> = t.actors[0]
-        .mentions
-        .iter()
-        .map(|m| m.text.as_str())
-        .collect();
+    let m: Vec<&str> = t.actors[0].mentions.iter().map(|m| &*m.text).collect();
     assert_eq!(m, ["Lark Meadow", "Meadow"]);
 }
 

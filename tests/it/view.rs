@@ -56,7 +56,7 @@ fn find(a: &Article, forms: &[&str], taken: &mut Vec<(usize, usize, usize)>) -> 
                         paragraph: pi,
                         start: s,
                         end: e,
-                        text: f.to_string(),
+                        text: (*f).into(),
                     });
                 }
             }
@@ -94,7 +94,7 @@ pub fn tagged() -> Tagged {
             paragraph: m.paragraph,
             start: m.start,
             end: m.end,
-            code: if m.text == "Oslo" { "NO" } else { "CL" }.into(),
+            code: if &*m.text == "Oslo" { "NO" } else { "CL" }.into(),
         })
         .collect();
     Tagged { actors, metonyms }
