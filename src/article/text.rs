@@ -187,17 +187,28 @@ pub fn parse(text: &str) -> Article {
         .collect();
     let mut sections: Vec<Section> = Vec::new();
     let mut last: Option<&str> = None;
+    // The last unit tested for looking like a heading, and the answer: each kept unit is
+    // tested as the next unit, then as the current one.
+    let mut heading: Option<(usize, bool)> = None;
+    let mut heading_like = |i: usize| match heading {
+        Some((j, h)) if j == i => h,
+        _ => {
+            let h = is_heading_like(&units[i], &stats.get(i));
+            heading = Some((i, h));
+            h
+        }
+    };
     for (k, &i) in keep.iter().enumerate() {
         let u = &units[i];
         if last == Some(&*u.text) {
             continue; // a caption or headline printed twice in a row
         }
         last = Some(&*u.text);
-        let next_is_para = keep.get(k + 1).is_some_and(|&j| {
-            j <= i + 3 && !is_heading_like(&units[j], &stats.get(j)) && stats.wlen(j) >= 40
-        });
+        let next_is_para = keep
+            .get(k + 1)
+            .is_some_and(|&j| j <= i + 3 && !heading_like(j) && stats.wlen(j) >= 40);
         used[i] = true;
-        if next_is_para && is_heading_like(u, &stats.get(i)) {
+        if next_is_para && heading_like(i) {
             sections.push(Section {
                 heading: Some(u.text.to_string()),
                 paragraphs: Vec::new(),
@@ -550,6 +561,13 @@ fn width(s: &str) -> usize {
 
 /// Strip a list marker: `•`, `-`, `*`, `–`, `·`, `◦`, `▪`, `□`, or `1.`/`1)` on an indented line.
 fn strip_marker(line: &str) -> (bool, &str) {
+    // The common line: starts with a letter or digit (no marker, nothing to trim) and ends
+    // with printable ASCII (nothing to trim).
+    if let (Some(f), Some(&l)) = (line.as_bytes().first(), line.as_bytes().last()) {
+        if f.is_ascii_alphanumeric() && (0x21..=0x7E).contains(&l) {
+            return (false, line);
+        }
+    }
     let t = line.trim_start();
     // Most lines start with a letter: only these first bytes can begin a marker.
     let maybe_marker = t
@@ -592,7 +610,12 @@ fn segment(text: &str) -> (Vec<Unit<'_>>, UnitStats, usize) {
     seg.units.reserve(text.len() / 100);
     seg.stats.counts.reserve(text.len() / 100);
     let mut group: Vec<&str> = Vec::new();
-    for line in text.split('\n') {
+    // The lines of `text.split('\n')`, found with the SIMD `memchr`.
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let line = text.get(start..end).unwrap_or("");
+        start = end + 1;
         if is_blank(line) {
             seg.flush(&mut group);
         } else {
@@ -769,9 +792,11 @@ fn ends_sentence(s: &str) -> bool {
 
 /// A short line that could head a section: no sentence punctuation at the end, not a list
 /// item, a few words, starting with a capital letter (or in an uncased script).
+///
+/// Only asked of kept units (class `Good`), which are never page furniture: a furniture
+/// unit's initial class is `Bad`, and the fallback keeps no furniture either.
 fn is_heading_like(u: &Unit, s: &Stats) -> bool {
-    if u.list || s.words == 0 || s.words > 14 || s.wlen > 120 || boilerplate::is_furniture(&u.text)
-    {
+    if u.list || s.words == 0 || s.words > 14 || s.wlen > 120 {
         return false;
     }
     let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
@@ -787,12 +812,12 @@ fn is_heading_like(u: &Unit, s: &Stats) -> bool {
     }
 }
 
-/// The text after the last `|`, `/`, `,`, `-`, `—` or `–` (all of it when there is none),
-/// as `rsplit([...]).next()` gives it, scanning bytes from the end.
-fn last_piece(text: &str) -> &str {
+/// The text after the last `|`, `/`, `,`, `-`, `—` or `–` that starts at byte `from` or later,
+/// if there is one: with `from` 0, `rsplit([...]).next()` when the text has a separator.
+fn last_piece_after(text: &str, from: usize) -> Option<&str> {
     let b = text.as_bytes();
     let mut i = b.len();
-    while i > 0 {
+    while i > from {
         i -= 1;
         let sep = match b[i] {
             b'|' | b'/' | b',' | b'-' => true,
@@ -801,10 +826,10 @@ fn last_piece(text: &str) -> &str {
             _ => false,
         };
         if sep {
-            return text.get(i + 1..).unwrap_or("");
+            return Some(text.get(i + 1..).unwrap_or(""));
         }
     }
-    text
+    None
 }
 
 /// Words that open a byline in the languages we know.
@@ -848,8 +873,10 @@ fn is_byline(text: &str) -> bool {
     byline_of(text, text.split_whitespace().take(15).count())
 }
 
-/// [`is_byline`] of a text with `words` whitespace-separated words.
+/// [`is_byline`] of a text with `words` whitespace-separated words. The text is
+/// whitespace-normalised, as every unit is (single spaces between words, none at the ends).
 fn byline_of(text: &str, words: usize) -> bool {
+    debug_assert_eq!(text.trim(), text);
     if words == 0 || words > 14 {
         return false;
     }
@@ -880,7 +907,15 @@ fn byline_of(text: &str, words: usize) -> bool {
             return words >= 2;
         }
     }
-    let last = last_piece(text).trim();
+    // An agency closes the text after a separator, and a piece that trims to at most 48
+    // bytes (below) starts within the last 50 bytes of normalised text (at most one space
+    // after the separator, none at the end): no need to scan a long line to its start.
+    let Some(last) = last_piece_after(text, text.len().saturating_sub(50)) else {
+        // (Without a separator, the last piece is all the text and the check at the end
+        // fails: no tail shorter than the text.)
+        return false;
+    };
+    let last = last.trim();
     // (No agency name is longer than 16 bytes; lower case never shrinks text 3 times.)
     let agency = last.len() <= 48
         && if last.is_ascii() {
@@ -1252,6 +1287,13 @@ mod tests {
             "By the end of the year the harbour will be finished and the city will pay for it all."
         ));
         assert!(!is_byline("Reuters"));
+        // The agency after the last separator, on a line longer than the scanned end.
+        assert!(is_byline(
+            "Jane Doe, Ana Lopes and Marta Kovac in Lisbon and Madrid | Reuters"
+        ));
+        assert!(!is_byline(
+            "Reuters | Jane Doe, Ana Lopes and Marta Kovac in Lisbon and Madrid"
+        ));
         assert!(is_dateline("Published 14 March 2026"));
         assert!(is_dateline("08.04.2015 12:46"));
         assert!(is_dateline("November 18, 2019"));
@@ -1267,7 +1309,7 @@ mod tests {
     }
 
     #[test]
-    fn last_piece_is_rsplit_next() {
+    fn last_piece_after_is_rsplit_next() {
         for t in [
             "",
             "Jane Doe | Reuters",
@@ -1284,7 +1326,14 @@ mod tests {
                 .rsplit(['|', '/', ',', '-', '—', '–'])
                 .next()
                 .unwrap_or("");
-            assert_eq!(last_piece(t), want, "{t:?}");
+            assert_eq!(last_piece_after(t, 0).unwrap_or(t), want, "{t:?}");
+            // From a later byte: the same piece when its separator is there, else none.
+            // (The separator's last byte is right before the piece.)
+            let last_sep = (want.len() < t.len()).then(|| t.len() - want.len() - 1);
+            for from in 0..=t.len() {
+                let expect = last_sep.filter(|&i| i >= from).map(|_| want);
+                assert_eq!(last_piece_after(t, from), expect, "{t:?} {from}");
+            }
         }
     }
 
