@@ -386,19 +386,26 @@ fn anchors() -> &'static [u64] {
 
 /// Whether `t` may contain one of the credit or legal phrases: false means it holds none.
 /// One pass of a few instructions per byte, before the automaton.
+#[cfg(test)]
 fn may_have_phrase(t: &[u8]) -> bool {
+    phrase_window(t, 0).is_some()
+}
+
+/// The start of the first window from byte `from` on that hits the anchor set (see
+/// [`may_have_phrase`]): an occurrence of a phrase holds such a window.
+fn phrase_window(t: &[u8], from: usize) -> Option<usize> {
     let set = anchors();
     let mut w = 0u32;
-    for (i, &c) in t.iter().enumerate() {
+    for (i, &c) in t.iter().enumerate().skip(from) {
         w = (w << 8) | fold(c);
-        if i >= 3 {
+        if i >= from + 3 {
             let slot = anchor_slot(w);
             if set[slot / 64] >> (slot % 64) & 1 != 0 {
-                return true;
+                return Some(i - 3);
             }
         }
     }
-    false
+    None
 }
 
 /// Shortest phrase without `/` or `:` that [`may_have_plain_phrase`] handles with its stride.
@@ -458,16 +465,67 @@ fn plain_windows() -> &'static [u64] {
 
 /// Whether `t`, which has no `/` and no `:`, may contain one of the phrases: false means it
 /// holds none. Tests one window in [`PLAIN_STRIDE`].
+#[cfg(test)]
 fn may_have_plain_phrase(t: &[u8]) -> bool {
+    plain_phrase_window(t, 0).is_some()
+}
+
+/// The start of the first window tested by [`may_have_plain_phrase`] from byte `from` (a
+/// multiple of [`PLAIN_STRIDE`]) on that hits its set.
+fn plain_phrase_window(t: &[u8], from: usize) -> Option<usize> {
     let set = plain_windows();
-    let mut i = 0;
-    while i + 4 <= t.len() {
-        let w = u32::from_be_bytes([t[i], t[i + 1], t[i + 2], t[i + 3]]) | 0x2020_2020;
+    let rest = t.get(from..)?;
+    // (Windows of 4 bytes at a stride of 4: one chunk each.)
+    const _: () = assert!(PLAIN_STRIDE == 4);
+    for (k, c) in rest.chunks_exact(PLAIN_STRIDE).enumerate() {
+        let w = u32::from_be_bytes([c[0], c[1], c[2], c[3]]) | 0x2020_2020;
         let slot = anchor_slot(w);
         if set[slot / 64] >> (slot % 64) & 1 != 0 {
+            return Some(from + k * PLAIN_STRIDE);
+        }
+    }
+    None
+}
+
+/// Length in bytes of the longest credit or legal phrase.
+const PHRASE_MAX: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < CREDITS.len() {
+        if CREDITS[i].len() > n {
+            n = CREDITS[i].len();
+        }
+        i += 1;
+    }
+    i = 0;
+    while i < LEGAL.len() {
+        if LEGAL[i].len() > n {
+            n = LEGAL[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
+/// Whether `t` holds a credit or legal phrase (ASCII case-insensitively), given the
+/// prefilter `next(t, from)` that returns the start of the next window from `from` on that
+/// every occurrence of a phrase has one of. Each occurrence lies within [`PHRASE_MAX`] bytes
+/// of its window, so the automaton only runs on those few bytes around each hit.
+fn has_phrase(t: &[u8], step: usize, next: impl Fn(&[u8], usize) -> Option<usize>) -> bool {
+    let Some(ac) = phrases() else {
+        return false;
+    };
+    let mut buf = [0u8; 2 * PHRASE_MAX + 4];
+    let mut from = 0;
+    while let Some(w) = next(t, from) {
+        let (a, z) = (w.saturating_sub(PHRASE_MAX), t.len().min(w + PHRASE_MAX));
+        let b = &mut buf[..z - a];
+        b.copy_from_slice(&t[a..z]);
+        b.make_ascii_lowercase();
+        if ac.is_match(&*b) {
             return true;
         }
-        i += PLAIN_STRIDE;
+        from = w + step;
     }
     false
 }
@@ -524,6 +582,15 @@ pub(crate) fn lower_in<'a>(s: &str, buf: &'a mut [u8; 64], heap: &'a mut String)
         let mut n = 0;
         let mut fits = true;
         'chars: for c in s.chars() {
+            if c.is_ascii() {
+                if n + 1 > buf.len() {
+                    fits = false;
+                    break;
+                }
+                buf[n] = c.to_ascii_lowercase() as u8;
+                n += 1;
+                continue;
+            }
             for l in c.to_lowercase() {
                 let k = l.len_utf8();
                 if n + k > buf.len() {
@@ -559,11 +626,17 @@ fn caption_or_copyright(t: &str) -> bool {
     let (head, tail) = (head_chars(t, ENDS), tail_chars(t, ENDS));
     if head.is_ascii() && tail.is_ascii() {
         // No lower-cased copy: the patterns are ASCII lower case.
+        // (The first and last bytes first: most patterns differ there.)
+        let first = head.as_bytes().first().map(u8::to_ascii_lowercase);
+        let last = tail.as_bytes().last().map(u8::to_ascii_lowercase);
         let starts = |p: &str| {
-            head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            head.len() >= p.len()
+                && first == p.as_bytes().first().copied()
+                && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
         };
         let ends = |p: &str| {
             tail.len() >= p.len()
+                && last == p.as_bytes().last().copied()
                 && tail.as_bytes()[tail.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
         };
         return starts("copyright")
@@ -687,6 +760,14 @@ fn is_label(t: &str) -> bool {
     LABELS.contains(&key)
 }
 
+/// Whether `t` has an alphabetic character: ASCII letters first, then the other characters
+/// but common punctuation and symbols (rules of `━` are long), which need no table look-up.
+fn has_letter(t: &str) -> bool {
+    t.bytes().any(|c| c.is_ascii_alphabetic())
+        || t.chars()
+            .any(|c| !c.is_ascii() && !super::lang::is_punct_or_symbol(c) && c.is_alphabetic())
+}
+
 /// [`is_furniture`] of a text whose [`byte_flags`] are `flags` (bits other than `HAS_*` are
 /// ignored; a set bit the text does not justify only costs time).
 pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
@@ -697,7 +778,7 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     if t.starts_with('[') && t.ends_with(']') {
         return true;
     }
-    if !t.chars().any(char::is_alphabetic) {
+    if !has_letter(t) {
         return true;
     }
     // Markup that leaked into the text.
@@ -730,12 +811,12 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     if (may_open || t.ends_with(')')) && caption_or_copyright(t) {
         return true;
     }
-    let may = if flags & HAS_SLASH_COLON != 0 {
-        may_have_phrase(t.as_bytes())
+    let phrase = if flags & HAS_SLASH_COLON != 0 {
+        has_phrase(t.as_bytes(), 1, phrase_window)
     } else {
-        may_have_plain_phrase(t.as_bytes())
+        has_phrase(t.as_bytes(), PLAIN_STRIDE, plain_phrase_window)
     };
-    if may && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
+    if phrase {
         return true;
     }
     if t.len() < 40 && is_label(t) {
@@ -875,6 +956,17 @@ mod tests {
                     with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false),
                     "{t:?}"
                 );
+                assert!(has_phrase(t.as_bytes(), 1, phrase_window), "{t:?}");
+                // Far from the start, after windows that hit the prefilter but hold none.
+                let far = format!("{}{t}", "terms, cookie, photo, ".repeat(8));
+                assert!(has_phrase(far.as_bytes(), 1, phrase_window), "{far:?}");
+                if !p.contains(['/', ':']) {
+                    for pad in 0..PLAIN_STRIDE {
+                        let t = format!("{}{far}", "x".repeat(pad));
+                        let b = t.as_bytes();
+                        assert!(has_phrase(b, PLAIN_STRIDE, plain_phrase_window), "{t:?}");
+                    }
+                }
             }
         }
         // Plain prose mostly passes without the automaton.
@@ -916,6 +1008,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn has_letter_is_any_alphabetic() {
+        for t in ["", "abc", "123 --", "━━━━", "━━a━━", "« 12 »", "中", "Ω", "ª", "①②", "→ É"] {
+            assert_eq!(has_letter(t), t.chars().any(char::is_alphabetic), "{t:?}");
+        }
+    }
+
     /// The ASCII fast path of the caption checks compares with lower-case ASCII patterns.
     #[test]
     fn caption_patterns_are_lower_case_ascii() {
@@ -931,8 +1030,13 @@ mod tests {
         ) {
             let matched = with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false);
             proptest::prop_assert!(!matched || may_have_phrase(t.as_bytes()));
+            proptest::prop_assert_eq!(has_phrase(t.as_bytes(), 1, phrase_window), matched);
             if byte_flags(&t) & HAS_SLASH_COLON == 0 {
                 proptest::prop_assert!(!matched || may_have_plain_phrase(t.as_bytes()));
+                proptest::prop_assert_eq!(
+                    has_phrase(t.as_bytes(), PLAIN_STRIDE, plain_phrase_window),
+                    matched
+                );
             }
             let old = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
