@@ -349,12 +349,14 @@ fn anchor_slot(w: u32) -> usize {
 
 /// log2 of the anchor bit set's size: 64 Kibit, 8 KiB, small enough to stay in L1.
 const ANCHOR_BITS: u32 = 16;
+/// 64-bit words of a window bit set.
+const SET_WORDS: usize = (1 << ANCHOR_BITS) / 64;
 
 /// The anchor bit set: for every phrase, its 4-byte window least likely in prose (by a rough
 /// English letter frequency), folded. A text can hold a phrase only if one of its windows
 /// hits the set.
-fn anchors() -> &'static [u64] {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+fn anchors() -> &'static [u64; SET_WORDS] {
+    static SET: OnceLock<Box<[u64; SET_WORDS]>> = OnceLock::new();
     SET.get_or_init(|| {
         // Most frequent English letters first; anything else (digits, punctuation, rarer
         // letters, non-ASCII) counts as rare.
@@ -365,7 +367,7 @@ fn anchors() -> &'static [u64] {
                 .position(|&x| x == c)
                 .map_or(0, |i| COMMON.len() - i)
         };
-        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        let mut set = Box::new([0u64; SET_WORDS]);
         for p in CREDITS.iter().chain(LEGAL.iter()) {
             let p = p.to_ascii_lowercase();
             let best = p
@@ -374,7 +376,7 @@ fn anchors() -> &'static [u64] {
                 .min_by_key(|w| w.iter().map(|&c| rank(c)).sum::<usize>());
             // Phrases are at least 4 bytes; a shorter one would need every text checked.
             let Some(w) = best else {
-                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+                return Box::new([u64::MAX; SET_WORDS]);
             };
             let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
             let slot = anchor_slot(k);
@@ -432,10 +434,10 @@ fn commonness(w: &[u8]) -> usize {
 /// every offset class modulo [`PLAIN_STRIDE`], its least common window in that class. Every
 /// such phrase is at least [`PLAIN_MIN`] bytes long, so an occurrence has windows of all
 /// classes, and the one starting at a multiple of the stride is in the set.
-fn plain_windows() -> &'static [u64] {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+fn plain_windows() -> &'static [u64; SET_WORDS] {
+    static SET: OnceLock<Box<[u64; SET_WORDS]>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        let mut set = Box::new([0u64; SET_WORDS]);
         for p in CREDITS.iter().chain(LEGAL.iter()) {
             let p = p.to_ascii_lowercase();
             if p.contains(['/', ':']) {
@@ -443,7 +445,7 @@ fn plain_windows() -> &'static [u64] {
             }
             if p.len() < PLAIN_MIN {
                 // Too short for the stride: let every text through.
-                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+                return Box::new([u64::MAX; SET_WORDS]);
             }
             let windows: Vec<&[u8]> = p.as_bytes().windows(4).collect();
             for class in 0..PLAIN_STRIDE {
@@ -474,15 +476,29 @@ fn may_have_plain_phrase(t: &[u8]) -> bool {
 /// multiple of [`PLAIN_STRIDE`]) on that hits its set.
 fn plain_phrase_window(t: &[u8], from: usize) -> Option<usize> {
     let set = plain_windows();
+    let hit = |w: u32| {
+        let slot = anchor_slot(w | 0x2020_2020);
+        set[slot / 64] >> (slot % 64) & 1 != 0
+    };
     let rest = t.get(from..)?;
-    // (Windows of 4 bytes at a stride of 4: one chunk each.)
+    // (Windows of 4 bytes at a stride of 4: two in each 8-byte chunk, big-endian as the set
+    // folds them.)
     const _: () = assert!(PLAIN_STRIDE == 4);
-    for (k, c) in rest.chunks_exact(PLAIN_STRIDE).enumerate() {
-        let w = u32::from_be_bytes([c[0], c[1], c[2], c[3]]) | 0x2020_2020;
-        let slot = anchor_slot(w);
-        if set[slot / 64] >> (slot % 64) & 1 != 0 {
-            return Some(from + k * PLAIN_STRIDE);
+    let mut chunks = rest.chunks_exact(8);
+    for (k, c) in chunks.by_ref().enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        let x = u64::from_be_bytes(b);
+        if hit((x >> 32) as u32) {
+            return Some(from + 8 * k);
         }
+        if hit(x as u32) {
+            return Some(from + 8 * k + 4);
+        }
+    }
+    let tail = chunks.remainder();
+    if tail.len() >= 4 && hit(u32::from_be_bytes([tail[0], tail[1], tail[2], tail[3]])) {
+        return Some(from + rest.len() - tail.len());
     }
     None
 }
