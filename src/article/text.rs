@@ -68,13 +68,14 @@ impl UnitStats {
             tokens: n(s.tokens),
             ..Counts::default()
         };
+        // (Straight-line loops, without branches: vectorised.)
+        let mut over = 0;
         for (l, &k) in s.stops.iter().enumerate() {
             self.totals[l] += u64::from(k);
-            match u8::try_from(k) {
-                Ok(b) => c.stops[l] = b,
-                Err(_) => c.wide = true,
-            }
+            c.stops[l] = k as u8;
+            over |= k >> 8;
         }
+        c.wide = over != 0;
         if c.wide {
             self.wide.push((self.counts.len(), s.stops));
         }
@@ -895,8 +896,10 @@ fn byline_of(text: &str, words: usize) -> bool {
         let head = boilerplate::head_chars(text, 12);
         let by = if head.is_ascii() {
             // (`BY` is lower case; its non-ASCII entries cannot open ASCII text.)
+            let first = head.as_bytes().first().map(u8::to_ascii_lowercase);
             BY.iter().any(|b| {
                 head.len() >= b.len()
+                    && first == b.as_bytes().first().copied()
                     && head.as_bytes()[..b.len()].eq_ignore_ascii_case(b.as_bytes())
             })
         } else {
@@ -907,9 +910,17 @@ fn byline_of(text: &str, words: usize) -> bool {
             return words >= 2;
         }
     }
-    // An agency closes the text after a separator, and a piece that trims to at most 48
-    // bytes (below) starts within the last 50 bytes of normalised text (at most one space
-    // after the separator, none at the end): no need to scan a long line to its start.
+    // An agency closes the text: most lines end with a byte no agency name ends with. (The
+    // text has no white space at the end; non-ASCII text goes the long way.)
+    if let Some(&c) = text.as_bytes().last() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii() && !AGENCIES.iter().any(|a| a.as_bytes().last() == Some(&c)) {
+            return false;
+        }
+    }
+    // It follows a separator, and a piece that trims to at most 48 bytes (below) starts
+    // within the last 50 bytes of normalised text (at most one space after the separator):
+    // no need to scan a long line to its start.
     let Some(last) = last_piece_after(text, text.len().saturating_sub(50)) else {
         // (Without a separator, the last piece is all the text and the check at the end
         // fails: no tail shorter than the text.)
