@@ -708,6 +708,7 @@ pub(crate) const HAS_SLASH_COLON: u8 = 16;
 pub(crate) const HAS_DIGIT: u8 = 32;
 
 /// The [`byte_flags`] bit of one byte (0 for most).
+#[cfg(test)]
 pub(crate) const fn flag_of(c: u8) -> u8 {
     match c {
         b'<' => HAS_LT,
@@ -721,7 +722,47 @@ pub(crate) const fn flag_of(c: u8) -> u8 {
 /// Which of the bytes that some checks need a text contains (`HAS_*` bits); the parser
 /// collects them while it normalises a line, so the checks skip most lines without a scan.
 pub(crate) fn byte_flags(text: &str) -> u8 {
-    text.bytes().fold(0, |f, c| f | flag_of(c))
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut flags = 0;
+    // Eight bytes at a time: per byte, the high bit of each test below is set when it holds.
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut chunk = |x: u64| {
+        // Low seven bits of each byte (byte-wise sums cannot carry); `ascii` keeps the tests
+        // to ASCII bytes, whose low bits are the byte.
+        let y = x & !HI;
+        let ascii = !x & HI;
+        let eq = |c: u8| !(y ^ (u64::from(c) * ONES)).wrapping_add(0x7F * ONES) & ascii;
+        // `/`, digits, `:` and `<` are all in 0x2F–0x3C, `|` is alone: most chunks hold none.
+        let near = y.wrapping_add(0x51 * ONES) & !y.wrapping_add(0x43 * ONES);
+        if (near | eq(b'|')) & ascii == 0 {
+            return;
+        }
+        let digit = y.wrapping_add(0x50 * ONES) & !y.wrapping_add(0x46 * ONES) & ascii;
+        if eq(b'<') != 0 {
+            flags |= HAS_LT;
+        }
+        if eq(b'|') != 0 {
+            flags |= HAS_BAR;
+        }
+        if (eq(b'/') | eq(b':')) != 0 {
+            flags |= HAS_SLASH_COLON;
+        }
+        if digit != 0 {
+            flags |= HAS_DIGIT;
+        }
+    };
+    for c in chunks.by_ref() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        chunk(u64::from_le_bytes(b));
+    }
+    // The last bytes padded with NUL, which has no flag.
+    let mut b = [0u8; 8];
+    let rest = chunks.remainder();
+    b[..rest.len()].copy_from_slice(rest);
+    chunk(u64::from_le_bytes(b));
+    flags
 }
 
 /// Bit of an ASCII byte in [`LABEL_FIRST`]: one per letter (either case), one for the rest.
@@ -1021,6 +1062,32 @@ mod tests {
                 byte_flags(t) & !(HAS_LT | HAS_BAR | HAS_SLASH_COLON | HAS_DIGIT),
                 0
             );
+        }
+    }
+
+    #[test]
+    fn byte_flags_are_those_of_the_bytes() {
+        // Every byte value at every position of texts of 1 to 17 bytes, among varied bytes;
+        // non-ASCII bytes whose low seven bits are a flagged byte (`¼` is C2 BC) have none.
+        let fill = "a<b|c/d:9Z~! é¼¯º°";
+        for len in 1..=17 {
+            for pos in 0..len {
+                for v in 0..=255u8 {
+                    let mut x: Vec<u8> = fill.bytes().cycle().skip(pos + usize::from(v)).take(len).collect();
+                    x[pos] = v;
+                    let want = x.iter().fold(0, |f, &c| f | flag_of(c));
+                    // (Any bytes: the function reads bytes only.)
+                    let t = String::from_utf8_lossy(&x);
+                    let want_t = t.bytes().fold(0, |f, c| f | flag_of(c));
+                    assert_eq!(byte_flags(&t), want_t, "{x:?}");
+                    if let Ok(t) = std::str::from_utf8(&x) {
+                        assert_eq!(byte_flags(t), want, "{x:?}");
+                    }
+                }
+            }
+        }
+        for t in ["¼½¾", "¯º°ü", "ü|", "<", "x:", "2026"] {
+            assert_eq!(byte_flags(t), t.bytes().fold(0, |f, c| f | flag_of(c)), "{t:?}");
         }
     }
 

@@ -24,7 +24,7 @@ struct Unit<'a> {
     lines: u32,
     /// It was a list item.
     list: bool,
-    /// [`boilerplate::byte_flags`] of the text (and other [`BYTE_CLASS`] bits).
+    /// [`boilerplate::byte_flags`] of the text.
     flags: u8,
 }
 
@@ -394,18 +394,16 @@ static BYTE_CLASS: [u8; 256] = {
         if b >= 0x80 {
             k |= HIGH;
         }
-        t[c] = k | boilerplate::flag_of(b);
+        t[c] = k;
         c += 1;
     }
     t
 };
 
 /// Call `f(start, end, ascii)` for every word of `s`: the maximal runs without white space
-/// or control characters; `ascii` tells whether the word is all ASCII. Returns the union of
-/// the [`BYTE_CLASS`] bits of the words' bytes.
+/// or control characters; `ascii` tells whether the word is all ASCII.
 #[inline(always)]
-fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
-    let mut all = 0;
+fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -424,8 +422,7 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
             while let Some(chunk) = b.get(i..i + 8) {
                 let mut x = [0u8; 8];
                 x.copy_from_slice(chunk);
-                let (stop, flags) = ascii_chunk(u64::from_le_bytes(x));
-                high |= flags;
+                let stop = ascii_chunk(u64::from_le_bytes(x));
                 if stop == 8 {
                     i += 8;
                 } else {
@@ -456,50 +453,21 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
             }
         }
         f(start, i, high & HIGH == 0);
-        all |= high;
     }
-    all
 }
 
 /// Eight bytes of a word, as a little-endian integer: how many of them, from the first, are
 /// printable ASCII (bytes 0x21–0x7E, which never end a word nor are part of a longer
-/// character), and the [`BYTE_CLASS`] bits of those bytes (the `boilerplate::HAS_*` flags).
+/// character).
 #[inline(always)]
-fn ascii_chunk(x: u64) -> (usize, u8) {
+fn ascii_chunk(x: u64) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // Low seven bits of each byte: byte-wise sums below cannot carry into the next byte.
     let y = x & !HI;
     // High bit set in bytes >= 0x80, <= 0x20 or == 0x7F.
     let stop = (x | !y.wrapping_add(0x5F * ONES) | y.wrapping_add(ONES)) & HI;
-    // High bits of the bytes before the first stop byte.
-    let before = if stop == 0 {
-        HI
-    } else {
-        ((stop & stop.wrapping_neg()) - 1) & HI
-    };
-    let eq = |c: u8| !(y ^ (u64::from(c) * ONES)).wrapping_add(0x7F * ONES) & before;
-    // Most chunks hold none of the flagged bytes: `/`, digits, `:` and `<` are all in
-    // 0x2F–0x3C, `|` is alone.
-    let near = y.wrapping_add(0x51 * ONES) & !y.wrapping_add(0x43 * ONES);
-    if (near | eq(b'|')) & before == 0 {
-        return ((stop.trailing_zeros() / 8) as usize, 0);
-    }
-    let digit = y.wrapping_add(0x50 * ONES) & !y.wrapping_add(0x46 * ONES) & before;
-    let mut flags = 0;
-    if eq(b'<') != 0 {
-        flags |= boilerplate::flag_of(b'<');
-    }
-    if eq(b'|') != 0 {
-        flags |= boilerplate::flag_of(b'|');
-    }
-    if (eq(b'/') | eq(b':')) != 0 {
-        flags |= boilerplate::flag_of(b'/');
-    }
-    if digit != 0 {
-        flags |= boilerplate::flag_of(b'0');
-    }
-    ((stop.trailing_zeros() / 8) as usize, flags)
+    (stop.trailing_zeros() / 8) as usize
 }
 
 /// Whitespace-normalise `s` onto `out` (one space between words, none at the ends), dropping
@@ -511,15 +479,14 @@ fn normalise(
     flags: &mut u8,
     scratch: &mut lang::Scratch,
 ) {
-    *flags |= for_words(s, |a, z, ascii| {
-        let w = s.get(a..z).unwrap_or("");
+    // Usually a line is normalised already: appended in one piece.
+    let n = normalised(s, st, flags, scratch);
+    if !n.is_empty() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
-        lang::add_word_known(w, ascii, st, scratch);
-    });
-    scratch.flush(st);
+        out.push_str(&n);
+    }
 }
 
 /// `s` whitespace-normalised, borrowed when it already is, with its words added to `st`.
@@ -532,7 +499,9 @@ fn normalised<'a>(
     let b = s.as_bytes();
     let mut clean = true;
     let mut expect = 0;
-    *flags |= for_words(s, |a, z, ascii| {
+    // (The flags of the line are those of its words: no separator byte has one.)
+    *flags |= boilerplate::byte_flags(s);
+    for_words(s, |a, z, ascii| {
         clean &= a == expect && (a == 0 || b[a - 1] == b' ');
         expect = z + 1;
         lang::add_word_known(s.get(a..z).unwrap_or(""), ascii, st, scratch);
@@ -1370,7 +1339,7 @@ mod tests {
                 (Stats::default(), lang::Scratch::with_cache(), 0);
             normalise(s, &mut ours, &mut st, &mut flags, &mut scratch);
             let want_flags = boilerplate::byte_flags(&ours);
-            assert_eq!(flags & !(SEP | HIGH), want_flags, "{s:?}");
+            assert_eq!(flags, want_flags, "{s:?}");
             lang::finish(&mut st);
             let want = lang::stats(&ours[3..]);
             assert_eq!(
@@ -1395,7 +1364,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_chunks_agree_with_the_byte_classes() {
+    fn ascii_chunks_stop_at_the_first_non_printable_byte() {
         // Every byte value at every position, after a prefix of varied printable bytes.
         let fill = b"a<b|c/d:9Z~!";
         for pos in 0..8 {
@@ -1409,10 +1378,7 @@ mod tests {
                     .iter()
                     .position(|&c| !(0x21..=0x7E).contains(&c))
                     .unwrap_or(8);
-                let flags = x[..stop]
-                    .iter()
-                    .fold(0, |f, &c| f | boilerplate::flag_of(c));
-                assert_eq!(ascii_chunk(u64::from_le_bytes(x)), (stop, flags), "{x:?}");
+                assert_eq!(ascii_chunk(u64::from_le_bytes(x)), stop, "{x:?}");
             }
         }
     }
@@ -1462,7 +1428,8 @@ mod tests {
                 "{:?}",
                 u.text
             );
-            assert_eq!(u.flags & !(SEP | HIGH), boilerplate::byte_flags(&u.text));
+            let want = u.text.bytes().fold(0, |f, c| f | boilerplate::flag_of(c));
+            assert_eq!(u.flags, want);
             let words: Vec<&str> = u
                 .text
                 .split(|c: char| c.is_whitespace() || c.is_control())
