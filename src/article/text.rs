@@ -935,8 +935,9 @@ fn dateline_of(text: &str, words: usize) -> bool {
     if !text.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let lower = text.to_lowercase();
-    let b = lower.as_bytes();
+    // The year and time tests read ASCII digits and `:` only, which lower case keeps as
+    // they are (and makes from no other character): tested before lower-casing.
+    let b = text.as_bytes();
     let has_year = b.windows(4).enumerate().any(|(i, w)| {
         w.iter().all(u8::is_ascii_digit)
             && (w.starts_with(b"19") || w.starts_with(b"20"))
@@ -949,6 +950,7 @@ fn dateline_of(text: &str, words: usize) -> bool {
     if !has_year && !has_time {
         return false;
     }
+    let lower = text.to_lowercase();
     let month = lower
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
@@ -1281,6 +1283,20 @@ mod tests {
     }
 
     /// The ASCII fast paths of [`byline_of`] compare with lower-case patterns.
+    /// [`dateline_of`] tests years and times before lower-casing.
+    #[test]
+    fn lower_case_makes_no_digit_or_colon() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_ascii_digit() || c == ':' {
+                continue;
+            }
+            assert!(
+                !c.to_lowercase().any(|l| l.is_ascii_digit() || l == ':'),
+                "{c:?}"
+            );
+        }
+    }
+
     #[test]
     fn byline_patterns_are_lower_case() {
         for p in BY.iter().chain(AGENCIES) {
