@@ -598,13 +598,14 @@ pub(crate) fn lower_in<'a>(s: &str, buf: &'a mut [u8; 64], heap: &'a mut String)
         let mut n = 0;
         let mut fits = true;
         'chars: for c in s.chars() {
-            if c.is_ascii() {
-                if n + 1 > buf.len() {
+            if let Some(l) = super::lang::simple_lower(c) {
+                let k = l.len_utf8();
+                if n + k > buf.len() {
                     fits = false;
                     break;
                 }
-                buf[n] = c.to_ascii_lowercase() as u8;
-                n += 1;
+                l.encode_utf8(&mut buf[n..n + k]);
+                n += k;
                 continue;
             }
             for l in c.to_lowercase() {
@@ -813,7 +814,7 @@ fn is_label(t: &str) -> bool {
     }
     let (mut buf, mut heap) = ([0u8; 64], String::new());
     let lower = lower_in(t, &mut buf, &mut heap);
-    let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let key = lower.trim_matches(|c: char| !super::lang::is_alphanumeric(c));
     LABELS.contains(&key)
 }
 

@@ -191,6 +191,37 @@ fn cased_letter(c: char) -> Option<bool> {
     }
 }
 
+/// The lower case of `c` without Unicode table look-ups, when `c` is one of the common
+/// characters above (ASCII, Latin-1 and basic Cyrillic letters, punctuation and symbols, Han
+/// ideographs and Hangul syllables): each lower-cases to one character.
+#[inline]
+pub(crate) fn simple_lower(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if let Some(upper) = cased_letter(c) {
+        return if upper {
+            char::from_u32(c as u32 + 0x20)
+        } else {
+            Some(c)
+        };
+    }
+    (is_punct_or_symbol(c) || uncased_letter_weight(c).is_some()).then_some(c)
+}
+
+/// Whether `c` is alphanumeric ([`char::is_alphanumeric`]), without Unicode table look-ups
+/// for the common characters above.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if cased_letter(c).is_some() || uncased_letter_weight(c).is_some() {
+        return true;
+    }
+    !is_punct_or_symbol(c) && c.is_alphanumeric()
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -562,12 +593,7 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             }
             continue;
         }
-        if is_punct_or_symbol(c) {
-            // Curly quotes, dashes, rules, CJK and full-width punctuation: weight 1, not a
-            // letter.
-            wlen += 1;
-            continue;
-        }
+        // (The classes below are disjoint: the order only saves tests.)
         if let Some(upper) = cased_letter(c) {
             // Latin-1 and basic Cyrillic letters: no Unicode table look-ups.
             wlen += 1;
@@ -576,6 +602,12 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             if case == 0 {
                 case = if upper { 1 } else { 2 };
             }
+            continue;
+        }
+        if is_punct_or_symbol(c) {
+            // Curly quotes, dashes, rules, CJK and full-width punctuation: weight 1, not a
+            // letter.
+            wlen += 1;
             continue;
         }
         if let Some(w) = uncased_letter_weight(c) {
@@ -1077,6 +1109,18 @@ mod tests {
         }
         assert_eq!(uncased_letter_weight('a'), None);
         assert_eq!(uncased_letter_weight('\u{3000}'), None);
+    }
+
+    #[test]
+    fn simple_lower_and_alphanumeric_agree_with_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if let Some(l) = simple_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        assert_eq!(simple_lower('É'), Some('é'));
+        assert_eq!(simple_lower('Ω'), None);
     }
 
     #[test]

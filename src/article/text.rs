@@ -544,17 +544,17 @@ fn strip_marker(line: &str) -> (bool, &str) {
         .bytes()
         .next()
         .is_some_and(|b| matches!(b, b'-' | b'*' | b'+') || b >= 0x80);
-    for m in ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'] {
-        if !maybe_marker {
-            break;
+    // (At most one marker is the first character.)
+    let first = t.chars().next().filter(|_| maybe_marker);
+    if let Some(m) = first.filter(|c| {
+        ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'].contains(c)
+    }) {
+        let rest = t.get(m.len_utf8()..).unwrap_or("");
+        if rest.is_empty() && m != '-' && m != '*' && m != '+' {
+            return (true, rest);
         }
-        if let Some(rest) = t.strip_prefix(m) {
-            if rest.is_empty() && m != '-' && m != '*' && m != '+' {
-                return (true, rest);
-            }
-            if rest.starts_with([' ', '\t']) {
-                return (true, rest.trim_start());
-            }
+        if rest.starts_with([' ', '\t']) {
+            return (true, rest.trim_start());
         }
     }
     if t.len() < line.len() {
