@@ -1074,7 +1074,12 @@ mod tests {
         for len in 1..=17 {
             for pos in 0..len {
                 for v in 0..=255u8 {
-                    let mut x: Vec<u8> = fill.bytes().cycle().skip(pos + usize::from(v)).take(len).collect();
+                    let mut x: Vec<u8> = fill
+                        .bytes()
+                        .cycle()
+                        .skip(pos + usize::from(v))
+                        .take(len)
+                        .collect();
                     x[pos] = v;
                     let want = x.iter().fold(0, |f, &c| f | flag_of(c));
                     // (Any bytes: the function reads bytes only.)
@@ -1088,13 +1093,29 @@ mod tests {
             }
         }
         for t in ["¼½¾", "¯º°ü", "ü|", "<", "x:", "2026"] {
-            assert_eq!(byte_flags(t), t.bytes().fold(0, |f, c| f | flag_of(c)), "{t:?}");
+            assert_eq!(
+                byte_flags(t),
+                t.bytes().fold(0, |f, c| f | flag_of(c)),
+                "{t:?}"
+            );
         }
     }
 
     #[test]
     fn has_letter_is_any_alphabetic() {
-        for t in ["", "abc", "123 --", "━━━━", "━━a━━", "« 12 »", "中", "Ω", "ª", "①②", "→ É"] {
+        for t in [
+            "",
+            "abc",
+            "123 --",
+            "━━━━",
+            "━━a━━",
+            "« 12 »",
+            "中",
+            "Ω",
+            "ª",
+            "①②",
+            "→ É",
+        ] {
             assert_eq!(has_letter(t), t.chars().any(char::is_alphabetic), "{t:?}");
         }
     }

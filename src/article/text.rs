@@ -546,9 +546,9 @@ fn strip_marker(line: &str) -> (bool, &str) {
         .is_some_and(|b| matches!(b, b'-' | b'*' | b'+') || b >= 0x80);
     // (At most one marker is the first character.)
     let first = t.chars().next().filter(|_| maybe_marker);
-    if let Some(m) = first.filter(|c| {
-        ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'].contains(c)
-    }) {
+    if let Some(m) =
+        first.filter(|c| ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'].contains(c))
+    {
         let rest = t.get(m.len_utf8()..).unwrap_or("");
         if rest.is_empty() && m != '-' && m != '*' && m != '+' {
             return (true, rest);
