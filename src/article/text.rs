@@ -937,16 +937,7 @@ fn dateline_of(text: &str, words: usize) -> bool {
     }
     // The year and time tests read ASCII digits and `:` only, which lower case keeps as
     // they are (and makes from no other character): tested before lower-casing.
-    let b = text.as_bytes();
-    let has_year = b.windows(4).enumerate().any(|(i, w)| {
-        w.iter().all(u8::is_ascii_digit)
-            && (w.starts_with(b"19") || w.starts_with(b"20"))
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
-    });
-    let has_time = b
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let (has_year, has_time) = year_and_time(text.as_bytes());
     if !has_year && !has_time {
         return false;
     }
@@ -967,6 +958,31 @@ fn dateline_of(text: &str, words: usize) -> bool {
     (has_year || has_time)
         && (month || stamp || has_time || lower.contains('.'))
         && (words <= 12 || (has_year && (month || stamp)))
+}
+
+/// Whether `b` has a year (a run of exactly four ASCII digits starting with 19 or 20) and
+/// whether it has a clock time (a digit, `:`, a digit): one pass over the runs of digits.
+fn year_and_time(b: &[u8]) -> (bool, bool) {
+    let (mut year, mut time) = (false, false);
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &b[start..i];
+        year |= run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20"));
+        // (The digit before a `:` is the last of its run.)
+        time |= b.get(i) == Some(&b':') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if year && time {
+            break;
+        }
+    }
+    (year, time)
 }
 
 /// Words that mark a line as page furniture when it is a title candidate.
@@ -1283,6 +1299,55 @@ mod tests {
     }
 
     /// The ASCII fast paths of [`byline_of`] compare with lower-case patterns.
+    #[test]
+    fn year_and_time_match_their_windows() {
+        let check = |t: &str| {
+            let b = t.as_bytes();
+            let year = b.windows(4).enumerate().any(|(i, w)| {
+                w.iter().all(u8::is_ascii_digit)
+                    && (w.starts_with(b"19") || w.starts_with(b"20"))
+                    && (i == 0 || !b[i - 1].is_ascii_digit())
+                    && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+            });
+            let time = b
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+            assert_eq!(year_and_time(b), (year, time), "{t:?}");
+        };
+        for t in [
+            "",
+            "2026",
+            "12026",
+            "20261",
+            "1999 and 12:30",
+            "x19x",
+            "1:",
+            ":1",
+            "1:1",
+            "21:9",
+            "On 3 May 2019, 14:05",
+            "3020 4:",
+            "19 20",
+            "2020:",
+            "19:20",
+            "Part 2019",
+        ] {
+            check(t);
+        }
+        // Every mix of digits, colons and letters up to six bytes.
+        let alphabet = ["1", "2", "0", "9", ":", "a"];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            texts = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for t in &texts {
+                check(t);
+            }
+        }
+    }
+
     /// [`dateline_of`] tests years and times before lower-casing.
     #[test]
     fn lower_case_makes_no_digit_or_colon() {
