@@ -349,12 +349,14 @@ fn anchor_slot(w: u32) -> usize {
 
 /// log2 of the anchor bit set's size: 64 Kibit, 8 KiB, small enough to stay in L1.
 const ANCHOR_BITS: u32 = 16;
+/// 64-bit words of a window bit set.
+const SET_WORDS: usize = (1 << ANCHOR_BITS) / 64;
 
 /// The anchor bit set: for every phrase, its 4-byte window least likely in prose (by a rough
 /// English letter frequency), folded. A text can hold a phrase only if one of its windows
 /// hits the set.
-fn anchors() -> &'static [u64] {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+fn anchors() -> &'static [u64; SET_WORDS] {
+    static SET: OnceLock<Box<[u64; SET_WORDS]>> = OnceLock::new();
     SET.get_or_init(|| {
         // Most frequent English letters first; anything else (digits, punctuation, rarer
         // letters, non-ASCII) counts as rare.
@@ -365,7 +367,7 @@ fn anchors() -> &'static [u64] {
                 .position(|&x| x == c)
                 .map_or(0, |i| COMMON.len() - i)
         };
-        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        let mut set = Box::new([0u64; SET_WORDS]);
         for p in CREDITS.iter().chain(LEGAL.iter()) {
             let p = p.to_ascii_lowercase();
             let best = p
@@ -374,7 +376,7 @@ fn anchors() -> &'static [u64] {
                 .min_by_key(|w| w.iter().map(|&c| rank(c)).sum::<usize>());
             // Phrases are at least 4 bytes; a shorter one would need every text checked.
             let Some(w) = best else {
-                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+                return Box::new([u64::MAX; SET_WORDS]);
             };
             let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
             let slot = anchor_slot(k);
@@ -386,19 +388,26 @@ fn anchors() -> &'static [u64] {
 
 /// Whether `t` may contain one of the credit or legal phrases: false means it holds none.
 /// One pass of a few instructions per byte, before the automaton.
+#[cfg(test)]
 fn may_have_phrase(t: &[u8]) -> bool {
+    phrase_window(t, 0).is_some()
+}
+
+/// The start of the first window from byte `from` on that hits the anchor set (see
+/// [`may_have_phrase`]): an occurrence of a phrase holds such a window.
+fn phrase_window(t: &[u8], from: usize) -> Option<usize> {
     let set = anchors();
     let mut w = 0u32;
-    for (i, &c) in t.iter().enumerate() {
+    for (i, &c) in t.iter().enumerate().skip(from) {
         w = (w << 8) | fold(c);
-        if i >= 3 {
+        if i >= from + 3 {
             let slot = anchor_slot(w);
             if set[slot / 64] >> (slot % 64) & 1 != 0 {
-                return true;
+                return Some(i - 3);
             }
         }
     }
-    false
+    None
 }
 
 /// Shortest phrase without `/` or `:` that [`may_have_plain_phrase`] handles with its stride.
@@ -425,10 +434,10 @@ fn commonness(w: &[u8]) -> usize {
 /// every offset class modulo [`PLAIN_STRIDE`], its least common window in that class. Every
 /// such phrase is at least [`PLAIN_MIN`] bytes long, so an occurrence has windows of all
 /// classes, and the one starting at a multiple of the stride is in the set.
-fn plain_windows() -> &'static [u64] {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+fn plain_windows() -> &'static [u64; SET_WORDS] {
+    static SET: OnceLock<Box<[u64; SET_WORDS]>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = vec![0u64; (1 << ANCHOR_BITS) / 64];
+        let mut set = Box::new([0u64; SET_WORDS]);
         for p in CREDITS.iter().chain(LEGAL.iter()) {
             let p = p.to_ascii_lowercase();
             if p.contains(['/', ':']) {
@@ -436,7 +445,7 @@ fn plain_windows() -> &'static [u64] {
             }
             if p.len() < PLAIN_MIN {
                 // Too short for the stride: let every text through.
-                return vec![u64::MAX; (1 << ANCHOR_BITS) / 64];
+                return Box::new([u64::MAX; SET_WORDS]);
             }
             let windows: Vec<&[u8]> = p.as_bytes().windows(4).collect();
             for class in 0..PLAIN_STRIDE {
@@ -458,16 +467,81 @@ fn plain_windows() -> &'static [u64] {
 
 /// Whether `t`, which has no `/` and no `:`, may contain one of the phrases: false means it
 /// holds none. Tests one window in [`PLAIN_STRIDE`].
+#[cfg(test)]
 fn may_have_plain_phrase(t: &[u8]) -> bool {
+    plain_phrase_window(t, 0).is_some()
+}
+
+/// The start of the first window tested by [`may_have_plain_phrase`] from byte `from` (a
+/// multiple of [`PLAIN_STRIDE`]) on that hits its set.
+fn plain_phrase_window(t: &[u8], from: usize) -> Option<usize> {
     let set = plain_windows();
+    let hit = |w: u32| {
+        let slot = anchor_slot(w | 0x2020_2020);
+        set[slot / 64] >> (slot % 64) & 1 != 0
+    };
+    let rest = t.get(from..)?;
+    // (Windows of 4 bytes at a stride of 4: two in each 8-byte chunk, big-endian as the set
+    // folds them.)
+    const _: () = assert!(PLAIN_STRIDE == 4);
+    let mut chunks = rest.chunks_exact(8);
+    for (k, c) in chunks.by_ref().enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        let x = u64::from_be_bytes(b);
+        if hit((x >> 32) as u32) {
+            return Some(from + 8 * k);
+        }
+        if hit(x as u32) {
+            return Some(from + 8 * k + 4);
+        }
+    }
+    let tail = chunks.remainder();
+    if tail.len() >= 4 && hit(u32::from_be_bytes([tail[0], tail[1], tail[2], tail[3]])) {
+        return Some(from + rest.len() - tail.len());
+    }
+    None
+}
+
+/// Length in bytes of the longest credit or legal phrase.
+const PHRASE_MAX: usize = {
+    let mut n = 0;
     let mut i = 0;
-    while i + 4 <= t.len() {
-        let w = u32::from_be_bytes([t[i], t[i + 1], t[i + 2], t[i + 3]]) | 0x2020_2020;
-        let slot = anchor_slot(w);
-        if set[slot / 64] >> (slot % 64) & 1 != 0 {
+    while i < CREDITS.len() {
+        if CREDITS[i].len() > n {
+            n = CREDITS[i].len();
+        }
+        i += 1;
+    }
+    i = 0;
+    while i < LEGAL.len() {
+        if LEGAL[i].len() > n {
+            n = LEGAL[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
+/// Whether `t` holds a credit or legal phrase (ASCII case-insensitively), given the
+/// prefilter `next(t, from)` that returns the start of the next window from `from` on that
+/// every occurrence of a phrase has one of. Each occurrence lies within [`PHRASE_MAX`] bytes
+/// of its window, so the automaton only runs on those few bytes around each hit.
+fn has_phrase(t: &[u8], step: usize, next: impl Fn(&[u8], usize) -> Option<usize>) -> bool {
+    let Some(ac) = phrases() else {
+        return false;
+    };
+    let mut buf = [0u8; 2 * PHRASE_MAX + 4];
+    let mut from = 0;
+    while let Some(w) = next(t, from) {
+        let (a, z) = (w.saturating_sub(PHRASE_MAX), t.len().min(w + PHRASE_MAX));
+        let b = &mut buf[..z - a];
+        b.copy_from_slice(&t[a..z]);
+        b.make_ascii_lowercase();
+        if ac.is_match(&*b) {
             return true;
         }
-        i += PLAIN_STRIDE;
+        from = w + step;
     }
     false
 }
@@ -524,6 +598,16 @@ pub(crate) fn lower_in<'a>(s: &str, buf: &'a mut [u8; 64], heap: &'a mut String)
         let mut n = 0;
         let mut fits = true;
         'chars: for c in s.chars() {
+            if let Some(l) = super::lang::simple_lower(c) {
+                let k = l.len_utf8();
+                if n + k > buf.len() {
+                    fits = false;
+                    break;
+                }
+                l.encode_utf8(&mut buf[n..n + k]);
+                n += k;
+                continue;
+            }
             for l in c.to_lowercase() {
                 let k = l.len_utf8();
                 if n + k > buf.len() {
@@ -559,11 +643,17 @@ fn caption_or_copyright(t: &str) -> bool {
     let (head, tail) = (head_chars(t, ENDS), tail_chars(t, ENDS));
     if head.is_ascii() && tail.is_ascii() {
         // No lower-cased copy: the patterns are ASCII lower case.
+        // (The first and last bytes first: most patterns differ there.)
+        let first = head.as_bytes().first().map(u8::to_ascii_lowercase);
+        let last = tail.as_bytes().last().map(u8::to_ascii_lowercase);
         let starts = |p: &str| {
-            head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            head.len() >= p.len()
+                && first == p.as_bytes().first().copied()
+                && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
         };
         let ends = |p: &str| {
             tail.len() >= p.len()
+                && last == p.as_bytes().last().copied()
                 && tail.as_bytes()[tail.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
         };
         return starts("copyright")
@@ -619,6 +709,7 @@ pub(crate) const HAS_SLASH_COLON: u8 = 16;
 pub(crate) const HAS_DIGIT: u8 = 32;
 
 /// The [`byte_flags`] bit of one byte (0 for most).
+#[cfg(test)]
 pub(crate) const fn flag_of(c: u8) -> u8 {
     match c {
         b'<' => HAS_LT,
@@ -632,7 +723,47 @@ pub(crate) const fn flag_of(c: u8) -> u8 {
 /// Which of the bytes that some checks need a text contains (`HAS_*` bits); the parser
 /// collects them while it normalises a line, so the checks skip most lines without a scan.
 pub(crate) fn byte_flags(text: &str) -> u8 {
-    text.bytes().fold(0, |f, c| f | flag_of(c))
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut flags = 0;
+    // Eight bytes at a time: per byte, the high bit of each test below is set when it holds.
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut chunk = |x: u64| {
+        // Low seven bits of each byte (byte-wise sums cannot carry); `ascii` keeps the tests
+        // to ASCII bytes, whose low bits are the byte.
+        let y = x & !HI;
+        let ascii = !x & HI;
+        let eq = |c: u8| !(y ^ (u64::from(c) * ONES)).wrapping_add(0x7F * ONES) & ascii;
+        // `/`, digits, `:` and `<` are all in 0x2F–0x3C, `|` is alone: most chunks hold none.
+        let near = y.wrapping_add(0x51 * ONES) & !y.wrapping_add(0x43 * ONES);
+        if (near | eq(b'|')) & ascii == 0 {
+            return;
+        }
+        let digit = y.wrapping_add(0x50 * ONES) & !y.wrapping_add(0x46 * ONES) & ascii;
+        if eq(b'<') != 0 {
+            flags |= HAS_LT;
+        }
+        if eq(b'|') != 0 {
+            flags |= HAS_BAR;
+        }
+        if (eq(b'/') | eq(b':')) != 0 {
+            flags |= HAS_SLASH_COLON;
+        }
+        if digit != 0 {
+            flags |= HAS_DIGIT;
+        }
+    };
+    for c in chunks.by_ref() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        chunk(u64::from_le_bytes(b));
+    }
+    // The last bytes padded with NUL, which has no flag.
+    let mut b = [0u8; 8];
+    let rest = chunks.remainder();
+    b[..rest.len()].copy_from_slice(rest);
+    chunk(u64::from_le_bytes(b));
+    flags
 }
 
 /// Bit of an ASCII byte in [`LABEL_FIRST`]: one per letter (either case), one for the rest.
@@ -683,8 +814,16 @@ fn is_label(t: &str) -> bool {
     }
     let (mut buf, mut heap) = ([0u8; 64], String::new());
     let lower = lower_in(t, &mut buf, &mut heap);
-    let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let key = lower.trim_matches(|c: char| !super::lang::is_alphanumeric(c));
     LABELS.contains(&key)
+}
+
+/// Whether `t` has an alphabetic character: ASCII letters first, then the other characters
+/// but common punctuation and symbols (rules of `━` are long), which need no table look-up.
+fn has_letter(t: &str) -> bool {
+    t.bytes().any(|c| c.is_ascii_alphabetic())
+        || t.chars()
+            .any(|c| !c.is_ascii() && !super::lang::is_punct_or_symbol(c) && c.is_alphabetic())
 }
 
 /// [`is_furniture`] of a text whose [`byte_flags`] are `flags` (bits other than `HAS_*` are
@@ -697,7 +836,7 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     if t.starts_with('[') && t.ends_with(']') {
         return true;
     }
-    if !t.chars().any(char::is_alphabetic) {
+    if !has_letter(t) {
         return true;
     }
     // Markup that leaked into the text.
@@ -730,12 +869,12 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     if (may_open || t.ends_with(')')) && caption_or_copyright(t) {
         return true;
     }
-    let may = if flags & HAS_SLASH_COLON != 0 {
-        may_have_phrase(t.as_bytes())
+    let phrase = if flags & HAS_SLASH_COLON != 0 {
+        has_phrase(t.as_bytes(), 1, phrase_window)
     } else {
-        may_have_plain_phrase(t.as_bytes())
+        has_phrase(t.as_bytes(), PLAIN_STRIDE, plain_phrase_window)
     };
-    if may && with_phrases(t, |ac, b| ac.is_match(b)).unwrap_or(false) {
+    if phrase {
         return true;
     }
     if t.len() < 40 && is_label(t) {
@@ -875,6 +1014,17 @@ mod tests {
                     with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false),
                     "{t:?}"
                 );
+                assert!(has_phrase(t.as_bytes(), 1, phrase_window), "{t:?}");
+                // Far from the start, after windows that hit the prefilter but hold none.
+                let far = format!("{}{t}", "terms, cookie, photo, ".repeat(8));
+                assert!(has_phrase(far.as_bytes(), 1, phrase_window), "{far:?}");
+                if !p.contains(['/', ':']) {
+                    for pad in 0..PLAIN_STRIDE {
+                        let t = format!("{}{far}", "x".repeat(pad));
+                        let b = t.as_bytes();
+                        assert!(has_phrase(b, PLAIN_STRIDE, plain_phrase_window), "{t:?}");
+                    }
+                }
             }
         }
         // Plain prose mostly passes without the automaton.
@@ -916,6 +1066,60 @@ mod tests {
         }
     }
 
+    #[test]
+    fn byte_flags_are_those_of_the_bytes() {
+        // Every byte value at every position of texts of 1 to 17 bytes, among varied bytes;
+        // non-ASCII bytes whose low seven bits are a flagged byte (`¼` is C2 BC) have none.
+        let fill = "a<b|c/d:9Z~! é¼¯º°";
+        for len in 1..=17 {
+            for pos in 0..len {
+                for v in 0..=255u8 {
+                    let mut x: Vec<u8> = fill
+                        .bytes()
+                        .cycle()
+                        .skip(pos + usize::from(v))
+                        .take(len)
+                        .collect();
+                    x[pos] = v;
+                    let want = x.iter().fold(0, |f, &c| f | flag_of(c));
+                    // (Any bytes: the function reads bytes only.)
+                    let t = String::from_utf8_lossy(&x);
+                    let want_t = t.bytes().fold(0, |f, c| f | flag_of(c));
+                    assert_eq!(byte_flags(&t), want_t, "{x:?}");
+                    if let Ok(t) = std::str::from_utf8(&x) {
+                        assert_eq!(byte_flags(t), want, "{x:?}");
+                    }
+                }
+            }
+        }
+        for t in ["¼½¾", "¯º°ü", "ü|", "<", "x:", "2026"] {
+            assert_eq!(
+                byte_flags(t),
+                t.bytes().fold(0, |f, c| f | flag_of(c)),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn has_letter_is_any_alphabetic() {
+        for t in [
+            "",
+            "abc",
+            "123 --",
+            "━━━━",
+            "━━a━━",
+            "« 12 »",
+            "中",
+            "Ω",
+            "ª",
+            "①②",
+            "→ É",
+        ] {
+            assert_eq!(has_letter(t), t.chars().any(char::is_alphabetic), "{t:?}");
+        }
+    }
+
     /// The ASCII fast path of the caption checks compares with lower-case ASCII patterns.
     #[test]
     fn caption_patterns_are_lower_case_ascii() {
@@ -931,8 +1135,13 @@ mod tests {
         ) {
             let matched = with_phrases(&t, |ac, b| ac.is_match(b)).unwrap_or(false);
             proptest::prop_assert!(!matched || may_have_phrase(t.as_bytes()));
+            proptest::prop_assert_eq!(has_phrase(t.as_bytes(), 1, phrase_window), matched);
             if byte_flags(&t) & HAS_SLASH_COLON == 0 {
                 proptest::prop_assert!(!matched || may_have_plain_phrase(t.as_bytes()));
+                proptest::prop_assert_eq!(
+                    has_phrase(t.as_bytes(), PLAIN_STRIDE, plain_phrase_window),
+                    matched
+                );
             }
             let old = AhoCorasick::builder()
                 .ascii_case_insensitive(true)

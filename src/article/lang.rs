@@ -150,15 +150,31 @@ fn uncased_letter_weight(c: char) -> Option<usize> {
     }
 }
 
-/// Common punctuation outside ASCII: general punctuation (U+2010–U+205E: dashes, curly
-/// quotes, ellipsis), CJK punctuation (U+3001–U+3004, U+3008–U+3020) and full-width
-/// punctuation (U+FF01–U+FF0F, U+FF1A–U+FF20). None is alphanumeric, CJK or Hangul, and each
-/// lower-cases to itself (see the test `punctuation_ranges`).
+/// Common punctuation and symbols outside ASCII: Latin-1 signs (`«`, `»`, `©`, `°`, `·`, …,
+/// not `ª`, `º`, `µ` nor the digits and fractions), general punctuation (U+2010–U+205E:
+/// dashes, curly quotes, ellipsis), arrows, mathematical and technical signs (U+2190–U+245F),
+/// box drawing, blocks, shapes, dingbats (U+2500–U+2775, U+2794–U+2BFF), CJK punctuation
+/// (U+3001–U+3004, U+3008–U+3020) and full-width punctuation (U+FF01–U+FF0F,
+/// U+FF1A–U+FF20). None is alphanumeric, CJK or Hangul, and each lower-cases to itself (see
+/// the test `punctuation_ranges`).
 #[inline]
-fn is_punctuation(c: char) -> bool {
+pub(crate) fn is_punct_or_symbol(c: char) -> bool {
     matches!(
         c as u32,
-        0x2010..=0x205E | 0x3001..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20
+        0xA1..=0xA9
+            | 0xAB..=0xB1
+            | 0xB4
+            | 0xB6..=0xB8
+            | 0xBB
+            | 0xBF
+            | 0x2010..=0x205E
+            | 0x2190..=0x245F
+            | 0x2500..=0x2775
+            | 0x2794..=0x2BFF
+            | 0x3001..=0x3004
+            | 0x3008..=0x3020
+            | 0xFF01..=0xFF0F
+            | 0xFF1A..=0xFF20
     )
 }
 
@@ -173,6 +189,37 @@ fn cased_letter(c: char) -> Option<bool> {
         0xDF..=0xFF | 0x0430..=0x044F => Some(false),
         _ => None,
     }
+}
+
+/// The lower case of `c` without Unicode table look-ups, when `c` is one of the common
+/// characters above (ASCII, Latin-1 and basic Cyrillic letters, punctuation and symbols, Han
+/// ideographs and Hangul syllables): each lower-cases to one character.
+#[inline]
+pub(crate) fn simple_lower(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if let Some(upper) = cased_letter(c) {
+        return if upper {
+            char::from_u32(c as u32 + 0x20)
+        } else {
+            Some(c)
+        };
+    }
+    (is_punct_or_symbol(c) || uncased_letter_weight(c).is_some()).then_some(c)
+}
+
+/// Whether `c` is alphanumeric ([`char::is_alphanumeric`]), without Unicode table look-ups
+/// for the common characters above.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if cased_letter(c).is_some() || uncased_letter_weight(c).is_some() {
+        return true;
+    }
+    !is_punct_or_symbol(c) && c.is_alphanumeric()
 }
 
 fn is_cjk(c: char) -> bool {
@@ -546,11 +593,7 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             }
             continue;
         }
-        if is_punctuation(c) {
-            // Curly quotes, dashes, CJK and full-width punctuation: weight 1, not a letter.
-            wlen += 1;
-            continue;
-        }
+        // (The classes below are disjoint: the order only saves tests.)
         if let Some(upper) = cased_letter(c) {
             // Latin-1 and basic Cyrillic letters: no Unicode table look-ups.
             wlen += 1;
@@ -559,6 +602,12 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             if case == 0 {
                 case = if upper { 1 } else { 2 };
             }
+            continue;
+        }
+        if is_punct_or_symbol(c) {
+            // Curly quotes, dashes, rules, CJK and full-width punctuation: weight 1, not a
+            // letter.
+            wlen += 1;
             continue;
         }
         if let Some(w) = uncased_letter_weight(c) {
@@ -635,7 +684,7 @@ fn add_word_unicode(word: &str, s: &mut Stats, lower: &mut String) {
             n += 1;
             continue;
         }
-        if is_punctuation(c) {
+        if is_punct_or_symbol(c) {
             let k = c.len_utf8();
             if n + k <= buf.len() {
                 c.encode_utf8(&mut buf[n..n + k]);
@@ -1003,7 +1052,7 @@ mod tests {
         let mut n = 0;
         for c in (0u32..0x10000)
             .filter_map(char::from_u32)
-            .filter(|&c| is_punctuation(c))
+            .filter(|&c| is_punct_or_symbol(c))
         {
             assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
             assert!(!is_cjk(c) && !is_hangul(c), "{c:?}");
@@ -1011,7 +1060,12 @@ mod tests {
             n += 1;
         }
         assert!(n > 100);
-        assert!(is_punctuation('’') && is_punctuation('，') && is_punctuation('。'));
+        for c in ['’', '，', '。', '«', '©', '━', '□', '☆', '→', '≠'] {
+            assert!(is_punct_or_symbol(c), "{c:?}");
+        }
+        for c in ['ª', 'º', 'µ', '²', '½', 'Ⓐ', 'ⓐ', '①', '\u{A0}', 'À'] {
+            assert!(!is_punct_or_symbol(c), "{c:?}");
+        }
     }
 
     #[test]
@@ -1055,6 +1109,18 @@ mod tests {
         }
         assert_eq!(uncased_letter_weight('a'), None);
         assert_eq!(uncased_letter_weight('\u{3000}'), None);
+    }
+
+    #[test]
+    fn simple_lower_and_alphanumeric_agree_with_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if let Some(l) = simple_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        assert_eq!(simple_lower('É'), Some('é'));
+        assert_eq!(simple_lower('Ω'), None);
     }
 
     #[test]

@@ -24,7 +24,7 @@ struct Unit<'a> {
     lines: u32,
     /// It was a list item.
     list: bool,
-    /// [`boilerplate::byte_flags`] of the text (and other [`BYTE_CLASS`] bits).
+    /// [`boilerplate::byte_flags`] of the text.
     flags: u8,
 }
 
@@ -68,13 +68,14 @@ impl UnitStats {
             tokens: n(s.tokens),
             ..Counts::default()
         };
+        // (Straight-line loops, without branches: vectorised.)
+        let mut over = 0;
         for (l, &k) in s.stops.iter().enumerate() {
             self.totals[l] += u64::from(k);
-            match u8::try_from(k) {
-                Ok(b) => c.stops[l] = b,
-                Err(_) => c.wide = true,
-            }
+            c.stops[l] = k as u8;
+            over |= k >> 8;
         }
+        c.wide = over != 0;
         if c.wide {
             self.wide.push((self.counts.len(), s.stops));
         }
@@ -187,17 +188,28 @@ pub fn parse(text: &str) -> Article {
         .collect();
     let mut sections: Vec<Section> = Vec::new();
     let mut last: Option<&str> = None;
+    // The last unit tested for looking like a heading, and the answer: each kept unit is
+    // tested as the next unit, then as the current one.
+    let mut heading: Option<(usize, bool)> = None;
+    let mut heading_like = |i: usize| match heading {
+        Some((j, h)) if j == i => h,
+        _ => {
+            let h = is_heading_like(&units[i], &stats.get(i));
+            heading = Some((i, h));
+            h
+        }
+    };
     for (k, &i) in keep.iter().enumerate() {
         let u = &units[i];
         if last == Some(&*u.text) {
             continue; // a caption or headline printed twice in a row
         }
         last = Some(&*u.text);
-        let next_is_para = keep.get(k + 1).is_some_and(|&j| {
-            j <= i + 3 && !is_heading_like(&units[j], &stats.get(j)) && stats.wlen(j) >= 40
-        });
+        let next_is_para = keep
+            .get(k + 1)
+            .is_some_and(|&j| j <= i + 3 && !heading_like(j) && stats.wlen(j) >= 40);
         used[i] = true;
-        if next_is_para && is_heading_like(u, &stats.get(i)) {
+        if next_is_para && heading_like(i) {
             sections.push(Section {
                 heading: Some(u.text.to_string()),
                 paragraphs: Vec::new(),
@@ -382,18 +394,16 @@ static BYTE_CLASS: [u8; 256] = {
         if b >= 0x80 {
             k |= HIGH;
         }
-        t[c] = k | boilerplate::flag_of(b);
+        t[c] = k;
         c += 1;
     }
     t
 };
 
 /// Call `f(start, end, ascii)` for every word of `s`: the maximal runs without white space
-/// or control characters; `ascii` tells whether the word is all ASCII. Returns the union of
-/// the [`BYTE_CLASS`] bits of the words' bytes.
+/// or control characters; `ascii` tells whether the word is all ASCII.
 #[inline(always)]
-fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
-    let mut all = 0;
+fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -412,8 +422,7 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
             while let Some(chunk) = b.get(i..i + 8) {
                 let mut x = [0u8; 8];
                 x.copy_from_slice(chunk);
-                let (stop, flags) = ascii_chunk(u64::from_le_bytes(x));
-                high |= flags;
+                let stop = ascii_chunk(u64::from_le_bytes(x));
                 if stop == 8 {
                     i += 8;
                 } else {
@@ -444,50 +453,21 @@ fn for_words(s: &str, mut f: impl FnMut(usize, usize, bool)) -> u8 {
             }
         }
         f(start, i, high & HIGH == 0);
-        all |= high;
     }
-    all
 }
 
 /// Eight bytes of a word, as a little-endian integer: how many of them, from the first, are
 /// printable ASCII (bytes 0x21–0x7E, which never end a word nor are part of a longer
-/// character), and the [`BYTE_CLASS`] bits of those bytes (the `boilerplate::HAS_*` flags).
+/// character).
 #[inline(always)]
-fn ascii_chunk(x: u64) -> (usize, u8) {
+fn ascii_chunk(x: u64) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // Low seven bits of each byte: byte-wise sums below cannot carry into the next byte.
     let y = x & !HI;
     // High bit set in bytes >= 0x80, <= 0x20 or == 0x7F.
     let stop = (x | !y.wrapping_add(0x5F * ONES) | y.wrapping_add(ONES)) & HI;
-    // High bits of the bytes before the first stop byte.
-    let before = if stop == 0 {
-        HI
-    } else {
-        ((stop & stop.wrapping_neg()) - 1) & HI
-    };
-    let eq = |c: u8| !(y ^ (u64::from(c) * ONES)).wrapping_add(0x7F * ONES) & before;
-    // Most chunks hold none of the flagged bytes: `/`, digits, `:` and `<` are all in
-    // 0x2F–0x3C, `|` is alone.
-    let near = y.wrapping_add(0x51 * ONES) & !y.wrapping_add(0x43 * ONES);
-    if (near | eq(b'|')) & before == 0 {
-        return ((stop.trailing_zeros() / 8) as usize, 0);
-    }
-    let digit = y.wrapping_add(0x50 * ONES) & !y.wrapping_add(0x46 * ONES) & before;
-    let mut flags = 0;
-    if eq(b'<') != 0 {
-        flags |= boilerplate::flag_of(b'<');
-    }
-    if eq(b'|') != 0 {
-        flags |= boilerplate::flag_of(b'|');
-    }
-    if (eq(b'/') | eq(b':')) != 0 {
-        flags |= boilerplate::flag_of(b'/');
-    }
-    if digit != 0 {
-        flags |= boilerplate::flag_of(b'0');
-    }
-    ((stop.trailing_zeros() / 8) as usize, flags)
+    (stop.trailing_zeros() / 8) as usize
 }
 
 /// Whitespace-normalise `s` onto `out` (one space between words, none at the ends), dropping
@@ -499,15 +479,14 @@ fn normalise(
     flags: &mut u8,
     scratch: &mut lang::Scratch,
 ) {
-    *flags |= for_words(s, |a, z, ascii| {
-        let w = s.get(a..z).unwrap_or("");
+    // Usually a line is normalised already: appended in one piece.
+    let n = normalised(s, st, flags, scratch);
+    if !n.is_empty() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
-        lang::add_word_known(w, ascii, st, scratch);
-    });
-    scratch.flush(st);
+        out.push_str(&n);
+    }
 }
 
 /// `s` whitespace-normalised, borrowed when it already is, with its words added to `st`.
@@ -520,7 +499,9 @@ fn normalised<'a>(
     let b = s.as_bytes();
     let mut clean = true;
     let mut expect = 0;
-    *flags |= for_words(s, |a, z, ascii| {
+    // (The flags of the line are those of its words: no separator byte has one.)
+    *flags |= boilerplate::byte_flags(s);
+    for_words(s, |a, z, ascii| {
         clean &= a == expect && (a == 0 || b[a - 1] == b' ');
         expect = z + 1;
         lang::add_word_known(s.get(a..z).unwrap_or(""), ascii, st, scratch);
@@ -550,23 +531,30 @@ fn width(s: &str) -> usize {
 
 /// Strip a list marker: `•`, `-`, `*`, `–`, `·`, `◦`, `▪`, `□`, or `1.`/`1)` on an indented line.
 fn strip_marker(line: &str) -> (bool, &str) {
+    // The common line: starts with a letter or digit (no marker, nothing to trim) and ends
+    // with printable ASCII (nothing to trim).
+    if let (Some(f), Some(&l)) = (line.as_bytes().first(), line.as_bytes().last()) {
+        if f.is_ascii_alphanumeric() && (0x21..=0x7E).contains(&l) {
+            return (false, line);
+        }
+    }
     let t = line.trim_start();
     // Most lines start with a letter: only these first bytes can begin a marker.
     let maybe_marker = t
         .bytes()
         .next()
         .is_some_and(|b| matches!(b, b'-' | b'*' | b'+') || b >= 0x80);
-    for m in ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'] {
-        if !maybe_marker {
-            break;
+    // (At most one marker is the first character.)
+    let first = t.chars().next().filter(|_| maybe_marker);
+    if let Some(m) =
+        first.filter(|c| ['•', '·', '◦', '▪', '□', '■', '‣', '-', '*', '–', '+'].contains(c))
+    {
+        let rest = t.get(m.len_utf8()..).unwrap_or("");
+        if rest.is_empty() && m != '-' && m != '*' && m != '+' {
+            return (true, rest);
         }
-        if let Some(rest) = t.strip_prefix(m) {
-            if rest.is_empty() && m != '-' && m != '*' && m != '+' {
-                return (true, rest);
-            }
-            if rest.starts_with([' ', '\t']) {
-                return (true, rest.trim_start());
-            }
+        if rest.starts_with([' ', '\t']) {
+            return (true, rest.trim_start());
         }
     }
     if t.len() < line.len() {
@@ -592,7 +580,12 @@ fn segment(text: &str) -> (Vec<Unit<'_>>, UnitStats, usize) {
     seg.units.reserve(text.len() / 100);
     seg.stats.counts.reserve(text.len() / 100);
     let mut group: Vec<&str> = Vec::new();
-    for line in text.split('\n') {
+    // The lines of `text.split('\n')`, found with the SIMD `memchr`.
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let line = text.get(start..end).unwrap_or("");
+        start = end + 1;
         if is_blank(line) {
             seg.flush(&mut group);
         } else {
@@ -769,9 +762,11 @@ fn ends_sentence(s: &str) -> bool {
 
 /// A short line that could head a section: no sentence punctuation at the end, not a list
 /// item, a few words, starting with a capital letter (or in an uncased script).
+///
+/// Only asked of kept units (class `Good`), which are never page furniture: a furniture
+/// unit's initial class is `Bad`, and the fallback keeps no furniture either.
 fn is_heading_like(u: &Unit, s: &Stats) -> bool {
-    if u.list || s.words == 0 || s.words > 14 || s.wlen > 120 || boilerplate::is_furniture(&u.text)
-    {
+    if u.list || s.words == 0 || s.words > 14 || s.wlen > 120 {
         return false;
     }
     let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
@@ -787,12 +782,12 @@ fn is_heading_like(u: &Unit, s: &Stats) -> bool {
     }
 }
 
-/// The text after the last `|`, `/`, `,`, `-`, `—` or `–` (all of it when there is none),
-/// as `rsplit([...]).next()` gives it, scanning bytes from the end.
-fn last_piece(text: &str) -> &str {
+/// The text after the last `|`, `/`, `,`, `-`, `—` or `–` that starts at byte `from` or later,
+/// if there is one: with `from` 0, `rsplit([...]).next()` when the text has a separator.
+fn last_piece_after(text: &str, from: usize) -> Option<&str> {
     let b = text.as_bytes();
     let mut i = b.len();
-    while i > 0 {
+    while i > from {
         i -= 1;
         let sep = match b[i] {
             b'|' | b'/' | b',' | b'-' => true,
@@ -801,10 +796,10 @@ fn last_piece(text: &str) -> &str {
             _ => false,
         };
         if sep {
-            return text.get(i + 1..).unwrap_or("");
+            return Some(text.get(i + 1..).unwrap_or(""));
         }
     }
-    text
+    None
 }
 
 /// Words that open a byline in the languages we know.
@@ -848,8 +843,10 @@ fn is_byline(text: &str) -> bool {
     byline_of(text, text.split_whitespace().take(15).count())
 }
 
-/// [`is_byline`] of a text with `words` whitespace-separated words.
+/// [`is_byline`] of a text with `words` whitespace-separated words. The text is
+/// whitespace-normalised, as every unit is (single spaces between words, none at the ends).
 fn byline_of(text: &str, words: usize) -> bool {
+    debug_assert_eq!(text.trim(), text);
     if words == 0 || words > 14 {
         return false;
     }
@@ -868,8 +865,10 @@ fn byline_of(text: &str, words: usize) -> bool {
         let head = boilerplate::head_chars(text, 12);
         let by = if head.is_ascii() {
             // (`BY` is lower case; its non-ASCII entries cannot open ASCII text.)
+            let first = head.as_bytes().first().map(u8::to_ascii_lowercase);
             BY.iter().any(|b| {
                 head.len() >= b.len()
+                    && first == b.as_bytes().first().copied()
                     && head.as_bytes()[..b.len()].eq_ignore_ascii_case(b.as_bytes())
             })
         } else {
@@ -880,7 +879,23 @@ fn byline_of(text: &str, words: usize) -> bool {
             return words >= 2;
         }
     }
-    let last = last_piece(text).trim();
+    // An agency closes the text: most lines end with a byte no agency name ends with. (The
+    // text has no white space at the end; non-ASCII text goes the long way.)
+    if let Some(&c) = text.as_bytes().last() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii() && !AGENCIES.iter().any(|a| a.as_bytes().last() == Some(&c)) {
+            return false;
+        }
+    }
+    // It follows a separator, and a piece that trims to at most 48 bytes (below) starts
+    // within the last 50 bytes of normalised text (at most one space after the separator):
+    // no need to scan a long line to its start.
+    let Some(last) = last_piece_after(text, text.len().saturating_sub(50)) else {
+        // (Without a separator, the last piece is all the text and the check at the end
+        // fails: no tail shorter than the text.)
+        return false;
+    };
+    let last = last.trim();
     // (No agency name is longer than 16 bytes; lower case never shrinks text 3 times.)
     let agency = last.len() <= 48
         && if last.is_ascii() {
@@ -920,20 +935,13 @@ fn dateline_of(text: &str, words: usize) -> bool {
     if !text.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let lower = text.to_lowercase();
-    let b = lower.as_bytes();
-    let has_year = b.windows(4).enumerate().any(|(i, w)| {
-        w.iter().all(u8::is_ascii_digit)
-            && (w.starts_with(b"19") || w.starts_with(b"20"))
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
-    });
-    let has_time = b
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    // The year and time tests read ASCII digits and `:` only, which lower case keeps as
+    // they are (and makes from no other character): tested before lower-casing.
+    let (has_year, has_time) = year_and_time(text.as_bytes());
     if !has_year && !has_time {
         return false;
     }
+    let lower = text.to_lowercase();
     let month = lower
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
@@ -950,6 +958,31 @@ fn dateline_of(text: &str, words: usize) -> bool {
     (has_year || has_time)
         && (month || stamp || has_time || lower.contains('.'))
         && (words <= 12 || (has_year && (month || stamp)))
+}
+
+/// Whether `b` has a year (a run of exactly four ASCII digits starting with 19 or 20) and
+/// whether it has a clock time (a digit, `:`, a digit): one pass over the runs of digits.
+fn year_and_time(b: &[u8]) -> (bool, bool) {
+    let (mut year, mut time) = (false, false);
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &b[start..i];
+        year |= run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20"));
+        // (The digit before a `:` is the last of its run.)
+        time |= b.get(i) == Some(&b':') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if year && time {
+            break;
+        }
+    }
+    (year, time)
 }
 
 /// Words that mark a line as page furniture when it is a title candidate.
@@ -1289,6 +1322,13 @@ mod tests {
             "By the end of the year the harbour will be finished and the city will pay for it all."
         ));
         assert!(!is_byline("Reuters"));
+        // The agency after the last separator, on a line longer than the scanned end.
+        assert!(is_byline(
+            "Jane Doe, Ana Lopes and Marta Kovac in Lisbon and Madrid | Reuters"
+        ));
+        assert!(!is_byline(
+            "Reuters | Jane Doe, Ana Lopes and Marta Kovac in Lisbon and Madrid"
+        ));
         assert!(is_dateline("Published 14 March 2026"));
         assert!(is_dateline("08.04.2015 12:46"));
         assert!(is_dateline("November 18, 2019"));
@@ -1297,6 +1337,69 @@ mod tests {
 
     /// The ASCII fast paths of [`byline_of`] compare with lower-case patterns.
     #[test]
+    fn year_and_time_match_their_windows() {
+        let check = |t: &str| {
+            let b = t.as_bytes();
+            let year = b.windows(4).enumerate().any(|(i, w)| {
+                w.iter().all(u8::is_ascii_digit)
+                    && (w.starts_with(b"19") || w.starts_with(b"20"))
+                    && (i == 0 || !b[i - 1].is_ascii_digit())
+                    && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+            });
+            let time = b
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+            assert_eq!(year_and_time(b), (year, time), "{t:?}");
+        };
+        for t in [
+            "",
+            "2026",
+            "12026",
+            "20261",
+            "1999 and 12:30",
+            "x19x",
+            "1:",
+            ":1",
+            "1:1",
+            "21:9",
+            "On 3 May 2019, 14:05",
+            "3020 4:",
+            "19 20",
+            "2020:",
+            "19:20",
+            "Part 2019",
+        ] {
+            check(t);
+        }
+        // Every mix of digits, colons and letters up to six bytes.
+        let alphabet = ["1", "2", "0", "9", ":", "a"];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            texts = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for t in &texts {
+                check(t);
+            }
+        }
+    }
+
+    /// [`dateline_of`] tests years and times before lower-casing.
+    #[test]
+    fn lower_case_makes_no_digit_or_colon() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_ascii_digit() || c == ':' {
+                continue;
+            }
+            assert!(
+                !c.to_lowercase().any(|l| l.is_ascii_digit() || l == ':'),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn byline_patterns_are_lower_case() {
         for p in BY.iter().chain(AGENCIES) {
             assert_eq!(p.to_lowercase(), *p);
@@ -1304,7 +1407,7 @@ mod tests {
     }
 
     #[test]
-    fn last_piece_is_rsplit_next() {
+    fn last_piece_after_is_rsplit_next() {
         for t in [
             "",
             "Jane Doe | Reuters",
@@ -1321,7 +1424,14 @@ mod tests {
                 .rsplit(['|', '/', ',', '-', '—', '–'])
                 .next()
                 .unwrap_or("");
-            assert_eq!(last_piece(t), want, "{t:?}");
+            assert_eq!(last_piece_after(t, 0).unwrap_or(t), want, "{t:?}");
+            // From a later byte: the same piece when its separator is there, else none.
+            // (The separator's last byte is right before the piece.)
+            let last_sep = (want.len() < t.len()).then(|| t.len() - want.len() - 1);
+            for from in 0..=t.len() {
+                let expect = last_sep.filter(|&i| i >= from).map(|_| want);
+                assert_eq!(last_piece_after(t, from), expect, "{t:?} {from}");
+            }
         }
     }
 
@@ -1347,7 +1457,7 @@ mod tests {
                 (Stats::default(), lang::Scratch::with_cache(), 0);
             normalise(s, &mut ours, &mut st, &mut flags, &mut scratch);
             let want_flags = boilerplate::byte_flags(&ours);
-            assert_eq!(flags & !(SEP | HIGH), want_flags, "{s:?}");
+            assert_eq!(flags, want_flags, "{s:?}");
             lang::finish(&mut st);
             let want = lang::stats(&ours[3..]);
             assert_eq!(
@@ -1372,7 +1482,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_chunks_agree_with_the_byte_classes() {
+    fn ascii_chunks_stop_at_the_first_non_printable_byte() {
         // Every byte value at every position, after a prefix of varied printable bytes.
         let fill = b"a<b|c/d:9Z~!";
         for pos in 0..8 {
@@ -1386,10 +1496,7 @@ mod tests {
                     .iter()
                     .position(|&c| !(0x21..=0x7E).contains(&c))
                     .unwrap_or(8);
-                let flags = x[..stop]
-                    .iter()
-                    .fold(0, |f, &c| f | boilerplate::flag_of(c));
-                assert_eq!(ascii_chunk(u64::from_le_bytes(x)), (stop, flags), "{x:?}");
+                assert_eq!(ascii_chunk(u64::from_le_bytes(x)), stop, "{x:?}");
             }
         }
     }
@@ -1439,7 +1546,8 @@ mod tests {
                 "{:?}",
                 u.text
             );
-            assert_eq!(u.flags & !(SEP | HIGH), boilerplate::byte_flags(&u.text));
+            let want = u.text.bytes().fold(0, |f, c| f | boilerplate::flag_of(c));
+            assert_eq!(u.flags, want);
             let words: Vec<&str> = u
                 .text
                 .split(|c: char| c.is_whitespace() || c.is_control())
