@@ -35,9 +35,13 @@ pub struct Cand {
     pub after: bool,
     /// Accepted as a full name (two words or more).
     pub full: bool,
-    /// An organisation noun right before or after ("news agency X", "the X team"): no name on
-    /// its own evidence, but a name known from elsewhere in the article still counts.
+    /// An organisation noun right before or after ("news agency X", "the X team"), or a lone
+    /// sentence opener: no name on its own evidence, but a name known from elsewhere in the
+    /// article still counts.
     pub org_ctx: bool,
+    /// An organisation noun right before or after, as above (not an opener): the article
+    /// calls this word an organisation.
+    pub org_named: bool,
     /// A strong reporting verb after ("X said", not "X said it"), and not a sentence opener.
     pub said: bool,
     /// The person the tagger's first pass registered this candidate as, or [`NONE`] (set by
@@ -475,6 +479,7 @@ fn judge(
         after,
         full,
         org_ctx: org_ctx || opener,
+        org_named: org_ctx,
         said,
         person: NONE,
     })

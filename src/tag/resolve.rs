@@ -178,6 +178,11 @@ impl Registry {
         self.first_len[id].1 as usize
     }
 
+    /// The key of the first word of a person's name.
+    fn first_key(&self, id: usize) -> u32 {
+        self.first_len[id].0
+    }
+
     /// The people whose name ends with `key`, in the order added.
     fn with_last(&self, key: u32) -> impl Iterator<Item = usize> + '_ {
         let chain = self.by_last.get(&key).copied().unwrap_or(Chain::EMPTY);
@@ -286,12 +291,18 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // names, and single words with a title or reporting verb.
     let mut buf = Scratch::default();
     let mut kept = Kept::with_room(paras);
+    // Single words the article calls an organisation somewhere ("the news agency Tanjug"):
+    // never a person of their own ("Tanjug said").
+    let mut org_named: Vec<u32> = Vec::new();
     for (pi, text) in paras.iter().enumerate() {
         let from = kept.found.cands.len();
         scan(text, w, &mut buf, &mut kept);
         let people::Found { cands, keys } = &mut kept.found;
         for c in &mut cands[from..] {
             let keys = c.keys(keys);
+            if c.org_named && keys.len() == 1 {
+                org_named.push(keys[0]);
+            }
             let at = (pi, c.start as usize);
             let single = keys.len() == 1
                 && single_with_evidence(c, keys[0], w)
@@ -303,6 +314,9 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         }
     }
     drop(buf);
+    org_named.sort_unstable();
+    let an_organisation =
+        |id: usize| reg.words(id) == 1 && org_named.binary_search(&reg.first_key(id)).is_ok();
     // Pass 2: spans.
     let Kept {
         found,
@@ -366,7 +380,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                     .or_else(|| reg.by_full.get(keys).copied())
                     .or_else(|| reg.by_given(k, w))
             };
-            if let Some(id) = id {
+            if let Some(id) = id.filter(|&id| !an_organisation(id)) {
                 mark(&mut taken, first, c.last as usize);
                 spans.push(DocSpan {
                     para,
@@ -791,6 +805,27 @@ mod tests {
         assert_eq!(
             names(&["Profits rose, Okonkwo said."]),
             [pair("Okonkwo", "Okonkwo")]
+        );
+    }
+
+    #[test]
+    fn a_word_the_article_calls_an_organisation_is_no_person() {
+        // the organisation noun may come before or after the word's "said"
+        for paras in [
+            [
+                "The state news agency Velnor reported the vote.",
+                "Turnout was high, Velnor said.",
+            ],
+            [
+                "Turnout was high, Velnor said.",
+                "The state news agency Velnor reported the vote.",
+            ],
+        ] {
+            assert!(names(&paras).is_empty(), "{paras:?}");
+        }
+        assert_eq!(
+            names(&["Turnout was high, Velnor said."]),
+            [pair("Velnor", "Velnor")]
         );
     }
 }
