@@ -354,17 +354,19 @@ pub(super) struct TitleLines {
 }
 
 impl TitleLines {
+    #[inline]
     pub(super) fn is_title_case(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
-        let line = toks[i].line;
-        if let Some((l, yes)) = self.last {
-            if l == line {
-                return yes;
-            }
+        match self.last {
+            Some((l, yes)) if l == toks[i].line => yes,
+            _ => self.read_line(text, toks, i),
         }
-        let first = toks[..i]
-            .iter()
-            .rposition(|t| t.line != line)
-            .map_or(0, |p| p + 1);
+    }
+
+    #[inline(never)]
+    fn read_line(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let line = toks[i].line;
+        // Tokens are in line order.
+        let first = toks[..i].partition_point(|t| t.line < line);
         let mut capitalised = 0;
         let function_word = |s: &str| {
             [

@@ -135,9 +135,10 @@ pub fn candidates(
         }
         let start = i;
         let mut end = i;
-        let title_case = title_lines.is_title_case(text, toks, i);
+        // Asked only when a common word could end the name: most runs never need it.
+        let title_case = |tl: &mut TitleLines| tl.is_title_case(text, toks, start);
         loop {
-            if toks[end].poss || (title_case && common(end) && end == start) {
+            if toks[end].poss || (end == start && title_case(&mut title_lines) && common(end)) {
                 break;
             }
             let mut j = end + 1;
@@ -206,11 +207,13 @@ pub fn candidates(
                 break;
             }
             if name_tok(text, toks, j, caps, blocked, w) {
-                let surname_slot = end == start && {
-                    let k = w.tk(text, &toks[start]);
-                    w.is(k, GIVEN) && !w.is(k, COMMON)
+                let surname_slot = || {
+                    end == start && {
+                        let k = w.tk(text, &toks[start]);
+                        w.is(k, GIVEN) && !w.is(k, COMMON)
+                    }
                 };
-                if title_case && common(j) && !surname_slot {
+                if title_case(&mut title_lines) && common(j) && !surname_slot() {
                     break;
                 }
                 end = j;
