@@ -365,8 +365,12 @@ impl TitleLines {
     #[inline(never)]
     fn read_line(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
         let line = toks[i].line;
-        // Tokens are in line order.
-        let first = toks[..i].partition_point(|t| t.line < line);
+        // Back to the line's start: a few tokens, already in cache (a binary search over a
+        // long text's tokens misses the cache at every step).
+        let first = toks[..i]
+            .iter()
+            .rposition(|t| t.line != line)
+            .map_or(0, |p| p + 1);
         let mut capitalised = 0;
         let function_word = |s: &str| {
             [
