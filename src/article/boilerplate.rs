@@ -347,6 +347,12 @@ fn anchor_slot(w: u32) -> usize {
     (w.wrapping_mul(0x9E37_79B1) >> (32 - ANCHOR_BITS)) as usize
 }
 
+/// Put a 4-byte phrase window (case-folded) into a window bit set.
+fn add_window(set: &mut [u64; SET_WORDS], w: &[u8]) {
+    let slot = anchor_slot(w.iter().fold(0u32, |k, &c| (k << 8) | fold(c)));
+    set[slot / 64] |= 1 << (slot % 64);
+}
+
 /// log2 of the anchor bit set's size: 64 Kibit, 8 KiB, small enough to stay in L1.
 const ANCHOR_BITS: u32 = 16;
 /// 64-bit words of a window bit set.
@@ -378,9 +384,7 @@ fn anchors() -> &'static [u64; SET_WORDS] {
             let Some(w) = best else {
                 return Box::new([u64::MAX; SET_WORDS]);
             };
-            let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
-            let slot = anchor_slot(k);
-            set[slot / 64] |= 1 << (slot % 64);
+            add_window(&mut set, w);
         }
         set
     })
@@ -455,9 +459,7 @@ fn plain_windows() -> &'static [u64; SET_WORDS] {
                     .step_by(PLAIN_STRIDE)
                     .min_by_key(|w| commonness(w));
                 if let Some(w) = best {
-                    let k = w.iter().fold(0u32, |k, &c| (k << 8) | fold(c));
-                    let slot = anchor_slot(k);
-                    set[slot / 64] |= 1 << (slot % 64);
+                    add_window(&mut set, w);
                 }
             }
         }

@@ -182,19 +182,10 @@ impl Builder {
 }
 
 /// Whitespace-normalised text without control characters. Sanitised again, because character
-/// references ("&#x202E;", "&#27;") are decoded after the source was.
+/// references ("&#x202E;", "&#27;") are decoded after the source was; the only controls
+/// `sanitize` leaves, LF and TAB, are whitespace.
 fn normalise(s: &str) -> String {
-    let s = crate::source::sanitize(s);
-    let mut out = String::with_capacity(s.len());
-    for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if !w.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-    }
-    out
+    super::collapse(&crate::source::sanitize(s))
 }
 
 #[cfg(test)]

@@ -9,6 +9,18 @@ pub mod text;
 
 use serde::Serialize;
 
+/// Trim and collapse whitespace runs to one space.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// A parsed news article: what the reader shows and what the tagger reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Article {

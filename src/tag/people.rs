@@ -4,9 +4,8 @@
 //! verb or apposition after it, or is made of words that are neither common English words nor
 //! places. Single words are left to `resolve`, which knows the article's full names.
 
-use super::gazetteer::TitleLines;
 use super::lexicon;
-use super::tokens::{Kind, Token, NONE};
+use super::tokens::{Kind, TitleLines, Token, NONE};
 use super::words::{
     Lex, APPOS, CAL, COMMON, GIVEN, HONORIFIC, IT, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL,
     PREFIX, REPORT, STOP, TITLE,
@@ -549,11 +548,19 @@ mod tests {
 
     /// (name text, full, title, after) of each candidate.
     fn cands(text: &str) -> Vec<(String, bool, bool, bool)> {
+        cands_blocking(text, None)
+    }
+
+    /// [`cands`] with the tokens of `country` blocked, as the tagger blocks country matches.
+    fn cands_blocking(text: &str, country: Option<&str>) -> Vec<(String, bool, bool, bool)> {
         let words = Words::default();
         let w = Lex::new(&words);
         let tokens::Tokens { toks, caps, .. } =
             tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
-        let blocked = vec![false; toks.len()];
+        let blocked: Vec<bool> = toks
+            .iter()
+            .map(|t| Some(&text[t.range()]) == country)
+            .collect();
         let mut found = Found::default();
         candidates(
             text,
@@ -680,27 +687,10 @@ mod tests {
     #[test]
     fn a_country_in_parentheses_or_said_before_counts_as_evidence() {
         // "Okonjo Brakk (Nigeria)": the tagger blocks the country's tokens before this step.
-        let text = "1 - Okonjo Brakk (Nigeria) beat";
-        let words = Words::default();
-        let w = Lex::new(&words);
-        let tokens::Tokens { toks, caps, .. } =
-            tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
-        let mut blocked = vec![false; toks.len()];
-        let nigeria = toks.iter().position(|t| &text[t.range()] == "Nigeria");
-        blocked[nigeria.expect("token")] = true;
-        let mut found = Found::default();
-        candidates(
-            text,
-            &toks,
-            &caps,
-            &blocked,
-            &w,
-            &mut Default::default(),
-            &mut found,
-        );
-        let c = found.cands;
+        let c = cands_blocking("1 - Okonjo Brakk (Nigeria) beat", Some("Nigeria"));
         assert_eq!(c.len(), 1);
-        assert!(c[0].after && c[0].full);
+        let (_, full, _, after) = c[0];
+        assert!(after && full);
         assert_eq!(
             cands("\"We won,\" said Okonjo Brakk."),
             [("Okonjo Brakk".to_string(), true, false, true)]

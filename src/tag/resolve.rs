@@ -10,6 +10,7 @@ use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
 use super::words::{FxMap, Lex, Memo, Words, COMMON, GIVEN, MULTI, NONE, ORG, PLACE, RAW_PLACE};
 use super::EntityKind;
+use crate::article::collapse;
 
 /// A resolved span in paragraph `para` (offsets and indexes as `u32`, as in tokens: 20 bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,17 +248,6 @@ impl Registry {
     }
 }
 
-fn norm_display(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 /// Tag and resolve the paragraphs of one article (or one raw text as a single paragraph).
 /// Spans come in reading order, paragraph by paragraph, without overlaps.
 pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (Doc, Memo) {
@@ -276,14 +266,14 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     for name in &user.people {
         let keys = keys_of(name);
         if !keys.is_empty() {
-            reg.add(|| norm_display(name), &keys, None);
+            reg.add(|| collapse(name), &keys, None);
         }
     }
     let mut alias: FxMap<Vec<u32>, usize> = FxMap::default();
     for (a, canon) in &user.aliases {
         let keys = keys_of(canon);
         if !keys.is_empty() {
-            let id = reg.add(|| norm_display(canon), &keys, None);
+            let id = reg.add(|| collapse(canon), &keys, None);
             alias.insert(a.split(' ').map(|x| w.id(x)).collect(), id);
         }
     }
@@ -308,7 +298,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 && single_with_evidence(c, keys[0], w)
                 && !reg.by_last.contains_key(&keys[0]);
             if c.full || single {
-                let display = || norm_display(&text[c.start as usize..c.end as usize]);
+                let display = || collapse(&text[c.start as usize..c.end as usize]);
                 c.person = reg.add(display, keys, Some(at)) as u32;
             }
         }

@@ -1,6 +1,7 @@
 //! Tokens for the tagger: words (with internal apostrophes, "O'Brien", and abbreviation
 //! periods, "U.S."), numbers and punctuation, with byte offsets, case flags, sentence starts and
-//! ALL-CAPS lines. Possessive "'s"/"’s" is not part of a word: the word gets `poss` instead.
+//! ALL-CAPS lines, and which lines are in Title Case ([`TitleLines`]). Possessive "'s"/"’s" is not
+//! part of a word: the word gets `poss` instead.
 //! Hyphens are punctuation, so "U.S.-Russia" gives "U.S.", "-", "Russia".
 //!
 //! A hand-written scanner rather than `unicode-segmentation`'s word bounds: it has to keep
@@ -506,6 +507,71 @@ pub fn caps_lines(toks: &[Token]) -> Vec<bool> {
         .zip(&low)
         .map(|(&u, &l)| caps_line(u, l))
         .collect()
+}
+
+/// Whether the line of a token is written in Title Case ("Trade Talks With China Stall
+/// Again"): it starts with a capitalised word, has three or more and at most half as many
+/// numbers, at most one comma and no parenthesis, and no lower-case word other than short
+/// function words. Remembers the last line asked about, so a long line is read once.
+#[derive(Default)]
+pub struct TitleLines {
+    last: Option<(u32, bool)>,
+}
+
+impl TitleLines {
+    #[inline]
+    pub fn is_title_case(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        match self.last {
+            Some((l, yes)) if l == toks[i].line => yes,
+            _ => self.read_line(text, toks, i),
+        }
+    }
+
+    #[inline(never)]
+    fn read_line(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let line = toks[i].line;
+        // Back to the line's start: a few tokens, already in cache (a binary search over a
+        // long text's tokens misses the cache at every step).
+        let first = toks[..i]
+            .iter()
+            .rposition(|t| t.line != line)
+            .map_or(0, |p| p + 1);
+        let mut capitalised = 0;
+        let function_word = |s: &str| {
+            [
+                "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
+                "of", "on", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "with",
+            ]
+            .contains(&s)
+        };
+        let mut yes = true;
+        let (mut numbers, mut commas) = (0, 0);
+        for t in toks[first..].iter().take_while(|t| t.line == line) {
+            match t.kind {
+                Kind::Number => numbers += 1,
+                Kind::Punct => match &text[t.range()] {
+                    "," => commas += 1,
+                    "(" => commas += 2,
+                    _ => {}
+                },
+                _ => {}
+            }
+            if t.kind != Kind::Word {
+                continue;
+            }
+            if t.cap {
+                capitalised += 1;
+            } else if capitalised == 0 || !function_word(&text[t.range()]) {
+                yes = false;
+                break;
+            }
+        }
+        // Lists of names ("Mark Waugh, Steve Waugh, ...") and results tables ("Donna Wynd (New
+        // Zealand) 36.831", "Fleming 8-1-26-3") are no headlines.
+        let yes = yes && capitalised >= 3 && numbers * 2 <= capitalised && commas <= 1;
+        self.last = Some((line, yes));
+        yes
+    }
 }
 
 #[cfg(test)]

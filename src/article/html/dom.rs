@@ -390,14 +390,4 @@ impl Dom {
     }
 }
 
-/// Trim and collapse whitespace runs to one space.
-pub fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
+pub(crate) use crate::article::collapse;

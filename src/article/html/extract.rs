@@ -141,13 +141,12 @@ impl Builder<'_> {
 /// Whitespace-normalised text with control characters removed.
 pub fn clean_text(s: &str) -> String {
     // Character references decode after the source was sanitised ("&#x202E;", "&#27;[2J"):
-    // sanitise again, then make what is left of controls spaces.
-    let no_ctrl: String = crate::source::sanitize(s)
+    // sanitise again; the only controls it leaves, LF and TAB, are whitespace to `collapse`.
+    let visible: String = crate::source::sanitize(s)
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
         .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
         .collect();
-    collapse(&no_ctrl)
+    collapse(&visible)
 }
 
 fn same_text(a: &str, b: &str) -> bool {

@@ -69,13 +69,7 @@ pub fn parse(text: &str) -> Article {
 /// held in the title, and not part of the body's first paragraphs (many pages use the first
 /// paragraph, cut short, as their summary).
 fn is_deck(description: &str, title: &str, sections: &[Section]) -> bool {
-    let norm = |s: &str| {
-        s.trim_end_matches(['…', '.', ' '])
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let norm = |s: &str| dom::collapse(s.trim_end_matches(['…', '.', ' '])).to_lowercase();
     let (d, t) = (norm(description), norm(title));
     let chars = d.chars().count();
     if !(12..=400).contains(&chars) || d.contains(&t) || t.contains(&d) {
