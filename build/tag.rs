@@ -22,6 +22,8 @@ pub fn build(out: &Path) {
         ("GIVEN", "given_names.txt"),
         ("COMMON", "common_words.txt"),
         ("PLACES", "places.txt"),
+        ("SURNAMES", "surnames.txt"),
+        ("POPULAR_GIVEN", "popular_given.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<String> = text

@@ -7,8 +7,8 @@
 use super::lexicon;
 use super::tokens::{Kind, TitleLines, Token, NONE};
 use super::words::{
-    Lex, APPOS, CAL, COMMON, GIVEN, HONORIFIC, IT, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL,
-    PREFIX, REPORT, STOP, TITLE,
+    Lex, APPOS, CAL, COMMON, DET, GIVEN, HONORIFIC, IT, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL,
+    POPULAR_GIVEN, PREFIX, REPORT, STOP, STRONG_TITLE, SURNAME, TITLE,
 };
 
 /// A name candidate over tokens `first..=last`: 48 bytes (offsets as `u32`, as in tokens; the
@@ -41,8 +41,14 @@ pub struct Cand {
     /// An organisation noun right before or after, as above (not an opener): the article
     /// calls this word an organisation.
     pub org_named: bool,
-    /// A strong reporting verb after ("X said", not "X said it"), and not a sentence opener.
+    /// A strong reporting verb after ("X said", not "X said it"), and not a sentence opener
+    /// unless the word is no common word, given name or place ("Zelensky told reporters").
     pub said: bool,
+    /// An honorific or title of office right before ("Mr. Xi", "President Trump"): a person
+    /// even when the word is also a common English word.
+    pub strong: bool,
+    /// A determiner or possessive right before ("the Government said"): a thing.
+    pub det: bool,
     /// The person the tagger's first pass registered this candidate as, or [`NONE`] (set by
     /// the caller; a candidate is found without one).
     pub person: u32,
@@ -167,6 +173,11 @@ pub fn candidates(
                         end = j + 1;
                         continue;
                     }
+                }
+                // "Kim Jong-un", "Lee Jae-myung", "Tsai Ing-wen": a short lower-case syllable
+                // glued to a name's second word is part of the given name.
+                if end > start && korean_syllable(text, toks, j + 1, nt.end) {
+                    end = j + 1;
                 }
                 break;
             }
@@ -303,6 +314,137 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
     last.contains('-') && w.title(&lexicon::key(last))
 }
 
+/// Whether the name over tokens `first..=last` is credited rather than reported: after a credit
+/// word and ":" or "by" earlier in its sentence ("Photo: X", "Additional reporting by X and
+/// Y", "(Photograph by X)"), or before "/" and a capitalised agency ("X/Getty Images").
+fn credit_line(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+    let line = toks[first].line;
+    let after_slash = is_punct(text, toks.get(last + 1), "/")
+        && toks
+            .get(last + 2)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && t.line == line);
+    if after_slash {
+        return true;
+    }
+    let credit_word = |t: &Token| {
+        t.kind == Kind::Word
+            && matches!(
+                surf(text, t).to_ascii_lowercase().as_str(),
+                "photo"
+                    | "photos"
+                    | "photograph"
+                    | "photographs"
+                    | "photography"
+                    | "photographer"
+                    | "image"
+                    | "images"
+                    | "picture"
+                    | "pictures"
+                    | "credit"
+                    | "credits"
+                    | "courtesy"
+                    | "reporting"
+                    | "editing"
+                    | "writing"
+                    | "contributing"
+                    | "illustration"
+                    | "video"
+                    | "graphic"
+                    | "graphics"
+                    | "compiled"
+                    | "edited"
+                    | "reported"
+            )
+    };
+    let mut j = first;
+    let stop = first.saturating_sub(12);
+    while j > stop {
+        j -= 1;
+        let t = &toks[j];
+        if t.line != line {
+            return false;
+        }
+        let s = surf(text, t);
+        if t.kind == Kind::Punct && matches!(s, "." | "!" | "?" | ";") {
+            // "J. Smith": an initial's period does not end the credit
+            if !(s == "." && j > 0 && is_initial(&toks[j - 1])) {
+                return false;
+            }
+        }
+        if (s == ":" || s.eq_ignore_ascii_case("by")) && j > 0 && credit_word(&toks[j - 1]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether token `i`, glued at `at` to the hyphen before it, is the lower-case second syllable
+/// of a hyphenated given name ("Jong-un", "Jae-in"): two to five letters, not a word that
+/// ends a compound ("Trump-led", "Obama-era"), and nothing glued after it.
+fn korean_syllable(text: &str, toks: &[Token], i: usize, at: u32) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let s = surf(text, t);
+    t.kind == Kind::Word
+        && !t.cap
+        && t.start == at
+        && (2..=5).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            s,
+            "led"
+                | "era"
+                | "run"
+                | "old"
+                | "ish"
+                | "like"
+                | "born"
+                | "made"
+                | "type"
+                | "free"
+                | "only"
+                | "wide"
+                | "year"
+                | "day"
+                | "up"
+                | "out"
+                | "off"
+                | "age"
+                | "war"
+                | "bred"
+                | "done"
+                | "held"
+                | "based"
+                | "style"
+                | "owned"
+                | "esque"
+                | "to"
+                | "and"
+                | "or"
+                | "of"
+                | "on"
+                | "at"
+        )
+        && !toks
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end && n.kind != Kind::Punct)
+        && !toks
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end && surf(text, n) == "-")
+}
+
+/// An honorific or title of office right before token `i` ("Mr. Xi", "President Trump"),
+/// capitalised or abbreviated.
+fn strong_title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
+    let mut j = i;
+    if j > 0 && is_punct(text, toks.get(j - 1), ".") {
+        j -= 1;
+    }
+    let Some(p) = j.checked_sub(1).and_then(|j| toks.get(j)) else {
+        return false;
+    };
+    p.kind == Kind::Word && p.cap && p.line == toks[i].line && w.is(w.tk(text, p), STRONG_TITLE)
+}
+
 /// Reporting verb or apposition after token `last`: "X said", "X, the ...", "X, 34,".
 fn after_evidence(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
     let Some(n) = toks.get(last + 1) else {
@@ -349,7 +491,20 @@ fn judge(
     let mut title = title_before(text, toks, words[0], w);
     // Organisation, event or place word: not a person, unless a full name with a given name
     // follows it ("Secretary of State John Kornblum").
-    if let Some(o) = keys.iter().rposition(|&k| w.is(k, ORG)) {
+    // A given name before a proper organisation word last ("Michael Bloomberg", not "Grace
+    // Road"): a person named like a company.
+    let named_like_org = |o: usize| {
+        o + 1 == keys.len()
+            && o >= 1
+            && !w.is(keys[o], COMMON | PLACE_LIKE)
+            && w.is(keys[o - 1], GIVEN)
+            && !w.is(keys[o - 1], COMMON)
+    };
+    if let Some(o) = keys
+        .iter()
+        .rposition(|&k| w.is(k, ORG))
+        .filter(|&o| !named_like_org(o))
+    {
         // titles after the organisation: "Boxing Association President Ramon Manzanares"
         let mut r = o + 1;
         while r + 1 < keys.len() && w.is(keys[r], TITLE) {
@@ -423,6 +578,10 @@ fn judge(
     }
     let (first, last) = (words[a], words[b]);
     let keys = &keys[a..=b];
+    // "Photo: Jane Roe/Agency", "Reporting by John Doe; Editing by ...": credits, not actors.
+    if credit_line(text, toks, first, last) {
+        return None;
+    }
     // "X (Pakistan)" in results tables, "said X" after a quote.
     let country_after = is_punct(text, toks.get(last + 1), "(")
         && blocked.get(last + 2).copied().unwrap_or(false)
@@ -434,6 +593,14 @@ fn judge(
         .and_then(|i| toks.get(i))
         .is_some_and(|p| p.kind == Kind::Word && matches!(surf(text, p), "said" | "says"));
     let after = after_evidence(text, toks, last, w) || country_after || said_before;
+    // "X was", "X has", "X will": verbs any subject takes, no evidence that X is a person
+    let weak_after = toks.get(last + 1).is_some_and(|n| {
+        n.kind == Kind::Word && !n.cap && {
+            let k = w.tk(text, n);
+            w.is(k, super::words::AFTER) && !w.is(k, REPORT)
+        }
+    });
+    let strong_after = after && !weak_after;
     // "Charles de Gaulle airport", "the Ferrari team": an organisation noun right after.
     if let Some(n) = toks.get(last + 1) {
         if n.kind == Kind::Word
@@ -457,10 +624,19 @@ fn judge(
             prev_start = pt.start;
         }
     }
-    let said = after && reported(text, toks, last, w) && !toks[first].sent_start;
+    let opener_ok = !toks[first].sent_start
+        || (keys.len() == 1 && !w.is(keys[0], COMMON | GIVEN | PLACE_LIKE | TITLE | ORG));
+    let said = after && reported(text, toks, last, w) && opener_ok;
+    let strong = strong_title_before(text, toks, first, w);
+    let det = first
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|p| {
+            p.kind == Kind::Word && p.line == toks[first].line && w.is(w.tk(text, p), DET)
+        });
     let mut full = false;
     if keys.len() >= 2 {
-        full = !org_ctx && full_name(keys, title, after, w);
+        full = !org_ctx && full_name(keys, title, after, strong_after, w);
         if !full && !org_ctx {
             // "Territorial Demands Remain": keep only as single words if nothing else.
             return None;
@@ -483,6 +659,8 @@ fn judge(
         org_ctx: org_ctx || opener,
         org_named: org_ctx,
         said,
+        strong,
+        det,
         person: NONE,
     })
 }
@@ -499,7 +677,7 @@ fn reported(text: &str, toks: &[Token], last: usize, w: &Lex) -> bool {
 
 /// Whether a multi-word candidate (key ids `k`, with a title before or evidence after) is a
 /// person's full name.
-fn full_name(k: &[u32], title: bool, after: bool, w: &Lex) -> bool {
+fn full_name(k: &[u32], title: bool, after: bool, strong_after: bool, w: &Lex) -> bool {
     if k.iter().filter(|&&x| !w.is(x, PARTICLE)).count() > 5 {
         return false;
     }
@@ -524,13 +702,21 @@ fn full_name(k: &[u32], title: bool, after: bool, w: &Lex) -> bool {
         return false;
     }
     if w.is(k[0], GIVEN) {
-        return true;
+        // "Red Dead Redemption", "Fan Vote": a rare given name that is also a common word,
+        // before common words none of which is a surname, is a title or a thing without
+        // evidence ("Peter Such" and "Bill Gates" stay names).
+        let rest_common = k[1..].iter().all(|&x| w.is(x, COMMON) && !w.is(x, GIVEN));
+        let plain_given = !w.is(k[0], COMMON) || w.is(k[0], POPULAR_GIVEN);
+        let evidence = title || after || w.is(last, SURNAME);
+        return plain_given || !rest_common || evidence;
     }
     // "Dynamo Moscow", "First Chicago", "Red Star": a place, or a common word first.
     if w.is(k[0], PLACE_LIKE | COMMON) {
         return false;
     }
-    if title || after {
+    // Without a given name first, only a title or a reporting verb or apposition after makes a
+    // name ("MacBook Pro was shown" is no person).
+    if title || strong_after {
         return true;
     }
     // "Lebed Chechnya peace plan": an unknown word before a place name is no evidence of a name.

@@ -8,7 +8,10 @@ use super::gazetteer::{self, PlaceMatch};
 use super::lexicon::{self, PlaceKind};
 use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
-use super::words::{FxMap, Lex, Memo, Words, COMMON, GIVEN, MULTI, NONE, ORG, PLACE, RAW_PLACE};
+use super::words::{
+    FxMap, Lex, Memo, Words, CAL, COMMON, GIVEN, MULTI, NONE, ORG, PLACE, PLURAL, RAW_PLACE, ROLE,
+    SURNAME, TITLE,
+};
 use super::EntityKind;
 use crate::article::collapse;
 
@@ -120,6 +123,9 @@ struct Registry {
     by_first: FxMap<u32, (u32, u32)>,
     /// full-name keys -> person
     by_full: NameMap,
+    /// spelling-variant key of a surname ([`Lex::variant`]) -> the first person with a full
+    /// name (two words or more) ending in it
+    by_variant: FxMap<u32, u32>,
     /// Positions (para, byte) of full mentions, chained per person (`at_of`) in reading order.
     at: Vec<(u32, u32)>,
     next_at: Vec<u32>,
@@ -202,6 +208,21 @@ impl Registry {
             .map(|i| (self.at[i].0 as usize, self.at[i].1 as usize))
     }
 
+    /// Record person `id`'s full name `keys` under its surname's spelling variant.
+    fn add_variant(&mut self, keys: &[u32], id: usize, w: &Lex) {
+        if let (2.., Some(&l)) = (keys.len(), keys.last()) {
+            self.by_variant.entry(w.variant(l)).or_insert(id as u32);
+        }
+    }
+
+    /// The person with a full name whose surname is a spelling variant of `key`; with
+    /// `first`, only when the full name also starts with that key ("Volodymyr Zelensky" and
+    /// "Volodymyr Zelenskyy").
+    fn by_variant(&self, key: u32, first: Option<u32>, w: &Lex) -> Option<usize> {
+        let id = *self.by_variant.get(&w.variant(key))? as usize;
+        first.is_none_or(|f| self.first_key(id) == f).then_some(id)
+    }
+
     /// "Donald J. Trump" and "Donald Trump": same first and last word.
     fn same_person(&self, keys: &[u32]) -> Option<usize> {
         let (&f, &l) = (keys.first()?, keys.last()?);
@@ -266,7 +287,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     for name in &user.people {
         let keys = keys_of(name);
         if !keys.is_empty() {
-            reg.add(|| collapse(name), &keys, None);
+            let id = reg.add(|| collapse(name), &keys, None);
+            reg.add_variant(&keys, id, w);
         }
     }
     let mut alias: FxMap<Vec<u32>, usize> = FxMap::default();
@@ -284,6 +306,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // Single words the article calls an organisation somewhere ("the news agency Tanjug"):
     // never a person of their own ("Tanjug said").
     let mut org_named: Vec<u32> = Vec::new();
+    // Full names the article calls an organisation somewhere ("Walter Reed hospital").
+    let mut org_named_full: Vec<Vec<u32>> = Vec::new();
     for (pi, text) in paras.iter().enumerate() {
         let from = kept.found.cands.len();
         scan(text, w, &mut buf, &mut kept);
@@ -292,21 +316,50 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             let keys = c.keys(keys);
             if c.org_named && keys.len() == 1 {
                 org_named.push(keys[0]);
+            } else if c.org_named {
+                org_named_full.push(keys.to_vec());
             }
             let at = (pi, c.start as usize);
             let single = keys.len() == 1
                 && single_with_evidence(c, keys[0], w)
-                && !reg.by_last.contains_key(&keys[0]);
+                && !reg.by_last.contains_key(&keys[0])
+                && reg.by_variant(keys[0], None, w).is_none();
             if c.full || single {
                 let display = || collapse(&text[c.start as usize..c.end as usize]);
-                c.person = reg.add(display, keys, Some(at)) as u32;
+                if c.full && reg.by_full.get(keys).is_none() && reg.same_person(keys).is_none() {
+                    // "Volodymyr Zelensky" after "Volodymyr Zelenskyy": the same person
+                    if let Some(id) = reg.by_variant(keys[keys.len() - 1], Some(keys[0]), w) {
+                        reg.by_full.insert(keys, id);
+                    }
+                }
+                let id = reg.add(display, keys, Some(at));
+                reg.add_variant(keys, id, w);
+                c.person = id as u32;
             }
         }
     }
     drop(buf);
     org_named.sort_unstable();
-    let an_organisation =
-        |id: usize| reg.words(id) == 1 && org_named.binary_search(&reg.first_key(id)).is_ok();
+    // A full name that the article calls an organisation at least as often as it names it
+    // alone is an organisation ("treated at Walter Reed hospital ... at Walter Reed").
+    let mut org_people: Vec<usize> = Vec::new();
+    for keys in &org_named_full {
+        if let Some(&id) = reg.by_full.get(keys) {
+            org_people.push(id);
+        }
+    }
+    org_people.sort_unstable();
+    let org_votes = |id: usize| org_people.iter().filter(|&&p| p == id).count();
+    let org_full: Vec<usize> = {
+        let mut v = org_people.clone();
+        v.dedup();
+        v.retain(|&id| org_votes(id) >= reg.full_at(id).count());
+        v
+    };
+    let an_organisation = |id: usize| {
+        (reg.words(id) == 1 && org_named.binary_search(&reg.first_key(id)).is_ok())
+            || org_full.binary_search(&id).is_ok()
+    };
     // Pass 2: spans.
     let Kept {
         found,
@@ -369,6 +422,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                     .or_else(|| reg.by_surname(k, at))
                     .or_else(|| reg.by_full.get(keys).copied())
                     .or_else(|| reg.by_given(k, w))
+                    .or_else(|| reg.by_variant(k, None, w))
             };
             if let Some(id) = id.filter(|&id| !an_organisation(id)) {
                 mark(&mut taken, first, c.last as usize);
@@ -446,8 +500,21 @@ fn mark(taken: &mut [bool], a: usize, b: usize) {
 /// A lone word (key `k`) that is a person on its own evidence: a title before it, or a
 /// reporting verb after it when it is no common word, place or sentence opener.
 fn single_with_evidence(c: &Cand, k: u32, w: &Lex) -> bool {
-    if c.org_ctx || !w.is(k, MULTI) || w.is(k, COMMON | RAW_PLACE | ORG) {
+    if c.org_named || !w.is(k, MULTI) || w.is(k, RAW_PLACE | ORG | CAL) {
         return false;
+    }
+    // "Mr. Xi", "President Trump": an honorific or title of office beats the common-word test.
+    if c.strong && !c.det {
+        return true;
+    }
+    if c.org_ctx {
+        return false;
+    }
+    if w.is(k, COMMON) {
+        // "Trump said": a capitalised common word with a reporting verb, mid-sentence, with no
+        // determiner before it and not a plural or a title ("the Government said", "Police
+        // said", "Analysts said").
+        return c.said && !c.det && w.is(k, SURNAME) && !w.is(k, PLURAL | TITLE | ROLE | PLACE);
     }
     c.title || (c.said && !w.is(k, PLACE))
 }

@@ -59,6 +59,16 @@ pub const MULTI: u32 = 1 << 19;
 pub const PLACE_EXT: u32 = 1 << 20;
 /// The string itself is a key of the country table (no normalisation).
 pub const RAW_PLACE: u32 = 1 << 21;
+/// Honorifics and titles of office that only ever stand before a person's name ("Mr",
+/// "President", "Senator", "Pope"): evidence strong enough to beat the common-word test.
+pub const STRONG_TITLE: u32 = 1 << 22;
+/// One of the most frequent census surnames (`surnames.txt`).
+pub const SURNAME: u32 = 1 << 24;
+/// One of the most frequent census given names (`popular_given.txt`).
+pub const POPULAR_GIVEN: u32 = 1 << 25;
+/// Determiners and possessives: a capitalised word after one is a thing, not a person's name
+/// ("the Government said").
+pub const DET: u32 = 1 << 23;
 
 /// A small fast hasher for short keys (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -385,6 +395,22 @@ impl<'a> Lex<'a> {
         id
     }
 
+    /// Id of the spelling-variant key of the key `id`: diacritics folded and the endings that
+    /// transliterations vary on made one ("Erdoğan" / "Erdogan", "Zelenskyy" / "Zelensky" /
+    /// "Zelenskiy"). Used only to merge a name with a person already known.
+    pub fn variant(&self, id: u32) -> u32 {
+        let s = self.m.borrow().str(id).to_string();
+        let mut v = if s.is_ascii() { s } else { fold(&s) };
+        for end in ["yy", "iy", "ij", "ii"] {
+            if v.len() > end.len() + 3 && v.ends_with(end) {
+                v.truncate(v.len() - end.len());
+                v.push('y');
+                break;
+            }
+        }
+        self.id(&v)
+    }
+
     /// The string of an id (a copy).
     pub fn string(&self, id: u32) -> String {
         self.m.borrow().str(id).to_string()
@@ -491,6 +517,8 @@ impl<'a> Lex<'a> {
             }
             COMMON => common(k),
             PLACE => lexicon::PLACES.contains(k),
+            SURNAME => lexicon::SURNAMES.contains(k),
+            POPULAR_GIVEN => lexicon::POPULAR_GIVEN.contains(k),
             TITLE => lexicon::TITLES.contains(k),
             ROLE => lexicon::ROLE_HEADS.contains(k),
             AFTER => lexicon::AFTER_VERBS.contains(k),
@@ -584,6 +612,95 @@ impl<'a> Lex<'a> {
                     | "quipped"
             ),
             IT => matches!(k, "it" | "its"),
+            STRONG_TITLE => matches!(
+                k,
+                "mr" | "mrs"
+                    | "ms"
+                    | "mx"
+                    | "miss"
+                    | "dr"
+                    | "prof"
+                    | "sir"
+                    | "dame"
+                    | "lord"
+                    | "lady"
+                    | "president"
+                    | "president-elect"
+                    | "ex-president"
+                    | "premier"
+                    | "chancellor"
+                    | "minister"
+                    | "senator"
+                    | "sen"
+                    | "rep"
+                    | "representative"
+                    | "congressman"
+                    | "congresswoman"
+                    | "governor"
+                    | "gov"
+                    | "mayor"
+                    | "ambassador"
+                    | "general"
+                    | "gen"
+                    | "lt"
+                    | "col"
+                    | "maj"
+                    | "capt"
+                    | "adm"
+                    | "sgt"
+                    | "king"
+                    | "queen"
+                    | "prince"
+                    | "princess"
+                    | "emperor"
+                    | "sheikh"
+                    | "sheik"
+                    | "emir"
+                    | "sultan"
+                    | "pope"
+                    | "cardinal"
+                    | "archbishop"
+                    | "bishop"
+                    | "rabbi"
+                    | "imam"
+                    | "ayatollah"
+                    | "rev"
+                    | "reverend"
+                    | "judge"
+                    | "justice"
+                    | "speaker"
+                    | "secretary"
+                    | "chairman"
+                    | "chairwoman"
+                    | "leader"
+                    | "dictator"
+                    | "taoiseach"
+                    | "commissioner"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "coach"
+            ),
+            DET => matches!(
+                k,
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "his"
+                    | "her"
+                    | "my"
+                    | "your"
+                    | "every"
+                    | "each"
+                    | "any"
+                    | "no"
+            ),
             PLURAL => {
                 let Some(stem) = k.strip_suffix('s') else {
                     return false;
@@ -650,12 +767,15 @@ fn fold(k: &str) -> String {
     k.chars()
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
+            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+            'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
+            'ĥ' | 'ħ' => 'h',
+            'ķ' => 'k',
             'ď' | 'đ' => 'd',
             'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
             'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
             'ł' | 'ľ' | 'ĺ' => 'l',
-            'ñ' | 'ń' | 'ň' => 'n',
+            'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
             'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
             'ŕ' | 'ř' => 'r',
             'ś' | 'š' | 'ş' | 'ș' => 's',

@@ -1,4 +1,5 @@
 //! Integration tests: one binary, one module per area.
+mod actors_news;
 mod common;
 mod config;
 mod html;

@@ -1,0 +1,166 @@
+//! Actor lists of news sentences we wrote, one test per behaviour of issue 13: strong evidence
+//! beats the common-word test, one person for every mention, things that are not people,
+//! variants that merge. Each test asserts the people (and their mention counts) lede finds.
+
+use lede::article::{Article, Paragraph, Section};
+use lede::tag::{ActorKind, Tagged, Tagger, UserLexicon};
+
+/// An article whose paragraphs are the blank-line separated blocks of `text`.
+fn article(text: &str) -> Article {
+    let paragraphs = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(Paragraph::new)
+        .collect();
+    Article {
+        title: "Test".into(),
+        sections: vec![Section {
+            heading: None,
+            paragraphs,
+        }],
+        ..Article::default()
+    }
+}
+
+fn tag(text: &str) -> Tagged {
+    Tagger::new(UserLexicon::default()).tag_article(&article(text))
+}
+
+/// (name, mentions) of each person, in order of first mention.
+fn people(text: &str) -> Vec<(String, usize)> {
+    tag(text)
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| (a.name.clone(), a.mentions.len()))
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    people(text).into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn a_title_makes_a_person_of_a_common_word() {
+    assert_eq!(
+        names("President Trump said on Monday that tariffs would rise."),
+        ["Trump"]
+    );
+    assert_eq!(
+        names("Mr. Trump spoke first. Later President Macron and Senator Warren arrived."),
+        ["Trump", "Macron", "Warren"]
+    );
+}
+
+#[test]
+fn a_title_makes_a_person_of_a_two_letter_name() {
+    assert_eq!(names("Mr. Xi met Mr. Biden in Bali."), ["Xi", "Biden"]);
+}
+
+#[test]
+fn a_country_adjective_before_the_title_still_makes_a_person() {
+    assert_eq!(
+        names("The talks ended when Chinese President Xi left the hall."),
+        ["Xi"]
+    );
+}
+
+#[test]
+fn a_reporting_verb_makes_a_person_at_a_sentence_start() {
+    assert_eq!(
+        names("Zelensky told reporters that Ukraine would fight. Putin said nothing."),
+        ["Zelensky", "Putin"]
+    );
+}
+
+#[test]
+fn a_reporting_verb_after_a_common_word_surname_makes_a_person_mid_sentence() {
+    assert_eq!(
+        names("On tariffs, Trump said the deal was dead."),
+        ["Trump"]
+    );
+}
+
+#[test]
+fn groups_and_institutions_before_a_reporting_verb_are_no_people() {
+    assert!(names("Police said the road was closed. The Government said little.").is_empty());
+    assert!(names("Analysts said prices would fall. Officials told reporters nothing.").is_empty());
+}
+
+#[test]
+fn once_a_person_every_capitalised_mention_is_that_person() {
+    let p = people(
+        "President Trump said on Monday that tariffs would rise.\n\n\
+         Trump's advisers were split. Markets fell after Trump spoke, and the Trump \
+         administration said more was to come.",
+    );
+    assert_eq!(p, [("Trump".to_string(), 4)]);
+}
+
+#[test]
+fn hyphenated_given_names_stay_whole() {
+    assert_eq!(
+        names("North Korean leader Kim Jong-un met Lee Jae-myung at the border."),
+        ["Kim Jong-un", "Lee Jae-myung"]
+    );
+}
+
+#[test]
+fn hospitals_and_products_are_no_people() {
+    assert!(names(
+        "The senator was treated at Walter Reed hospital. The new MacBook Pro was shown later."
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_lone_doctor_title_is_no_person() {
+    let n = names("She saw a Dr at the clinic. Dr Amal Haddad said the results were good.");
+    assert_eq!(n, ["Amal Haddad"]);
+}
+
+#[test]
+fn transliteration_variants_are_one_person() {
+    let p = people("Volodymyr Zelenskyy spoke in Kyiv.\n\nZelensky later thanked allies.");
+    assert_eq!(p, [("Volodymyr Zelenskyy".to_string(), 2)]);
+}
+
+#[test]
+fn diacritic_variants_are_one_person() {
+    let p = people("Recep Tayyip Erdoğan arrived on Monday.\n\nErdogan said the talks went well.");
+    assert_eq!(p, [("Recep Tayyip Erdoğan".to_string(), 2)]);
+}
+
+#[test]
+fn a_middle_initial_is_the_same_person() {
+    let p = people("Donald J. Trump signed the order.\n\nDonald Trump later said it was final.");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].1, 2);
+}
+
+#[test]
+fn a_given_name_before_a_company_word_is_a_person() {
+    assert_eq!(
+        names("The wealthier Michael Bloomberg has generated buzz."),
+        ["Michael Bloomberg"]
+    );
+}
+
+#[test]
+fn credit_lines_are_no_actors() {
+    let n = names(
+        "Senator Maria Lopez spoke on Tuesday.\n\n\
+         Photo: Daniel Okafor/Northwind Images\n\n\
+         (Photograph by Lena Fischer/Westpress)\n\n\
+         Reporting by Tomas Varga and Ines Duarte; Editing by Carl Moberg",
+    );
+    assert_eq!(n, ["Maria Lopez"]);
+}
+
+#[test]
+fn a_reporter_named_in_the_story_is_still_a_person() {
+    // "reported" as a verb of the story, not a credit
+    let n = names("The leak was reported by the paper. Daniel Okafor said it was false.");
+    assert_eq!(n, ["Daniel Okafor"]);
+}
