@@ -109,6 +109,7 @@ fn generate(bytes: usize) -> (Article, Tagged) {
             code: None,
             aliases: vec![],
             mentions,
+            evidence: Vec::new(),
         })
         .collect();
     let article = Article {

@@ -41,6 +41,9 @@ enum Command {
         /// Print CSV (name, kind, code, mentions, paragraphs).
         #[arg(long)]
         csv: bool,
+        /// Explain why NAME is (or is not) a person or country of the article.
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["json", "csv"])]
+        why: Option<String>,
     },
     /// Tag raw text lines for evaluation: JSON lines {"id","text"} on stdin.
     Tag {
@@ -100,7 +103,15 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Some(Command::Parse { file, json }) => cmd_parse(&file, json),
-        Some(Command::Actors { file, json, csv }) => cmd_actors(&file, json, csv),
+        Some(Command::Actors {
+            file,
+            json,
+            csv,
+            why: Some(name),
+        }) if !json && !csv => cmd_why(&file, &name),
+        Some(Command::Actors {
+            file, json, csv, ..
+        }) => cmd_actors(&file, json, csv),
         Some(Command::Tag { .. }) => cmd_tag(),
         Some(Command::Export {
             file,
@@ -166,6 +177,24 @@ fn cmd_actors(file: &str, json: bool, csv: bool) -> Result<(), Error> {
     } else {
         out(&tag::actors_table(&tagged))
     }
+}
+
+/// `lede actors --why NAME FILE`: the evidence that made NAME an actor, or why it is none.
+fn cmd_why(file: &str, name: &str) -> Result<(), Error> {
+    let a = load(file)?;
+    let tagged = tagger()?.tag_article(&a);
+    if let Some(actor) = tag::find_actor(&tagged, name) {
+        return out(&tag::explain(actor));
+    }
+    let shown = lede::source::sanitize(name);
+    let in_text = a.paragraphs().any(|p| p.text.contains(name.trim()));
+    let hint = if in_text {
+        "it is in the text, but lede found no title, given name or reporting verb that makes \
+         it a person; add it to [people] add in config.toml"
+    } else {
+        "it is not in the article's text"
+    };
+    Err(Error::Other(format!("{shown}: no actor of {file}: {hint}")))
 }
 
 /// One input line of `lede tag --jsonl`: other fields (gold entities, source) are skipped.

@@ -4,6 +4,7 @@
 //! candidates weighed by evidence) → [`resolve`] (full names, surnames, headlines) → spans and
 //! [`Actor`]s. Lexicons are compiled into static tables by build.rs ([`lexicon`]).
 
+mod evidence;
 mod gazetteer;
 mod lexicon;
 mod people;
@@ -12,6 +13,7 @@ mod tokens;
 mod words;
 
 use crate::article::Article;
+pub use evidence::{explain, find as find_actor, Cue, Evidence};
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
 
@@ -66,6 +68,9 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// In reading order.
     pub mentions: Vec<Mention>,
+    /// For people: why the tagger calls the name a person (the first cue of each kind).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A metonym mention ("Kremlin" for Russia): shown in the reader, never an actor mention.
@@ -177,6 +182,7 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
     let resolve::Doc {
         spans,
         people: mut names,
+        cues,
     } = doc;
     // Mentions per person and per country first, so that each actor's list is allocated once.
     let ncountries = lexicon::country_count();
@@ -224,6 +230,7 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
                         code: None,
                         aliases: Vec::new(),
                         mentions: Vec::with_capacity(counts.get(p).map_or(0, |&n| n as usize)),
+                        evidence: Vec::new(),
                     });
                     people.len() - 1
                 });
@@ -243,6 +250,7 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
                         code: Some(code.to_string()),
                         aliases: Vec::new(),
                         mentions: Vec::with_capacity(n),
+                        evidence: Vec::new(),
                     });
                     countries.len() - 1
                 });
@@ -287,6 +295,11 @@ fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {
             end,
             text,
         });
+    }
+    for (p, e) in cues.found {
+        if let Some(&Some(i)) = person_ix.get(p) {
+            people[i].evidence.push(e);
+        }
     }
     people.extend(countries);
     Tagged {

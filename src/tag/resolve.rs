@@ -4,6 +4,7 @@
 //! people sharing a surname stay apart); single words with strong evidence ("Mr Smith",
 //! "Simmons said") become people of their own.
 
+use super::evidence::{Cue, Cues};
 use super::gazetteer::{self, PlaceMatch};
 use super::lexicon::{self, PlaceKind};
 use super::people::{self, Cand};
@@ -32,6 +33,8 @@ pub struct Doc {
     pub spans: Vec<DocSpan>,
     /// Canonical (fullest) names.
     pub people: Vec<String>,
+    /// Why each person is one (indexes into `people`).
+    pub cues: Cues,
 }
 
 /// User additions, as keys.
@@ -279,6 +282,7 @@ pub fn analyze(paras: &[&str], words: &Words, user: &UserNames, memo: Memo) -> (
 
 fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     let mut reg = Registry::default();
+    let mut cues = Cues::default();
     let keys_of = |name: &str| -> Vec<u32> {
         name.split_whitespace()
             .map(|x| w.id(&lexicon::key(x)))
@@ -289,6 +293,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         if !keys.is_empty() {
             let id = reg.add(|| collapse(name), &keys, None);
             reg.add_variant(&keys, id, w);
+            cues.add(id, Cue::Config, None, || collapse(name));
         }
     }
     let mut alias: FxMap<Vec<u32>, usize> = FxMap::default();
@@ -296,6 +301,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         let keys = keys_of(canon);
         if !keys.is_empty() {
             let id = reg.add(|| collapse(canon), &keys, None);
+            cues.add(id, Cue::Config, None, || format!("{a} = {canon}"));
             alias.insert(a.split(' ').map(|x| w.id(x)).collect(), id);
         }
     }
@@ -335,6 +341,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 let id = reg.add(display, keys, Some(at));
                 reg.add_variant(keys, id, w);
                 c.person = id as u32;
+                record_cues(&mut cues, id, pi, text, &buf.toks, c, keys, w);
             }
         }
     }
@@ -485,9 +492,82 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         }
         spans.truncate(para_start + kept_n);
     }
+    // A lone surname registered on its own evidence before the full name came ("President
+    // Trump ... Donald Trump") is that person when one full name ends with it.
+    let canon: Vec<u32> = (0..reg.names.len())
+        .map(|id| {
+            if reg.words(id) != 1 {
+                return id as u32;
+            }
+            let k = reg.first_key(id);
+            let mut full = reg.with_last(k).filter(|&o| reg.words(o) >= 2);
+            let one = match (full.next(), full.next()) {
+                (Some(o), None) => Some(o),
+                (None, _) => reg.by_variant(k, None, w).filter(|&o| reg.words(o) >= 2),
+                _ => None,
+            };
+            one.unwrap_or(id) as u32
+        })
+        .collect();
+    if canon.iter().enumerate().any(|(i, &c)| c as usize != i) {
+        for s in spans.iter_mut().filter(|s| s.kind == EntityKind::Person) {
+            s.who = canon.get(s.who as usize).copied().unwrap_or(s.who);
+        }
+        cues.remap(|p| canon.get(p).map_or(p, |&c| c as usize));
+    }
     Doc {
         spans,
         people: reg.names,
+        cues,
+    }
+}
+
+/// Record the cues that made candidate `c` (key ids `keys`, over `toks` of paragraph `pi`) the
+/// person `id`.
+#[allow(clippy::too_many_arguments)]
+fn record_cues(
+    cues: &mut Cues,
+    id: usize,
+    pi: usize,
+    text: &str,
+    toks: &[Token],
+    c: &Cand,
+    keys: &[u32],
+    w: &Lex,
+) {
+    let (first, last) = (c.first as usize, c.last as usize);
+    let piece = |a: usize, b: usize| collapse(text.get(a..b).unwrap_or(""));
+    let (start, end) = (c.start as usize, c.end as usize);
+    if c.title || c.strong {
+        // from the title word (before an abbreviation's period) to the end of the name
+        let mut j = first;
+        if j > 0 && toks.get(j - 1).is_some_and(|t| &text[t.range()] == ".") {
+            j -= 1;
+        }
+        let from = j
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .map_or(start, |t| t.start as usize);
+        cues.add(id, Cue::Title, Some(pi), || piece(from, end));
+    }
+    if keys.len() >= 2 && w.is(keys[0], GIVEN) {
+        cues.add(id, Cue::GivenName, Some(pi), || piece(start, end));
+    }
+    let next_end = toks.get(last + 1).map_or(end, |t| t.end as usize);
+    if c.said {
+        cues.add(id, Cue::ReportingVerb, Some(pi), || piece(start, next_end));
+    } else if c.after {
+        cues.add(id, Cue::Context, Some(pi), || piece(start, next_end));
+    }
+    if keys.len() >= 2
+        && toks[first..=last]
+            .iter()
+            .any(|t| t.kind == Kind::Word && t.one)
+    {
+        cues.add(id, Cue::Initials, Some(pi), || piece(start, end));
+    }
+    if keys.len() >= 2 && !c.title && !c.after && !w.is(keys[0], GIVEN) {
+        cues.add(id, Cue::UnknownWords, Some(pi), || piece(start, end));
     }
 }
 

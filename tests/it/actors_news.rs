@@ -3,7 +3,7 @@
 //! variants that merge. Each test asserts the people (and their mention counts) lede finds.
 
 use lede::article::{Article, Paragraph, Section};
-use lede::tag::{ActorKind, Tagged, Tagger, UserLexicon};
+use lede::tag::{ActorKind, Cue, Tagged, Tagger, UserLexicon};
 
 /// An article whose paragraphs are the blank-line separated blocks of `text`.
 fn article(text: &str) -> Article {
@@ -163,4 +163,100 @@ fn a_reporter_named_in_the_story_is_still_a_person() {
     // "reported" as a verb of the story, not a credit
     let n = names("The leak was reported by the paper. Daniel Okafor said it was false.");
     assert_eq!(n, ["Daniel Okafor"]);
+}
+
+#[test]
+fn a_surname_named_before_the_full_name_is_the_same_person() {
+    let p = people(
+        "President Trump said on Monday that tariffs would rise.\n\n\
+         Donald Trump later told reporters the plan was final.",
+    );
+    assert_eq!(p, [("Donald Trump".to_string(), 2)]);
+}
+
+#[test]
+fn each_person_carries_the_evidence_that_made_it_one() {
+    let t = tag("President Trump said on Monday that tariffs would rise. Amal Haddad agreed.");
+    let cues = |name: &str| -> Vec<(Cue, String)> {
+        t.actors
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.evidence.iter().map(|e| (e.cue, e.text.clone())).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        cues("Trump"),
+        [
+            (Cue::Title, "President Trump".to_string()),
+            (Cue::ReportingVerb, "Trump said".to_string())
+        ]
+    );
+    assert_eq!(
+        cues("Amal Haddad"),
+        [
+            (Cue::GivenName, "Amal Haddad".to_string()),
+            (Cue::Context, "Amal Haddad agreed".to_string())
+        ]
+    );
+}
+
+#[test]
+fn config_people_carry_config_evidence() {
+    let lex = UserLexicon {
+        people: vec!["Zorvath Quellin".into()],
+        ..UserLexicon::default()
+    };
+    let t = Tagger::new(lex).tag_article(&article("The ruling came from Zorvath Quellin today."));
+    let a = t.actors.iter().find(|a| a.name == "Zorvath Quellin");
+    assert!(
+        a.is_some_and(|a| a.evidence.iter().any(|e| e.cue == Cue::Config)),
+        "{t:?}"
+    );
+}
+
+fn lede(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "").unwrap_or_else(|e| panic!("{e}"));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(args)
+        .env("LEDE_CONFIG", config)
+        .output()
+        .unwrap_or_else(|e| panic!("running lede: {e}"));
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn actors_why_prints_the_evidence_or_a_one_line_reason() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("why.txt");
+    std::fs::write(
+        &file,
+        "Tariff talks\n\nPresident Trump said on Monday that tariffs would rise.\n\n\
+         The Harbour Board met later.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let f = file.to_string_lossy();
+    let (code, out, _) = lede(dir.path(), &["actors", "--why", "trump", &f]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Trump: person, 1 mention\n"), "{out}");
+    assert!(out.contains("\"President Trump\" (paragraph 1)"), "{out}");
+    assert!(out.contains("\"Trump said\""), "{out}");
+
+    let (code, out, err) = lede(dir.path(), &["actors", "--why", "Harbour", &f]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("it is in the text"), "{err}");
+
+    let (code, _, err) = lede(dir.path(), &["actors", "--why", "Nobody\u{1b}[31m", &f]);
+    assert_eq!(code, 1);
+    assert!(
+        !err.contains('\u{1b}'),
+        "escape reached the terminal: {err:?}"
+    );
+    assert!(err.contains("not in the article's text"), "{err}");
 }

@@ -182,6 +182,7 @@ fn actors_are_those_mentioned_inside_the_highlight() {
                 code: None,
                 aliases: vec!["Tomas Reyes".into(), "Reyes".into()],
                 mentions: vec![mention(1, "Tomas Reyes"), mention(2, "Reyes")],
+                evidence: Vec::new(),
             },
             Actor {
                 name: "Portugal".into(),
@@ -189,6 +190,7 @@ fn actors_are_those_mentioned_inside_the_highlight() {
                 code: Some("PT".into()),
                 aliases: vec!["Portugal".into()],
                 mentions: vec![mention(2, "Portugal")],
+                evidence: Vec::new(),
             },
         ],
         metonyms: vec![],
@@ -737,6 +739,7 @@ fn export_case() -> (Article, Tagged, Vec<Highlight>) {
         code: code.map(String::from),
         aliases: vec![],
         mentions,
+        evidence: Vec::new(),
     };
     let tagged = Tagged {
         actors: vec![

@@ -306,6 +306,7 @@ fn strip_marks_where_mentions_fall() {
                 text: "X".into(),
             })
             .collect(),
+        evidence: Vec::new(),
     };
     use lede::view::panel::strip;
     assert_eq!(strip(&actor(&[0]), 10, 10), "█·········");
@@ -379,6 +380,7 @@ fn hostile_article() -> (Article, Tagged) {
                 end: 9,
                 text: "Anna Berg".into(),
             }],
+            evidence: Vec::new(),
         }],
         metonyms: vec![],
     };

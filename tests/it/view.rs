@@ -76,6 +76,7 @@ pub fn tagged() -> Tagged {
         code: code.map(String::from),
         aliases: forms.iter().map(|f| f.to_string()).collect(),
         mentions: find(&a, forms, &mut taken),
+        evidence: Vec::new(),
     };
     let actors = vec![
         actor("Anna Berg", ActorKind::Person, None, &["Anna Berg", "Berg"]),
