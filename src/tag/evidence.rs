@@ -15,6 +15,8 @@ pub enum Cue {
     GivenName,
     /// A reporting verb right after, or "said" right before ("Trump said", "said Trump").
     ReportingVerb,
+    /// A player's statistic after ("Okafor 25 points").
+    Statistic,
     /// An apposition or other person context after ("X, 34,", "X, who ...", "X met").
     Context,
     /// Initials in the name ("A. Dale", "George W. Bush").
@@ -32,6 +34,7 @@ impl Cue {
             Cue::Title => "a title or role right before it",
             Cue::GivenName => "a known given name first",
             Cue::ReportingVerb => "a reporting verb beside it",
+            Cue::Statistic => "a player's statistic after it",
             Cue::Context => "an apposition or person context after it",
             Cue::Initials => "initials in the name",
             Cue::UnknownWords => "words that are no common English words, places or organisations",

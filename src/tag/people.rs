@@ -49,6 +49,8 @@ pub struct Cand {
     pub strong: bool,
     /// A determiner or possessive right before ("the Government said"): a thing.
     pub det: bool,
+    /// A player's statistic after ("Okafor 25 points", "Lund 3 saves").
+    pub stat: bool,
     /// The person the tagger's first pass registered this candidate as, or [`NONE`] (set by
     /// the caller; a candidate is found without one).
     pub person: u32,
@@ -312,6 +314,50 @@ fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
     let before = text[..toks[i].start as usize].trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
     last.contains('-') && w.title(&lexicon::key(last))
+}
+
+/// A number and a player's statistic right after token `last` ("25 points", "1 goal, 2
+/// assists", "3 saves"): a box score names players.
+fn stat_after(text: &str, toks: &[Token], last: usize) -> bool {
+    let (Some(n), Some(u)) = (toks.get(last + 1), toks.get(last + 2)) else {
+        return false;
+    };
+    n.kind == Kind::Number
+        && n.line == toks[last].line
+        && u.kind == Kind::Word
+        && !u.cap
+        && matches!(
+            surf(text, u),
+            "point"
+                | "points"
+                | "pts"
+                | "goal"
+                | "goals"
+                | "assist"
+                | "assists"
+                | "save"
+                | "saves"
+                | "rebound"
+                | "rebounds"
+                | "steal"
+                | "steals"
+                | "block"
+                | "blocks"
+                | "tackle"
+                | "tackles"
+                | "sack"
+                | "sacks"
+                | "yards"
+                | "touchdown"
+                | "touchdowns"
+                | "runs"
+                | "wickets"
+                | "strikeouts"
+                | "hits"
+                | "receptions"
+                | "carries"
+                | "aces"
+        )
 }
 
 /// Whether the name over tokens `first..=last` is credited rather than reported: after a credit
@@ -627,6 +673,7 @@ fn judge(
     let opener_ok = !toks[first].sent_start
         || (keys.len() == 1 && !w.is(keys[0], COMMON | GIVEN | PLACE_LIKE | TITLE | ORG));
     let said = after && reported(text, toks, last, w) && opener_ok;
+    let stat = stat_after(text, toks, last);
     let strong = strong_title_before(text, toks, first, w);
     let det = first
         .checked_sub(1)
@@ -661,6 +708,7 @@ fn judge(
         said,
         strong,
         det,
+        stat,
         person: NONE,
     })
 }

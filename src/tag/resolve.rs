@@ -556,6 +556,9 @@ fn record_cues(
     let next_end = toks.get(last + 1).map_or(end, |t| t.end as usize);
     if c.said {
         cues.add(id, Cue::ReportingVerb, Some(pi), || piece(start, next_end));
+    } else if c.stat {
+        let stat_end = toks.get(last + 2).map_or(end, |t| t.end as usize);
+        cues.add(id, Cue::Statistic, Some(pi), || piece(start, stat_end));
     } else if c.after {
         cues.add(id, Cue::Context, Some(pi), || piece(start, next_end));
     }
@@ -596,7 +599,7 @@ fn single_with_evidence(c: &Cand, k: u32, w: &Lex) -> bool {
         // said", "Analysts said").
         return c.said && !c.det && w.is(k, SURNAME) && !w.is(k, PLURAL | TITLE | ROLE | PLACE);
     }
-    c.title || (c.said && !w.is(k, PLACE))
+    c.title || ((c.said || c.stat) && !w.is(k, PLACE))
 }
 
 /// The lines in capitals of a paragraph: token index ranges, and their tokens (in range order).

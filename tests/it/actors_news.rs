@@ -260,3 +260,12 @@ fn actors_why_prints_the_evidence_or_a_one_line_reason() {
     );
     assert!(err.contains("not in the article's text"), "{err}");
 }
+
+#[test]
+fn box_scores_name_their_players() {
+    let n = names(
+        "Harbor City (2-1): Okafor 25 points. Lindqvist 12 points. Brannigan 3 saves.\n\n\
+         The City took 25 points from the league.",
+    );
+    assert_eq!(n, ["Okafor", "Lindqvist", "Brannigan"]);
+}
