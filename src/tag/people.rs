@@ -86,8 +86,15 @@ fn name_tok(
     w: &Lex,
 ) -> bool {
     let t = &toks[i];
-    if t.kind != Kind::Word || !t.cap || t.upper || blocked[i] {
+    if t.kind != Kind::Word || !t.cap || blocked[i] {
         return false;
+    }
+    if t.upper {
+        // "J.J. Abrams", "T.J. Carrie": dotted initials before a capitalised surname
+        let surname_next = toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Word && n.cap && !n.upper && n.space_before && n.line == t.line
+        });
+        return surname_next && dotted_initials(surf(text, t));
     }
     if caps.get(t.line as usize).copied().unwrap_or(false) {
         return false;
@@ -97,6 +104,15 @@ fn name_tok(
         return true;
     }
     !w.is(w.tk(text, t), STOP | CAL)
+}
+
+/// "J.J.", "T.J.": two or more capital letters, each followed by a period.
+fn dotted_initials(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 /// The candidates found by [`candidates`] over one text or a whole article: the candidates and
@@ -183,7 +199,10 @@ pub fn candidates(
                 }
                 break;
             }
-            if !(nt.space_before || (after_initial && nt.kind == Kind::Word)) {
+            // "J.J. Abrams", "T.O'Gorman": initials glued to initials or to a surname; "W.Va"
+            // (a two-letter abbreviation) is no name
+            let glued_ok = is_initial(nt) || (nt.kind == Kind::Word && nt.end - nt.start >= 3);
+            if !(nt.space_before || (after_initial && glued_ok)) {
                 break;
             }
             if nt.kind == Kind::Word && !nt.cap {
@@ -290,13 +309,25 @@ pub fn candidates(
     }
 }
 
+/// Where the words before token `i` end: before the period of an abbreviated title right
+/// before it ("Mr.", "Gen.", "Sen."), not before a sentence's last period ("Attorney General.
+/// According to ...").
+fn skip_abbreviation_period(text: &str, toks: &[Token], i: usize) -> usize {
+    let abbreviated = i >= 2
+        && is_punct(text, toks.get(i - 1), ".")
+        && toks[i - 1].start == toks[i - 2].end
+        && toks[i - 2].kind == Kind::Word
+        && toks[i - 2].end - toks[i - 2].start <= 4;
+    if abbreviated {
+        i - 1
+    } else {
+        i
+    }
+}
+
 /// Title evidence in the words before token `i`: "President X", "envoy X", "Mr. X", "son-in-law X".
 fn title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
-    let mut j = i;
-    // skip a period after an abbreviated title ("Mr.", "Gen.")
-    if j > 0 && is_punct(text, toks.get(j - 1), ".") {
-        j -= 1;
-    }
+    let j = skip_abbreviation_period(text, toks, i);
     if j == 0 {
         return false;
     }
@@ -481,10 +512,7 @@ fn korean_syllable(text: &str, toks: &[Token], i: usize, at: u32) -> bool {
 /// An honorific or title of office right before token `i` ("Mr. Xi", "President Trump"),
 /// capitalised or abbreviated.
 fn strong_title_before(text: &str, toks: &[Token], i: usize, w: &Lex) -> bool {
-    let mut j = i;
-    if j > 0 && is_punct(text, toks.get(j - 1), ".") {
-        j -= 1;
-    }
+    let j = skip_abbreviation_period(text, toks, i);
     let Some(p) = j.checked_sub(1).and_then(|j| toks.get(j)) else {
         return false;
     };

@@ -269,3 +269,18 @@ fn box_scores_name_their_players() {
     );
     assert_eq!(n, ["Okafor", "Lindqvist", "Brannigan"]);
 }
+
+#[test]
+fn a_sentence_end_after_a_title_is_no_abbreviation() {
+    let n = names("She met the Attorney General. According to aides, Mr. Oduya left early.");
+    assert_eq!(n, ["Oduya"]);
+}
+
+#[test]
+fn glued_initials_need_a_surname_not_an_abbreviation() {
+    assert!(names("The plant in Wheeling, W.Va. closed.").is_empty());
+    assert_eq!(
+        names("The film was made by J.J. Abrams last year."),
+        ["J.J. Abrams"]
+    );
+}
