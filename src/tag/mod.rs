@@ -6,6 +6,8 @@
 
 mod gazetteer;
 mod lexicon;
+#[allow(dead_code)]
+mod model;
 mod people;
 mod resolve;
 mod tokens;
