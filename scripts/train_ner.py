@@ -717,10 +717,21 @@ def combine_report(docs, w, bits, scale, pred_path):
         model.append(spans)
         toks_of.append(toks)
 
-    def score(add_single, add_multi, veto):
+    def score(add_single, add_multi, veto, extend=None):
         tp = fp = fn = 0
         for (gold, _, _), lspans, mspans, toks in zip(docs, lede, model, toks_of):
             pred = set()
+            if extend is not None:
+                # a model PER span holding lede PERSON spans (and no other lede span) replaces them
+                grown = []
+                for s, e, m, n in mspans:
+                    held = [(ls, le, lab) for ls, le, lab in lspans if ls < e and s < le]
+                    if (m >= extend and held and all(lab == "PERSON" and s <= ls and le <= e
+                                                     for ls, le, lab in held)
+                            and any((ls, le) != (s, e) for ls, le, _ in held)):
+                        grown.append(((s, e, "PERSON"), held))
+                drop = {h for _, held in grown for h in held}
+                lspans = [x for x in lspans if x not in drop] + [g for g, _ in grown]
             for s, e, lab in lspans:
                 if lab != "PERSON":
                     continue
@@ -754,6 +765,14 @@ def combine_report(docs, w, bits, scale, pred_path):
     for t in [0, 5, 10, 20, 40]:
         print(f"  veto (all tokens another type), margin >= {t}: P %.4f R %.4f F1 %.4f"
               % score(None, None, t), file=sys.stderr)
+    for t in [0, 5, 20]:
+        print(f"  model span replaces the lede PERSON spans it holds, margin >= {t}: P %.4f R %.4f"
+              " F1 %.4f" % score(None, None, None, t), file=sys.stderr)
+    for single, multi, veto, ext in [(20, 2, None, None), (20, 2, 20, None), (20, 2, 20, 5),
+                                     (20, 5, None, 5), (10, 2, None, 5)]:
+        print(f"  together: single >= {single}, multiword >= {multi}, veto >= {veto}, "
+              f"replace >= {ext}: P %.4f R %.4f F1 %.4f" % score(single, multi, veto, ext),
+              file=sys.stderr)
 
 
 def quantise(w):
