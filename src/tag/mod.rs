@@ -7,6 +7,8 @@
 mod evidence;
 mod gazetteer;
 mod lexicon;
+#[allow(dead_code)]
+mod model;
 mod people;
 mod resolve;
 mod tokens;
