@@ -42,8 +42,8 @@ impl Cue {
         }
     }
 
-    fn bit(self) -> u8 {
-        1 << (self as u8)
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
@@ -62,7 +62,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
     /// Per person: the cue kinds already recorded.
-    seen: Vec<u8>,
+    seen: Vec<u16>,
     /// (person, evidence) in the order found.
     pub found: Vec<(usize, Evidence)>,
 }

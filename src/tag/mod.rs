@@ -6,8 +6,8 @@
 
 mod evidence;
 mod gazetteer;
+mod learned;
 mod lexicon;
-#[allow(dead_code)]
 mod model;
 mod people;
 mod resolve;

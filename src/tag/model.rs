@@ -124,6 +124,12 @@ pub enum Ent {
     Misc = 4,
 }
 
+/// The label of a token outside any name.
+pub const O: Label = Label {
+    ent: Ent::O,
+    begin: false,
+};
+
 const ENTS: [Ent; 5] = [Ent::O, Ent::Per, Ent::Org, Ent::Loc, Ent::Misc];
 
 /// A token's label: its entity type and whether it begins an entity (the first token of a run
@@ -137,6 +143,7 @@ pub struct Label {
 
 impl Ent {
     /// The label's name as the script writes it ("O", "PER", ...).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn name(self) -> &'static str {
         ["O", "PER", "ORG", "LOC", "MISC"][self as usize]
     }
@@ -291,6 +298,7 @@ pub fn tag_tokens(
     run(&words, flag, out);
 }
 
+#[cfg(test)]
 /// Label every token of a paragraph (`toks` of `text`, as from
 /// [`super::tokens::tokenize_with`]) sentence by sentence (split at [`Token::sent_start`],
 /// which every line start is; the model was fitted on sentences): `out` gets one entry per
@@ -455,6 +463,7 @@ fn affixes(w: &str, push: &mut impl FnMut(u64)) {
 /// does it all from lede tokens). `out` is cleared and gets, per token, its label and the
 /// margin of the best label's score over the second best (in weight units; [`f32::INFINITY`] for a
 /// word that is O by rule). Without weights every token is O with margin 0.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn tag(words: &[&str], flags: &[u16], out: &mut Vec<(Label, f32)>) {
     run(words, |j| flags.get(j).copied().unwrap_or(0), out);
 }

@@ -51,6 +51,9 @@ pub struct Cand {
     pub det: bool,
     /// A player's statistic after ("Okafor 25 points", "Lund 3 saves").
     pub stat: bool,
+    /// The learned model reads every word as an organisation, place or other name, with
+    /// confidence: no person (set by [`super::learned`]).
+    pub vetoed: bool,
     /// The person the tagger's first pass registered this candidate as, or [`NONE`] (set by
     /// the caller; a candidate is found without one).
     pub person: u32,
@@ -110,7 +113,7 @@ fn name_tok(
 fn dotted_initials(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= 4
-        && b.len() % 2 == 0
+        && b.len().is_multiple_of(2)
         && b.chunks(2)
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
@@ -737,6 +740,7 @@ fn judge(
         strong,
         det,
         stat,
+        vetoed: false,
         person: NONE,
     })
 }

@@ -6,7 +6,9 @@
 
 use super::evidence::{Cue, Cues};
 use super::gazetteer::{self, PlaceMatch};
+use super::learned;
 use super::lexicon::{self, PlaceKind};
+use super::model::Label;
 use super::people::{self, Cand};
 use super::tokens::{self, Kind, Token};
 use super::words::{
@@ -305,6 +307,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             alias.insert(a.split(' ').map(|x| w.id(x)).collect(), id);
         }
     }
+    // The learned model knows English only.
+    let english = learned::looks_english(paras);
     // Pass 1, each paragraph right after it is scanned (its candidates still in cache): full
     // names, and single words with a title or reporting verb.
     let mut buf = Scratch::default();
@@ -318,6 +322,33 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         let from = kept.found.cands.len();
         scan(text, w, &mut buf, &mut kept);
         let people::Found { cands, keys } = &mut kept.found;
+        if english {
+            // The model is asked where the rules leave a doubt: a name with no given name,
+            // title, reporting verb or statistic, or a lone word with a title that is no
+            // honorific or office ("star X").
+            let asks = |c: &Cand| {
+                let k = c.keys(keys);
+                if c.strong || c.said || c.stat || k.is_empty() {
+                    return false;
+                }
+                if k.len() == 1 {
+                    return c.title && !reg.by_last.contains_key(&k[0]);
+                }
+                let plain_given = w.is(k[0], GIVEN) && !w.is(k[0], COMMON);
+                c.full && !plain_given
+            };
+            let (toks, caps) = (&buf.toks, &buf.caps);
+            learned::apply(
+                text,
+                toks,
+                caps,
+                w,
+                &mut cands[from..],
+                asks,
+                &mut buf.labels,
+                &mut buf.line_labels,
+            );
+        }
         for c in &mut cands[from..] {
             let keys = c.keys(keys);
             if c.org_named && keys.len() == 1 {
@@ -326,10 +357,12 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 org_named_full.push(keys.to_vec());
             }
             let at = (pi, c.start as usize);
-            let single = keys.len() == 1
-                && single_with_evidence(c, keys[0], w)
-                && !reg.by_last.contains_key(&keys[0])
-                && reg.by_variant(keys[0], None, w).is_none();
+            if c.vetoed {
+                continue;
+            }
+            let known =
+                |k: u32| reg.by_last.contains_key(&k) || reg.by_variant(k, None, w).is_some();
+            let single = keys.len() == 1 && single_with_evidence(c, keys[0], w) && !known(keys[0]);
             if c.full || single {
                 let display = || collapse(&text[c.start as usize..c.end as usize]);
                 if c.full && reg.by_full.get(keys).is_none() && reg.same_person(keys).is_none() {
@@ -393,7 +426,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         if !caps.ranges.is_empty() {
             taken.resize(e.ntoks, false);
         }
-        for c in cands {
+        for c in cands.iter().filter(|c| !c.vetoed) {
             let keys = c.keys(&found.keys);
             let at = (pi, c.start as usize);
             // A known full name whose first word was stripped as a sentence opener ("Lark
@@ -692,6 +725,8 @@ struct Scratch {
     caps: Vec<bool>,
     blocked: Vec<bool>,
     judge: (Vec<usize>, Vec<u32>),
+    labels: Vec<(Label, f32)>,
+    line_labels: Vec<(Label, f32)>,
 }
 
 /// What scanning keeps of an article's paragraphs for the second pass: candidates, place
@@ -760,6 +795,7 @@ fn scan(text: &str, w: &Lex, buf: &mut Scratch, kept: &mut Kept) {
         &mut buf.judge,
         &mut kept.found,
     );
+
     for &(a, b) in &caps_ranges {
         kept.caps_toks.extend_from_slice(&toks[a..b]);
     }

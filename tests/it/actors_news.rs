@@ -284,3 +284,15 @@ fn glued_initials_need_a_surname_not_an_abbreviation() {
         ["J.J. Abrams"]
     );
 }
+
+#[test]
+fn the_learned_model_vetoes_clubs_and_societies_the_rules_take_for_names() {
+    // each reads as a person to the rules (unknown words, no organisation word)
+    for text in [
+        "Results on Sunday:\n\nDeportivo Alaves 2 Real Betis 1",
+        "The findings appear in Monthly Notices of the Royal Geographical Society.",
+        "The aid came from the International Red Crescent in 1994.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+}
