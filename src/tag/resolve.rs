@@ -284,9 +284,10 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // Single words the article calls an organisation somewhere ("the news agency Tanjug"):
     // never a person of their own ("Tanjug said").
     let mut org_named: Vec<u32> = Vec::new();
+    let doc = gazetteer::Doc::new(paras);
     for (pi, text) in paras.iter().enumerate() {
         let from = kept.found.cands.len();
-        scan(text, w, &mut buf, &mut kept);
+        scan(text, w, &doc, &mut buf, &mut kept);
         let people::Found { cands, keys } = &mut kept.found;
         for c in &mut cands[from..] {
             let keys = c.keys(keys);
@@ -584,7 +585,7 @@ struct Ends {
 }
 
 /// Tokenize one paragraph and keep its candidates, place matches and lines in capitals.
-fn scan(text: &str, w: &Lex, buf: &mut Scratch, kept: &mut Kept) {
+fn scan(text: &str, w: &Lex, doc: &gazetteer::Doc, buf: &mut Scratch, kept: &mut Kept) {
     let bufs = (std::mem::take(&mut buf.toks), std::mem::take(&mut buf.caps));
     let tokens::Tokens {
         toks,
@@ -592,7 +593,7 @@ fn scan(text: &str, w: &Lex, buf: &mut Scratch, kept: &mut Kept) {
         caps_ranges,
     } = tokens::tokenize_with(text, |word| w.key_id(word), bufs);
     let places_from = kept.places.len();
-    gazetteer::find(text, &toks, &caps, w, &mut kept.places);
+    gazetteer::find(text, &toks, &caps, w, doc, &mut kept.places);
     let blocked = &mut buf.blocked;
     blocked.clear();
     blocked.resize(toks.len(), false);
