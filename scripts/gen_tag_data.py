@@ -163,11 +163,9 @@ def translations(code, english, common):
         names = []
         def add(n):
             n = (n or '').strip()
+            # (a name in Latin letters is read only in its language's articles, so one that is
+            # also an English word, Spanish "Panamá", stays)
             if not n or ',' in n or '(' in n or '（' in n or n.lower() in eng or n in names:
-                return
-            # one word that is also a lower-case English word would be read in English text
-            # too; a Latin name is only read in its language, but keep those out of doubt
-            if latin(n) and ' ' not in n and folded(n).lower() in common:
                 return
             names.append(n)
         for loc in gt_locales:
@@ -328,6 +326,18 @@ def countries():
         o = owner[n.lower()]
         return len(o) == 1 or (c[6] and sum(1 for x in o if x[6]) == 1)
     out = [(c[0], c[1], [n for n in c[2] if own(n, c)], c[3], c[4], c[5], c[6]) for c in out]
+    # A translation that two countries have in one language (a catalogue's slip: Arabic
+    # "عمان" under Panama as well as Oman) names neither.
+    tr_owner = {}
+    for c in out:
+        for lang, ns in c[5].items():
+            for n in ns:
+                tr_owner.setdefault((lang, n.lower()), set()).add(c[0])
+    for c in out:
+        for lang in list(c[5]):
+            c[5][lang] = [n for n in c[5][lang] if len(tr_owner[(lang, n.lower())]) == 1]
+            if not c[5][lang]:
+                del c[5][lang]
     former = []
     for code, (short, names, dem) in FORMER.items():
         former.append((code, short, names, dem))

@@ -165,8 +165,14 @@ pub fn find(
         }
         let in_caps = caps.get(t.line as usize).copied().unwrap_or(false);
         if !(t.cap || in_caps) {
-            if !t.lower {
-                // Han, Kana, Hangul, Arabic, ...: no case to go by
+            let b0 = text.as_bytes().get(t.start as usize).copied().unwrap_or(0);
+            if b0 >= 0x80
+                && text[t.start as usize..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_lowercase() && !c.is_uppercase())
+            {
+                // Han, Kana, Hangul, Arabic, ...: no case to go by ("美国The" too)
                 uncased(text, toks, i, w, doc, out);
             } else if let Some(at) = elided(text, t) {
                 // "l'Allemagne", "dell'Italia": the name after the article
@@ -908,6 +914,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_is_an_english_word_is_read_in_its_language() {
+        assert_eq!(
+            codes("El presidente de Panamá habló con el gobierno de Perú, según el comunicado."),
+            owned(&[("Panamá", "PA"), ("Perú", "PE")])
+        );
+    }
+
+    #[test]
     fn a_latin_name_from_another_language_is_not_read_in_english() {
         assert!(
             codes("The band played in Allemagne and Deutschland during the summer.").is_empty()
@@ -941,6 +955,8 @@ mod tests {
             codes("美国总统和中国领导人在日本会面。"),
             owned(&[("美国", "US"), ("中国", "CN"), ("日本", "JP")])
         );
+        // a run that goes on in Latin letters
+        assert_eq!(codes("据美国The Verge报道。"), owned(&[("美国", "US")]));
         // Katakana names end where the Katakana word ends: no Thailand in "タイトル"
         assert_eq!(
             codes("アメリカとタイの首脳がタイトルを争った。"),
