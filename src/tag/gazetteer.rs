@@ -8,7 +8,7 @@
 use super::lexicon::{self, PlaceEntry, PlaceKind};
 use super::tokens::{Kind, TitleLines, Token};
 use super::words::{
-    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE, PLACE_EXT, PLACE_START, ROLE, STOP, TITLE,
+    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE_EXT, PLACE_START, ROLE, STOP, TITLE,
 };
 use crate::article::lang;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -527,7 +527,8 @@ fn uncased(text: &str, toks: &[Token], i: usize, w: &Lex, doc: &Doc, out: &mut V
 }
 
 /// "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by a
-/// capitalised word that could be a surname, is a person's first name.
+/// capitalised word that could be a surname (also one that names a town somewhere, "Jordan
+/// Munoz"; not a country, "Jordan Israel"), is a person's first name.
 fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex) -> bool {
     if m.first != m.last || m.kind == PlaceKind::Demonym {
         return false;
@@ -545,10 +546,7 @@ fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex
     if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
         return false;
     }
-    !w.is(
-        w.tk(text, n),
-        ORG | CAL | STOP | ROLE | TITLE | COUNTRY | PLACE,
-    )
+    !w.is(w.tk(text, n), ORG | CAL | STOP | ROLE | TITLE | COUNTRY)
 }
 
 /// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
@@ -935,6 +933,15 @@ mod tests {
             owned(&[("Émirats arabes unis", "AE"), ("Corée du Sud", "KR")])
         );
         assert!(codes("the united states of mind").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_before_a_surname_that_is_a_town_is_a_persons() {
+        assert!(codes("Jordan Houston made eight saves in the final.").is_empty());
+        assert_eq!(
+            codes("Georgia Smith met envoys from Jordan, Israel and Egypt."),
+            owned(&[("Jordan", "JO"), ("Israel", "IL"), ("Egypt", "EG")])
+        );
     }
 
     #[test]
