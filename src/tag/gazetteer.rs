@@ -8,7 +8,8 @@
 use super::lexicon::{self, PlaceEntry, PlaceKind};
 use super::tokens::{Kind, TitleLines, Token};
 use super::words::{
-    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE_EXT, PLACE_START, ROLE, STOP, TITLE,
+    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE_EXT, PLACE_START, PREFIX, ROLE, STOP, TITLE,
+    US_PLACE,
 };
 use crate::article::lang;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -33,14 +34,18 @@ pub struct PlaceMatch {
     pub plain: bool,
 }
 
-/// What the gazetteer asks about the whole article, answered once and only when asked: its
-/// language (a name in Latin letters from another language, "Allemagne", is read only in an
-/// article in that language) and whether its "Georgia" is the US state.
+/// What the gazetteer asks about the whole article: its language (a name in Latin letters
+/// from another language, "Allemagne", is read only in an article in that language), answered
+/// once and only when asked, and whether its "Georgia" is the US state, from what the
+/// paragraphs show as they are read ([`settle`] decides at the end).
 pub struct Doc<'a> {
     paras: &'a [&'a str],
     /// Bit of the article's language in [`lexicon::LANG_CODES`] (0: English or another).
     lang: Cell<Option<u16>>,
-    us_state: Cell<Option<bool>>,
+    /// US states and cities, "GA"/"Ga.", "state"/"Gov." beside "Georgia".
+    us_cues: Cell<u32>,
+    /// The country Georgia's capital and demonym.
+    georgia_cues: Cell<u32>,
 }
 
 impl<'a> Doc<'a> {
@@ -48,7 +53,8 @@ impl<'a> Doc<'a> {
         Doc {
             paras,
             lang: Cell::new(None),
-            us_state: Cell::new(None),
+            us_cues: Cell::new(0),
+            georgia_cues: Cell::new(0),
         }
     }
 
@@ -71,77 +77,54 @@ impl<'a> Doc<'a> {
         bit
     }
 
-    /// Whether the article's "Georgia" is the US state: it names more US states and cities,
-    /// the state's postal code ("GA", "Ga."), or "state"/"Gov." beside "Georgia", than the
+    fn us_cue(&self) {
+        self.us_cues.set(self.us_cues.get().saturating_add(1));
+    }
+
+    /// Whether the article's "Georgia" is the US state: it shows more US context than the
     /// country's capital and demonym.
     fn us_state(&self) -> bool {
-        if let Some(b) = self.us_state.get() {
-            return b;
-        }
-        let (mut state, mut country) = (0usize, 0usize);
-        for p in self.paras {
-            let words = alnum_words(p);
-            let mut key = String::new();
-            for (n, &(at, word)) in words.iter().enumerate() {
-                if word == "GA"
-                    || (word == "Ga" && p.get(at + 2..).is_some_and(|r| r.starts_with('.')))
-                {
-                    state += 1;
-                    continue;
-                }
-                if !word.starts_with(char::is_uppercase) {
-                    continue;
-                }
-                key.clear();
-                lexicon::norm_into(word, &mut key);
-                if key == "georgia" {
-                    // "the state of Georgia", "Georgia state officials", "Gov. ... of Georgia"
-                    let near = words[n.saturating_sub(3)..(n + 3).min(words.len())]
-                        .iter()
-                        .any(|&(_, x)| matches!(x, "state" | "Gov" | "governor" | "Governor"));
-                    state += usize::from(near);
-                    continue;
-                }
-                let two = words.get(n + 1).map(|&(_, next)| {
-                    let mut k2 = key.clone();
-                    k2.push(' ');
-                    lexicon::norm_into(next, &mut k2);
-                    k2
-                });
-                let us = |k: &str| lexicon::US_PLACES.contains(k) && lexicon::place(k).is_none();
-                if us(&key) || two.as_deref().is_some_and(us) {
-                    state += 1;
-                } else if let Some(e) = lexicon::place(&key) {
-                    if lexicon::country(e.country).0 == "GE" && e.kind != PlaceKind::Name {
-                        country += 1;
-                    }
-                }
-            }
-        }
-        let b = state > country;
-        self.us_state.set(Some(b));
-        b
+        self.us_cues.get() > self.georgia_cues.get()
     }
 }
 
-/// The runs of letters and digits of `p`, with their byte offsets.
-fn alnum_words(p: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in p.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(a)) => {
-                words.push((a, &p[a..i]));
-                start = None;
+/// After every paragraph is read: in an article whose "Georgia" is the US state, the matches
+/// of a one-word country name that is a US state's become [`PlaceKind::Former`] (never tagged).
+pub fn settle(doc: &Doc, places: &mut [PlaceMatch]) {
+    if !doc.us_state() {
+        return;
+    }
+    for m in places {
+        if m.first == m.last && m.kind == PlaceKind::Name {
+            let name = lexicon::place_at_country_name(m.country as usize).unwrap_or("");
+            if lexicon::US_STATES.contains(&lexicon::key(name)) {
+                m.kind = PlaceKind::Former;
             }
-            _ => {}
         }
     }
-    if let Some(a) = start {
-        words.push((a, &p[a..]));
+}
+
+/// US context in a capitalised word at token `i` (key id `k`): a US state or city ("Atlanta",
+/// "New Mexico"), or the postal code "GA" / "Ga.".
+fn us_context(text: &str, toks: &[Token], i: usize, k: u32, w: &Lex) -> bool {
+    let t = &toks[i];
+    if t.end - t.start == 2 {
+        let s = &text[t.range()];
+        if s == "GA" || (s == "Ga" && toks.get(i + 1).is_some_and(|n| &text[n.range()] == ".")) {
+            return true;
+        }
     }
-    words
+    if w.is(k, US_PLACE) {
+        return true;
+    }
+    w.is(k, PREFIX)
+        && toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Word
+                && n.cap
+                && n.space_before
+                && n.line == t.line
+                && w.is(w.join_id(&[k, w.tk(text, n)]), US_PLACE)
+        })
 }
 
 /// Longest-match lookup of the country table over the tokens; the matches are appended to `out`.
@@ -182,6 +165,9 @@ pub fn find(
             continue;
         }
         let k0 = w.tk(text, t);
+        if t.cap && us_context(text, toks, i, k0, w) {
+            doc.us_cue();
+        }
         if !w.is(k0, PLACE_START) {
             if let Some(at) = elided(text, t) {
                 one_word(text, toks, i, at, w, doc, out);
@@ -255,10 +241,11 @@ pub fn find(
                 } else {
                     glued(text, toks, caps, i, last, w, &mut title_lines)
                 };
-                let dropped = e.kind == PlaceKind::Former
-                    || glued
-                    || first_name(text, toks, caps, &m, w)
-                    || (us_state_name(&m, e) && doc.us_state());
+                let dropped =
+                    e.kind == PlaceKind::Former || glued || first_name(text, toks, caps, &m, w);
+                if !dropped {
+                    count_cues(text, toks, &m, e, doc);
+                }
                 if !dropped {
                     out.push(m);
                 }
@@ -274,33 +261,53 @@ fn latin(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic() || c <= '\u{24f}')
 }
 
-/// A country name that is also a US state's ("Georgia").
-fn us_state_name(m: &PlaceMatch, e: PlaceEntry) -> bool {
-    m.first == m.last
-        && e.kind == PlaceKind::Name
-        && lexicon::US_STATES.contains(&lexicon::key(e.surface))
+/// "state" or "Gov." beside "Georgia" ("the state of Georgia", "Georgia state officials")
+/// is US context; the country's capital or demonym ("Tbilisi", "Georgian") the country's.
+fn count_cues(text: &str, toks: &[Token], m: &PlaceMatch, e: PlaceEntry, doc: &Doc) {
+    if lexicon::country(e.country).0 != "GE" {
+        return;
+    }
+    if e.kind != PlaceKind::Name {
+        doc.georgia_cues
+            .set(doc.georgia_cues.get().saturating_add(1));
+        return;
+    }
+    let near = toks[m.first.saturating_sub(3)..(m.last + 4).min(toks.len())]
+        .iter()
+        .any(|t| matches!(&text[t.range()], "state" | "Gov" | "governor" | "Governor"));
+    if near {
+        doc.us_cue();
+    }
 }
 
 /// Byte offset, in token `t`, of a capitalised word after an elided article or preposition
 /// ("l'Allemagne", "d'Irak", "L'Italie", "dell'Italia"), if there is one.
+#[inline]
 fn elided(text: &str, t: &Token) -> Option<usize> {
-    let s = &text[t.range()];
-    // a byte test first: most words have no apostrophe among their first bytes
-    if !s
-        .as_bytes()
-        .iter()
-        .skip(1)
-        .take(5)
-        .any(|&b| b == b'\'' || b == 0xE2)
-    {
+    if !apostrophe_near_start(text.as_bytes(), t) {
         return None;
     }
+    elided_at(&text[t.range()])
+}
+
+#[inline(never)]
+fn elided_at(s: &str) -> Option<usize> {
     let (at, apos) = s
         .char_indices()
         .take(6)
         .find(|&(_, c)| c == '\'' || c == '\u{2019}')?;
     let rest = s.get(at + apos.len_utf8()..)?;
     (at > 0 && rest.chars().next().is_some_and(char::is_uppercase)).then_some(at + apos.len_utf8())
+}
+
+/// A byte test first, on every word: an apostrophe (or the first byte of a curly one) among
+/// bytes 1 to 5 of the token.
+#[inline]
+fn apostrophe_near_start(b: &[u8], t: &Token) -> bool {
+    let (s, e) = (t.start as usize, t.end as usize);
+    e >= s + 3
+        && b.get(s + 1..(s + 6).min(e))
+            .is_some_and(|w| w.iter().any(|&x| x == b'\'' || x == 0xE2))
 }
 
 /// A one-word name starting `at` bytes into token `i` ("Allemagne" of "l'Allemagne").

@@ -164,6 +164,11 @@ pub fn place_prefix(prefix: &str) -> bool {
     PLACE_NAMES.get(i).is_some_and(|e| e.0.starts_with(prefix))
 }
 
+/// The canonical short name of a country index ("Georgia"), if there is one.
+pub fn place_at_country_name(i: usize) -> Option<&'static str> {
+    NAMES.get(i).copied()
+}
+
 /// Number of countries (indexes are below it).
 pub fn country_count() -> usize {
     CODES.len()

@@ -305,6 +305,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         }
     }
     drop(buf);
+    gazetteer::settle(&doc, &mut kept.places);
     org_named.sort_unstable();
     let an_organisation =
         |id: usize| reg.words(id) == 1 && org_named.binary_search(&reg.first_key(id)).is_ok();
@@ -383,6 +384,9 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             }
         }
         for m in places {
+            if m.kind == PlaceKind::Former {
+                continue;
+            }
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
                 let k = m.key;

@@ -60,6 +60,9 @@ pub const PLACE_EXT: u32 = 1 << 20;
 /// The string itself is a key of the country table (no normalisation) that every article reads
 /// (not a name read only in some languages, "Deutschland").
 pub const RAW_PLACE: u32 = 1 << 21;
+/// A US state or city that is no key of the country table ("Atlanta", "Texas"; not
+/// "Washington"): context that makes "Georgia" the US state.
+pub const US_PLACE: u32 = 1 << 22;
 
 /// A small fast hasher for short keys (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -596,6 +599,7 @@ impl<'a> Lex<'a> {
             }
             PLACE_LIKE => self.place(k) || lexicon::place_everywhere(k),
             MULTI => k.chars().nth(1).is_some(),
+            US_PLACE => lexicon::US_PLACES.contains(k) && lexicon::place(k).is_none(),
             PLACE_EXT => {
                 let mut p = String::with_capacity(k.len() + 1);
                 p.push_str(k);
