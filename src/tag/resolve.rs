@@ -318,9 +318,10 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     let mut org_named: Vec<u32> = Vec::new();
     // Full names the article calls an organisation somewhere ("Walter Reed hospital").
     let mut org_named_full: Vec<Vec<u32>> = Vec::new();
+    let doc = gazetteer::Doc::new(paras);
     for (pi, text) in paras.iter().enumerate() {
         let from = kept.found.cands.len();
-        scan(text, w, &mut buf, &mut kept);
+        scan(text, w, &doc, &mut buf, &mut kept);
         let people::Found { cands, keys } = &mut kept.found;
         if english {
             // The model is asked where the rules leave a doubt: a name with no given name,
@@ -379,6 +380,7 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         }
     }
     drop(buf);
+    gazetteer::settle(&doc, &mut kept.places);
     org_named.sort_unstable();
     // A full name that the article calls an organisation at least as often as it names it
     // alone is an organisation ("treated at Walter Reed hospital ... at Walter Reed").
@@ -476,6 +478,9 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
             }
         }
         for m in places {
+            if m.kind == PlaceKind::Former {
+                continue;
+            }
             // A known surname that is also a place ("Michael Jordan" ... "Jordan") is the person.
             if m.first == m.last && m.kind != PlaceKind::Demonym {
                 let k = m.key;
@@ -769,7 +774,7 @@ struct Ends {
 }
 
 /// Tokenize one paragraph and keep its candidates, place matches and lines in capitals.
-fn scan(text: &str, w: &Lex, buf: &mut Scratch, kept: &mut Kept) {
+fn scan(text: &str, w: &Lex, doc: &gazetteer::Doc, buf: &mut Scratch, kept: &mut Kept) {
     let bufs = (std::mem::take(&mut buf.toks), std::mem::take(&mut buf.caps));
     let tokens::Tokens {
         toks,
@@ -777,7 +782,7 @@ fn scan(text: &str, w: &Lex, buf: &mut Scratch, kept: &mut Kept) {
         caps_ranges,
     } = tokens::tokenize_with(text, |word| w.key_id(word), bufs);
     let places_from = kept.places.len();
-    gazetteer::find(text, &toks, &caps, w, &mut kept.places);
+    gazetteer::find(text, &toks, &caps, w, doc, &mut kept.places);
     let blocked = &mut buf.blocked;
     blocked.clear();
     blocked.resize(toks.len(), false);

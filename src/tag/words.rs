@@ -57,7 +57,8 @@ pub const PLACE_LIKE: u32 = 1 << 18;
 pub const MULTI: u32 = 1 << 19;
 /// A longer country-table key starts with this one and a space or hyphen.
 pub const PLACE_EXT: u32 = 1 << 20;
-/// The string itself is a key of the country table (no normalisation).
+/// The string itself is a key of the country table (no normalisation) that every article reads
+/// (not a name read only in some languages, "Deutschland").
 pub const RAW_PLACE: u32 = 1 << 21;
 /// Honorifics and titles of office that only ever stand before a person's name ("Mr",
 /// "President", "Senator", "Pope"): evidence strong enough to beat the common-word test.
@@ -69,6 +70,9 @@ pub const POPULAR_GIVEN: u32 = 1 << 25;
 /// Determiners and possessives: a capitalised word after one is a thing, not a person's name
 /// ("the Government said").
 pub const DET: u32 = 1 << 23;
+/// A US state or city that is no key of the country table ("Atlanta", "Texas"; not
+/// "Washington"): context that makes "Georgia" the US state.
+pub const US_PLACE: u32 = 1 << 26;
 
 /// A small fast hasher for short keys (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -416,11 +420,11 @@ impl<'a> Lex<'a> {
         self.m.borrow().str(id).to_string()
     }
 
-    /// The country-table entry of the string of `id` itself (not normalised).
+    /// The country-table entry of the string of `id` itself (not normalised), also one read
+    /// only in some languages' articles (which [`RAW_PLACE`] does not count).
     pub fn raw_place(&self, id: u32) -> Option<PlaceEntry> {
-        if !self.test(id, RAW_PLACE) {
-            return None;
-        }
+        // computes and keeps the entry's index the first time
+        self.test(id, RAW_PLACE);
         let i = self.m.borrow().ents[id as usize].place;
         lexicon::place_at(usize::from(i).checked_sub(1)?)
     }
@@ -487,7 +491,8 @@ impl<'a> Lex<'a> {
             todo &= !bit;
             let (v, place) = if bit == RAW_PLACE {
                 let p = lexicon::place_index(s);
-                (p.is_some(), p)
+                let everywhere = p.and_then(lexicon::place_at).is_some_and(|e| e.langs == 0);
+                (everywhere, p)
             } else {
                 (self.compute(s, bit), None)
             };
@@ -527,7 +532,7 @@ impl<'a> Lex<'a> {
             PARTICLE => lexicon::PARTICLES.contains(k),
             STOP => lexicon::STOP_WORDS.contains(k) || self.words.not_names.contains(k),
             PLACE_START => lexicon::place_prefix(k),
-            COUNTRY => lexicon::place(k).is_some(),
+            COUNTRY => lexicon::place_everywhere(k),
             HONORIFIC => matches!(
                 k,
                 "miss"
@@ -707,10 +712,11 @@ impl<'a> Lex<'a> {
                 };
                 k.len() > 3
                     && !self.given(k)
-                    && (self.common(stem) || lexicon::place(stem).is_some())
+                    && (self.common(stem) || lexicon::place_everywhere(stem))
             }
-            PLACE_LIKE => self.place(k) || lexicon::place(k).is_some(),
+            PLACE_LIKE => self.place(k) || lexicon::place_everywhere(k),
             MULTI => k.chars().nth(1).is_some(),
+            US_PLACE => lexicon::US_PLACES.contains(k) && lexicon::place(k).is_none(),
             PLACE_EXT => {
                 let mut p = String::with_capacity(k.len() + 1);
                 p.push_str(k);
