@@ -838,6 +838,12 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     if t.starts_with('[') && t.ends_with(']') {
         return true;
     }
+    // A check box or radio button of a form ("[ ] Daily", "[*] Weekly", "( ) Other").
+    if let [open, mark, close, _, ..] = t.as_bytes() {
+        if matches!((open, close), (b'[', b']') | (b'(', b')')) && b" *xX".contains(mark) {
+            return true;
+        }
+    }
     if !has_letter(t) {
         return true;
     }
@@ -1151,6 +1157,23 @@ mod tests {
                 .map(|ac| ac.is_match(&t))
                 .unwrap_or(false);
             proptest::prop_assert_eq!(matched, old);
+        }
+    }
+
+    #[test]
+    fn form_check_boxes_are_furniture() {
+        for s in [
+            "[ ] Europe (English, daily)",
+            "[*]Weekly digest",
+            "( ) Other",
+        ] {
+            assert!(is_furniture(s), "{s:?} should be furniture");
+        }
+        for s in [
+            "(a) The court may order a stay of the work.",
+            "[1] The minister said so in May.",
+        ] {
+            assert!(!is_furniture(s), "{s:?} should not be furniture");
         }
     }
 

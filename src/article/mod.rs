@@ -4,6 +4,7 @@
 pub mod boilerplate;
 pub mod html;
 pub mod lang;
+mod lists;
 pub mod markdown;
 pub mod text;
 

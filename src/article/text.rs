@@ -11,6 +11,7 @@
 
 use super::boilerplate::{self, Class, Features};
 use super::lang::{self, Stats};
+use super::lists;
 use super::{Article, Paragraph, Section};
 use std::borrow::Cow;
 
@@ -127,7 +128,7 @@ pub fn parse(text: &str) -> Article {
     }
     let lang = stats.lang();
     let (initial, furniture) = classes(&units, &stats, lang);
-    let mut cls = boilerplate::revise(&initial);
+    let mut cls = revised(&units, &stats, &initial, &furniture);
     let mut body = main_body(&units, &stats, &cls);
     let good: usize = (0..units.len())
         .filter(|&i| cls[i] == Class::Good)
@@ -141,7 +142,7 @@ pub fn parse(text: &str) -> Article {
             &stats,
             &initial,
             units.len().min(FALLBACK_WINDOW),
-            0.0,
+            FALLBACK_DISTANCE,
         );
         cls = furniture
             .iter()
@@ -201,8 +202,13 @@ pub fn parse(text: &str) -> Article {
     };
     for (k, &i) in keep.iter().enumerate() {
         let u = &units[i];
-        if last == Some(&*u.text) {
-            continue; // a caption or headline printed twice in a row
+        // A caption or headline printed twice in a row; three times or more is the text.
+        let same = |j: Option<&usize>| j.is_some_and(|&j| units[j].text == u.text);
+        let twice = last == Some(&*u.text)
+            && !same(keep.get(k + 1))
+            && !same(k.checked_sub(2).and_then(|k| keep.get(k)));
+        if twice {
+            continue;
         }
         last = Some(&*u.text);
         let next_is_para = keep
@@ -260,8 +266,8 @@ pub fn explain(text: &str) -> String {
     use std::fmt::Write;
     let (units, stats, _) = segment(text);
     let lang = stats.lang();
-    let (initial, _) = classes(&units, &stats, lang);
-    let cls = boilerplate::revise(&initial);
+    let (initial, furniture) = classes(&units, &stats, lang);
+    let cls = revised(&units, &stats, &initial, &furniture);
     let body = main_body(&units, &stats, &cls);
     let title = find_title(&units, &stats, &initial, body.0, DISTANCE);
     let mut out = String::new();
@@ -314,13 +320,15 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<O
             f
         })
         .collect();
-    // A line printed twice within a few lines is an image alt and its caption, or a teaser.
+    // A line printed two or three times within a few lines is an image alt and its caption,
+    // or a teaser; a line printed more often around there is the text itself, repeated.
     for i in 0..units.len() {
-        for j in i + 1..units.len().min(i + 4) {
-            if units[i].text == units[j].text {
-                feats[i].furniture = true;
-                feats[j].furniture = true;
-            }
+        let near = units[i.saturating_sub(3)..units.len().min(i + 4)]
+            .iter()
+            .filter(|o| o.text == units[i].text)
+            .count();
+        if (2..=3).contains(&near) {
+            feats[i].furniture = true;
         }
     }
     let furniture = feats
@@ -329,6 +337,27 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<O
         .map(|(f, &c)| (c || f.furniture).then_some(f.furniture))
         .collect();
     (boilerplate::classify_all(&feats), furniture)
+}
+
+/// Classes in context ([`boilerplate::revise`]), then runs of record lines next to good text
+/// made good ([`lists::keep_runs`]).
+fn revised(
+    units: &[Unit],
+    stats: &UnitStats,
+    initial: &[Class],
+    furniture: &[Option<bool>],
+) -> Vec<Class> {
+    let mut cls = boilerplate::revise(initial);
+    let shapes: Vec<_> = units.iter().map(|u| lists::shape(&u.text)).collect();
+    let plain: Vec<bool> = (0..units.len())
+        .map(|i| {
+            shapes[i].is_some_and(|_| {
+                !furniture[i].unwrap_or_else(|| unit_furniture(&units[i], stats.get(i).tokens))
+            }) || (cls[i] != Class::Good && !furniture[i].unwrap_or(true))
+        })
+        .collect();
+    lists::keep_runs(&shapes, &plain, &mut cls);
+    cls
 }
 
 /// Page furniture, a byline or a dateline: never body text.
@@ -345,6 +374,9 @@ const FALLBACK_BELOW: usize = 300;
 const FALLBACK_WINDOW: usize = 60;
 /// Title score lost per unit between a candidate and the body.
 const DISTANCE: f32 = 0.04;
+/// In the fallback, which keeps everything after the headline, the score lost per unit from
+/// the start of the page instead (a negative distance to the end of the search window).
+const FALLBACK_DISTANCE: f32 = -DISTANCE;
 
 /// Byte length of the white space or control character (`char::is_whitespace` or
 /// `char::is_control`) starting at byte `i` of `b`, 0 when there is none. Only a few lead
@@ -1143,6 +1175,10 @@ fn find_deck(units: &[Unit], stats: &UnitStats, initial: &[Class], title: usize)
     {
         return None;
     }
+    // The first row of a table or list is no deck.
+    if lists::starts_run(units.iter().skip(d).map(|u| &*u.text)) {
+        return None;
+    }
     let dated = units[d + 1..units.len().min(d + 3)]
         .iter()
         .any(|o| is_byline(&o.text) || is_dateline(&o.text));
@@ -1174,6 +1210,75 @@ mod tests {
     const P2: &str = "Opposition leaders called the decision a mistake and said they would ask \
         the court to stop the work, which they say has not been approved by the people who live \
         near the harbour and who will have to live with it.";
+
+    /// Headings and paragraphs in reading order.
+    fn blocks(a: &Article) -> Vec<&str> {
+        a.sections
+            .iter()
+            .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter().map(|p| &p.text)))
+            .map(String::as_str)
+            .collect()
+    }
+
+    const RESULTS: &[&str] = &[
+        "Lakeside d. Valley 64-51",
+        "Lakeside (3-0): Marta Ruiz 22 points. Jenna Cole 14 points. Ada Brooks 9 points.",
+        "Valley (1-2): Sara Lind 18 points. Pia Holm 11 points.",
+        "Northgate d. Eastwood 48-40",
+        "Northgate (2-1): Olive Grant 16 points. Nina Park 12 points.",
+        "Eastwood (0-3): Ruth Bell 20 points.",
+        "Final standings: 1. Lakeside 2. Northgate 3. Valley 4. Eastwood",
+    ];
+
+    #[test]
+    fn results_next_to_prose_are_article_text() {
+        let doc = format!(
+            "Lakeside Sweeps Valley in Weekend Tournament\n\n{P1}\n\n{}\n\n{P2}\n",
+            RESULTS.join("\n\n")
+        );
+        let a = parse(&doc);
+        let kept = blocks(&a);
+        for r in RESULTS {
+            assert!(kept.contains(r), "{r:?} dropped from {kept:?}");
+        }
+    }
+
+    #[test]
+    fn an_article_of_results_keeps_its_headline_and_lines() {
+        let doc = format!(
+            "Weekend Roundup: Lakeside Stays Unbeaten\n\n{}\n",
+            RESULTS.join("\n\n")
+        );
+        let a = parse(&doc);
+        assert_eq!(a.title, "Weekend Roundup: Lakeside Stays Unbeaten");
+        assert_eq!(blocks(&a), RESULTS);
+    }
+
+    #[test]
+    fn results_between_boilerplate_are_dropped() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n\nRelated Articles\n\nHome | News | Sport\n\n{}\n\nAdvertisement\n\nSign in\n",
+            RESULTS[..3].join("\n\n")
+        );
+        assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
+    }
+
+    #[test]
+    fn identical_lines_are_not_boilerplate_for_repeating() {
+        let line = "The committee met again today and agreed that nothing would change.";
+        let doc = format!("The Same Line Again\n\n{}\n", vec![line; 100].join("\n\n"));
+        let a = parse(&doc);
+        assert_eq!(a.title, "The Same Line Again");
+        assert_eq!(texts(&a), vec![line; 100]);
+    }
+
+    #[test]
+    fn a_caption_printed_twice_is_dropped() {
+        let cap = "The new quay seen from the old harbour wall at dawn";
+        let doc =
+            format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{cap}\n\n{cap}\n\n{P2}\n");
+        assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
+    }
 
     #[test]
     fn blank_line_blocks_are_paragraphs() {
