@@ -12,6 +12,8 @@
 use super::boilerplate::{self, Class, Features};
 use super::lang::{self, Stats};
 use super::lists;
+use super::phrases;
+use super::vocab::Vocab;
 use super::{Article, Paragraph, Section};
 use std::borrow::Cow;
 
@@ -137,12 +139,16 @@ pub fn parse(text: &str) -> Article {
     let title_at = if good < FALLBACK_BELOW {
         // The classifier found (almost) no prose: results tables, lists of short items. Keep
         // every unit after the headline that is not page furniture.
+        // (Lines of a table share their names with each other more than with the headline:
+        // the body's words are no evidence here.)
+        let vocab = Vocab::default();
         let t = find_title(
             &units,
             &stats,
             &initial,
             units.len().min(FALLBACK_WINDOW),
             FALLBACK_DISTANCE,
+            (&vocab, lang),
         );
         cls = furniture
             .iter()
@@ -161,7 +167,8 @@ pub fn parse(text: &str) -> Article {
         body = last.map_or((from, from), |l| (from, l));
         t
     } else {
-        find_title(&units, &stats, &initial, body.0, DISTANCE)
+        let vocab = body_vocab(&units, &cls, body);
+        find_title(&units, &stats, &initial, body.0, DISTANCE, (&vocab, lang))
     };
     let mut used = vec![false; units.len()];
     let mut article = Article::default();
@@ -243,7 +250,11 @@ pub fn parse(text: &str) -> Article {
     if article.title.is_empty() {
         if let Some(h) = merged.first_mut().and_then(|s| s.heading.take()) {
             article.title = h;
-        } else if let Some(p) = merged.first_mut().filter(|s| !s.paragraphs.is_empty()) {
+        } else if let Some(p) = merged.first_mut().filter(|s| {
+            s.paragraphs
+                .first()
+                .is_some_and(|p| p.text.chars().nth(super::MAX_TITLE).is_none())
+        }) {
             article.title = p.paragraphs.remove(0).text;
         }
     }
@@ -269,14 +280,15 @@ pub fn explain(text: &str) -> String {
     let (initial, furniture) = classes(&units, &stats, lang);
     let cls = revised(&units, &stats, &initial, &furniture);
     let body = main_body(&units, &stats, &cls);
-    let title = find_title(&units, &stats, &initial, body.0, DISTANCE);
+    let vocab = body_vocab(&units, &cls, body);
+    let title = find_title(&units, &stats, &initial, body.0, DISTANCE, (&vocab, lang));
     let mut out = String::new();
     let _ = writeln!(
         out,
         "lang={} body={body:?} title={title:?}",
         lang::LANGS[lang]
     );
-    for (score, i) in title_candidates(&units, &stats, &initial, body.0, DISTANCE) {
+    for (score, i) in title_candidates(&units, &stats, &initial, body.0, DISTANCE, (&vocab, lang)) {
         let _ = writeln!(out, "  title? {score:.2} {i} {}", units[i].text);
     }
     for (i, u) in units.iter().enumerate() {
@@ -1017,45 +1029,31 @@ fn year_and_time(b: &[u8]) -> (bool, bool) {
     (year, time)
 }
 
-/// Words that mark a line as page furniture when it is a title candidate.
-const NOT_TITLE: &[&str] = &[
-    "sponsored",
-    "share this",
-    "share on",
-    "subscribe",
-    "newsletter",
-    "sign in",
-    "sign up",
-    "log in",
-    "follow ",
-    "cookie",
-    "comments",
-    "advert",
-    "welcome to",
-    "skip to",
-    "navigation",
-    "contact us",
-    "terms of",
-    "privacy",
-];
-
 /// Whether a lower-cased line reads as page furniture rather than a headline: a
-/// [`NOT_TITLE`] phrase at the start of a word ("Sign in", "Cookies"), "share" as its first
+/// [`phrases::NOT_TITLE`] phrase at the start of a word ("Sign in", "Cookies"), "share" as its first
 /// word ("Share this", but "Shareholders With Little Say" and "Shares fall" are headlines), or
 /// a dangling "by".
 fn not_title(lower: &str) -> bool {
-    let at_word_start = |w: &str| {
-        lower.match_indices(w).any(|(i, _)| {
-            !lower[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        })
-    };
-    let first = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty());
-    NOT_TITLE.iter().any(|w| at_word_start(w)) || first == Some("share") || lower.ends_with(" by")
+    phrases::at_word_start(lower, phrases::NOT_TITLE)
+        || phrases::first_word_in(lower, &["share"])
+        || lower.ends_with(" by")
+}
+
+/// Whether a lower-cased line reads as interface text: an [`phrases::INTERFACE`] phrase at the
+/// start of a word, or an [`phrases::INTERFACE_START`] word first.
+fn interface_text(lower: &str) -> bool {
+    phrases::at_word_start(lower, phrases::INTERFACE)
+        || phrases::first_word_in(lower, phrases::INTERFACE_START)
+}
+
+/// Whether a line holds more than one sentence: a deck or a paragraph, not a headline.
+fn sentences(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, ". ").any(|i| {
+        // The word before the full stop is no initial or abbreviation ("J. Smith", "St. Louis").
+        let word = text[..i].rsplit(' ').next().unwrap_or("");
+        word.chars().count() > 3 && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+    })
 }
 
 /// The headline: among headline-like units shortly before the main body, the one that is
@@ -1067,8 +1065,9 @@ fn find_title(
     initial: &[Class],
     body: usize,
     distance: f32,
+    vocab: (&Vocab, usize),
 ) -> Option<usize> {
-    title_candidates(units, stats, initial, body, distance)
+    title_candidates(units, stats, initial, body, distance, vocab)
         .into_iter()
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, i)| i)
@@ -1076,6 +1075,27 @@ fn find_title(
 
 /// Weight of the share of capitalised words in a title candidate's score.
 const TITLE_CASE: f32 = 1.0;
+/// Weight of the share of a title candidate's content words that the body has.
+const TITLE_OVERLAP: f32 = 2.0;
+/// Score lost by a title candidate that reads as interface text.
+const TITLE_INTERFACE: f32 = 2.0;
+/// Units of distance that a unit of page furniture between a title candidate and the body
+/// counts.
+const FURNITURE_DISTANCE: f32 = 0.5;
+/// Score lost by a title candidate that reads as the site's name.
+const TITLE_SITE: f32 = 2.0;
+/// Score lost by a title candidate of more than one sentence.
+const TITLE_SENTENCES: f32 = 1.5;
+
+/// The vocabulary of the good units of the body.
+fn body_vocab(units: &[Unit], cls: &[Class], body: (usize, usize)) -> Vocab {
+    let end = units.len().min(body.1 + 1);
+    Vocab::of(
+        (body.0.min(end)..end)
+            .filter(|&i| cls[i] == Class::Good)
+            .map(|i| (i, &*units[i].text)),
+    )
+}
 
 /// Scored title candidates (score, unit index).
 fn title_candidates(
@@ -1084,11 +1104,24 @@ fn title_candidates(
     initial: &[Class],
     body: usize,
     distance: f32,
+    (vocab, lang): (&Vocab, usize),
 ) -> Vec<(f32, usize)> {
     const WINDOW: usize = 60;
     const REPEAT_WINDOW: usize = 400;
     let lo = body.saturating_sub(WINDOW);
     let hi = (body + 1).min(units.len());
+    // Units between each candidate and the body: labels, buttons and other page furniture
+    // count half a unit of text (in the fallback, which measures from the start,
+    // every unit counts in full).
+    let mut between = vec![0.0f32; hi - lo];
+    let mut n = 0.0;
+    for i in (lo..hi).rev() {
+        between[i - lo] = n;
+        let u = &units[i];
+        let text = distance < 0.0
+            || (stats.wlen(i) >= 20 && !boilerplate::furniture_flags(&u.text, u.flags));
+        n += if text { 1.0 } else { FURNITURE_DISTANCE };
+    }
     let mut out = Vec::new();
     for i in lo..hi {
         let u = &units[i];
@@ -1131,16 +1164,27 @@ fn title_candidates(
         }
         let rlo = i.saturating_sub(REPEAT_WINDOW);
         let rhi = units.len().min(i + REPEAT_WINDOW);
-        let repeated = (rlo..rhi).any(|j| {
-            let o = &units[j].text;
-            j != i
+        // Other lines holding it: the page's title line, a caption, a teaser. A name that a
+        // copyright line holds, or a few words standing alone four times, is the site's.
+        let (mut repeated, mut copies, mut copyright) = (false, 1, false);
+        for (j, o) in units.iter().enumerate().take(rhi).skip(rlo) {
+            let o = &o.text;
+            let holds = j != i
                 && o.len() >= u.text.len()
                 && o.len() <= u.text.len() * 4
                 && (o.contains(&*u.text)
-                    || (o.len() <= u.text.len() * 2 && o.to_lowercase().contains(&lower)))
-        });
+                    || (o.len() <= u.text.len() * 2 && o.to_lowercase().contains(&lower)));
+            if holds {
+                repeated = true;
+                copies += usize::from(o.len() == u.text.len());
+                copyright |= o.contains('©') || o.to_lowercase().contains("copyright");
+            }
+        }
         if repeated {
             score += 1.0;
+        }
+        if s.words <= 5 && (copyright || copies >= 4) {
+            score -= TITLE_SITE;
         }
         let near = units[i.saturating_sub(3)..units.len().min(i + 5)]
             .iter()
@@ -1151,7 +1195,17 @@ fn title_candidates(
         if (5..=25).contains(&s.words) || (cjk_heavy && s.cjk >= 10) {
             score += 0.5;
         }
-        score -= distance * (body.saturating_sub(i)) as f32;
+        if interface_text(&lower) {
+            score -= TITLE_INTERFACE;
+        }
+        if sentences(&u.text) {
+            score -= TITLE_SENTENCES;
+        }
+        // The body's words in it (a few words are weak evidence).
+        if let Some((share, n)) = vocab.overlap(i, &u.text, lang) {
+            score += TITLE_OVERLAP * share * n.min(3) as f32 / 3.0;
+        }
+        score -= distance * between[i - lo];
         out.push((score, i));
     }
     out
@@ -1392,6 +1446,58 @@ mod tests {
         assert_eq!(texts(&a), vec![P1, P2]);
         // Menu (2 lines), "News", date, "Related Articles", "Advertisement".
         assert_eq!(a.dropped, 6);
+    }
+
+    #[test]
+    fn player_and_interface_lines_are_no_title() {
+        let doc = format!(
+            "Home | News | Sport\n\nVideo playback is not supported in your browser\n\nHarbour Plan Goes Ahead Despite Protests\n\nWatch Live Coverage\n\nClick Here To Enable Notifications\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn the_headline_shares_the_body_words_a_teaser_does_not() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\nCouncil Votes To Close The Old Library\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn the_site_name_of_the_copyright_line_is_no_title() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\nThe Daily Courier\n\n{P1}\n\n{P2}\n\n© 2026 The Daily Courier\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn a_deck_of_sentences_is_no_title() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\nThe council backs the quay. Work on the harbour starts in spring\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn a_huge_single_line_is_no_title() {
+        let line = P1.repeat(2000);
+        let a = parse(&line);
+        assert!(a.title.chars().count() <= super::super::MAX_TITLE);
+        assert_eq!(texts(&a), vec![line.as_str()]);
     }
 
     #[test]
