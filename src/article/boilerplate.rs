@@ -265,6 +265,8 @@ const LEGAL: &[&str] = &[
 
 /// Openings of image captions and credits.
 const CAPTION_PREFIXES: &[&str] = &[
+    "(image:",
+    "(photo:",
     "image copyright",
     "image caption",
     "image source",
@@ -1199,6 +1201,7 @@ mod tests {
             "Image caption Scooter Braun has managed Justin Bieber, among others",
             "The border check point near the Port of Entry in Nogales, Ariz. (AP)",
             "Police in the square on Monday. Photograph: AFP via Getty",
+            "(Image: © Harbour Photo Archive)",
         ] {
             assert!(is_furniture(s), "{s:?} should be furniture");
         }

@@ -25,8 +25,10 @@ pub(crate) fn shape(text: &str) -> Option<[char; SHAPE]> {
     let mut out = [' '; SHAPE];
     let mut n = 0;
     let mut digits = false;
+    let mut letter = false;
     for c in text.chars() {
         let sym = if c.is_ascii_digit() {
+            letter = false;
             if digits {
                 continue;
             }
@@ -34,7 +36,13 @@ pub(crate) fn shape(text: &str) -> Option<[char; SHAPE]> {
             '9'
         } else {
             digits = false;
-            if c.is_alphanumeric() || c.is_whitespace() || "'’\"“”‘".contains(c) {
+            let after_letter = std::mem::replace(&mut letter, c.is_alphabetic());
+            // (The full stop of an abbreviation, "Aug. 2", is part of the word.)
+            if c.is_alphanumeric()
+                || c.is_whitespace()
+                || "'’\"“”‘".contains(c)
+                || (c == '.' && after_letter)
+            {
                 continue;
             }
             c
@@ -111,6 +119,7 @@ mod tests {
     fn shapes_are_the_first_symbols() {
         assert_eq!(shape("Lakeside (3-0): Ruiz 22 points."), Some(['(', '9']));
         assert_eq!(shape("June 10 – Miami, FL"), Some(['9', '–']));
+        assert_eq!(shape("Aug. 2 – Tampa, FL"), Some(['9', '–']));
         assert_eq!(shape("1. Lakeside 2. Northgate"), Some(['9', '.']));
         assert_eq!(shape("Aden O'Hara scored twice"), None);
         assert_eq!(shape("Home"), None);

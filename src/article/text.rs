@@ -334,14 +334,8 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<O
         .collect();
     // A line printed two or three times within a few lines is an image alt and its caption,
     // or a teaser; a line printed more often around there is the text itself, repeated.
-    for i in 0..units.len() {
-        let near = units[i.saturating_sub(3)..units.len().min(i + 4)]
-            .iter()
-            .filter(|o| o.text == units[i].text)
-            .count();
-        if (2..=3).contains(&near) {
-            feats[i].furniture = true;
-        }
+    for (i, f) in feats.iter_mut().enumerate() {
+        f.furniture |= printed_again(units, i);
     }
     let furniture = feats
         .iter()
@@ -349,6 +343,15 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<O
         .map(|(f, &c)| (c || f.furniture).then_some(f.furniture))
         .collect();
     (boilerplate::classify_all(&feats), furniture)
+}
+
+/// Whether unit `i` is printed two or three times within three units (see [`classes`]).
+fn printed_again(units: &[Unit], i: usize) -> bool {
+    let near = units[i.saturating_sub(3)..units.len().min(i + 4)]
+        .iter()
+        .filter(|o| o.text == units[i].text)
+        .count();
+    (2..=3).contains(&near)
 }
 
 /// Classes in context ([`boilerplate::revise`]), then runs of record lines next to good text
@@ -361,11 +364,18 @@ fn revised(
 ) -> Vec<Class> {
     let mut cls = boilerplate::revise(initial);
     let shapes: Vec<_> = units.iter().map(|u| lists::shape(&u.text)).collect();
+    // (A row of a table may read as a byline: "June 9 -- Town, PA" ends with an agency's
+    // name. Page furniture, time stamps and teasers printed twice are never rows.)
     let plain: Vec<bool> = (0..units.len())
         .map(|i| {
-            shapes[i].is_some_and(|_| {
-                !furniture[i].unwrap_or_else(|| unit_furniture(&units[i], stats.get(i).tokens))
-            }) || (cls[i] != Class::Good && !furniture[i].unwrap_or(true))
+            let u = &units[i];
+            let row = || {
+                !boilerplate::furniture_flags(&u.text, u.flags)
+                    && !dateline_of(&u.text, stats.get(i).tokens)
+                    && !printed_again(units, i)
+            };
+            shapes[i].is_some_and(|_| row())
+                || (cls[i] != Class::Good && !furniture[i].unwrap_or(true))
         })
         .collect();
     lists::keep_runs(&shapes, &plain, &mut cls);
@@ -1313,6 +1323,35 @@ mod tests {
         let doc = format!(
             "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n\nRelated Articles\n\nHome | News | Sport\n\n{}\n\nAdvertisement\n\nSign in\n",
             RESULTS[..3].join("\n\n")
+        );
+        assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
+    }
+
+    #[test]
+    fn tour_dates_after_prose_are_article_text() {
+        let dates = [
+            "June 9 -- Riverside Arena, Easton, PA",
+            "June 12 -- Harbour Hall, Dover, DE",
+            "Aug. 2 -- Lakeside Theatre, Erie, PA",
+            "Sept. 5 -- Hill Pavilion, Salem, OR",
+        ];
+        let doc = format!(
+            "Harbour Band Sets Summer Tour\n\n{P1}\n\nThe tour dates:\n\n{}\n",
+            dates.join("\n\n")
+        );
+        let a = parse(&doc);
+        let kept = blocks(&a);
+        for d in dates {
+            assert!(kept.contains(&d), "{d:?} dropped from {kept:?}");
+        }
+    }
+
+    #[test]
+    fn teasers_printed_twice_after_the_article_are_no_rows() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n\n\
+             Harbour tax rises 3% in 2026\nHarbour tax rises 3% in 2026\n\n\
+             Ferry fares up 5% in May\nFerry fares up 5% in May\n"
         );
         assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
     }
