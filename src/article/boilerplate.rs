@@ -5,6 +5,7 @@
 //! lines like `[GettyImage]`) are bad wherever they sit.
 
 use super::lang::Stats;
+use super::phrases;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::OnceLock;
 
@@ -176,77 +177,8 @@ pub fn revise(initial: &[Class]) -> Vec<Class> {
 }
 
 /// Labels that are page furniture in any position, compared after lower-casing and trimming
-/// punctuation. Kept short and multilingual; longer boilerplate is left to the classifier.
-const LABELS: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "sponsored content",
-    "ad",
-    "skip ad",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "tweet",
-    "email",
-    "print",
-    "save",
-    "comments",
-    "read more",
-    "see more",
-    "show more",
-    "load more",
-    "continue reading",
-    "continue reading the main story",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "more on this story",
-    "recommended",
-    "most popular",
-    "most read",
-    "top stories",
-    "top trending",
-    "trending",
-    "subscribe",
-    "subscribe now",
-    "subscribe to our newsletter",
-    "sign up",
-    "sign in",
-    "log in",
-    "login",
-    "register",
-    "newsletter",
-    "menu",
-    "search",
-    "close",
-    "skip to content",
-    "skip to main content",
-    "back to top",
-    "image",
-    "photo",
-    "video",
-    "caption",
-    "view photos",
-    "buy photo",
-    "supported by",
-    "you may also like",
-    "promoted links",
-    "sponsored links",
-    "more stories",
-    "most viewed",
-    "publicité",
-    "anzeige",
-    "werbung",
-    "publicidade",
-    "publicidad",
-    "pubblicità",
-    "реклама",
-    "广告",
-    "광고",
-];
+/// punctuation ([`phrases::LABELS`], shared with the HTML parser).
+const LABELS: &[&str] = phrases::LABELS;
 
 /// Longest block (bytes) that can be furniture.
 const MAX_FURNITURE: usize = 600;
@@ -820,6 +752,14 @@ fn is_label(t: &str) -> bool {
     let lower = lower_in(t, &mut buf, &mut heap);
     let key = lower.trim_matches(|c: char| !super::lang::is_alphanumeric(c));
     LABELS.contains(&key)
+}
+
+/// A page label ("Related Articles", "Most read", "Subscribe now"): one of the labels the
+/// plain-text parser drops wherever they stand, in any case, between punctuation. One that
+/// ends with a colon introduces what follows ("Read more:" and a list of links in the text).
+pub(crate) fn is_page_label(text: &str) -> bool {
+    let t = text.trim();
+    t.len() < 40 && !t.ends_with(':') && is_label(t)
 }
 
 /// Whether `t` has an alphabetic character: ASCII letters first, then the other characters

@@ -37,7 +37,7 @@ mod tests {
 
     #[test]
     fn every_list_is_lower_case_and_non_empty() {
-        for list in [NOT_TITLE, INTERFACE, INTERFACE_START] {
+        for list in [NOT_TITLE, INTERFACE, INTERFACE_START, LABELS] {
             assert!(!list.is_empty());
             assert!(list.iter().all(|p| !p.is_empty() && p.to_lowercase() == *p));
         }
