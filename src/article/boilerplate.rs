@@ -5,6 +5,7 @@
 //! lines like `[GettyImage]`) are bad wherever they sit.
 
 use super::lang::Stats;
+use super::phrases;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::OnceLock;
 
@@ -176,77 +177,8 @@ pub fn revise(initial: &[Class]) -> Vec<Class> {
 }
 
 /// Labels that are page furniture in any position, compared after lower-casing and trimming
-/// punctuation. Kept short and multilingual; longer boilerplate is left to the classifier.
-const LABELS: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "sponsored content",
-    "ad",
-    "skip ad",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "tweet",
-    "email",
-    "print",
-    "save",
-    "comments",
-    "read more",
-    "see more",
-    "show more",
-    "load more",
-    "continue reading",
-    "continue reading the main story",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "more on this story",
-    "recommended",
-    "most popular",
-    "most read",
-    "top stories",
-    "top trending",
-    "trending",
-    "subscribe",
-    "subscribe now",
-    "subscribe to our newsletter",
-    "sign up",
-    "sign in",
-    "log in",
-    "login",
-    "register",
-    "newsletter",
-    "menu",
-    "search",
-    "close",
-    "skip to content",
-    "skip to main content",
-    "back to top",
-    "image",
-    "photo",
-    "video",
-    "caption",
-    "view photos",
-    "buy photo",
-    "supported by",
-    "you may also like",
-    "promoted links",
-    "sponsored links",
-    "more stories",
-    "most viewed",
-    "publicité",
-    "anzeige",
-    "werbung",
-    "publicidade",
-    "publicidad",
-    "pubblicità",
-    "реклама",
-    "广告",
-    "광고",
-];
+/// punctuation ([`phrases::LABELS`], shared with the HTML parser).
+const LABELS: &[&str] = phrases::LABELS;
 
 /// Longest block (bytes) that can be furniture.
 const MAX_FURNITURE: usize = 600;
@@ -265,6 +197,8 @@ const LEGAL: &[&str] = &[
 
 /// Openings of image captions and credits.
 const CAPTION_PREFIXES: &[&str] = &[
+    "(image:",
+    "(photo:",
     "image copyright",
     "image caption",
     "image source",
@@ -820,6 +754,14 @@ fn is_label(t: &str) -> bool {
     LABELS.contains(&key)
 }
 
+/// A page label ("Related Articles", "Most read", "Subscribe now"): one of the labels the
+/// plain-text parser drops wherever they stand, in any case, between punctuation. One that
+/// ends with a colon introduces what follows ("Read more:" and a list of links in the text).
+pub(crate) fn is_page_label(text: &str) -> bool {
+    let t = text.trim();
+    t.len() < 40 && !t.ends_with(':') && is_label(t)
+}
+
 /// Whether `t` has an alphabetic character: ASCII letters first, then the other characters
 /// but common punctuation and symbols (rules of `━` are long), which need no table look-up.
 fn has_letter(t: &str) -> bool {
@@ -837,6 +779,12 @@ pub(crate) fn furniture_flags(text: &str, flags: u8) -> bool {
     }
     if t.starts_with('[') && t.ends_with(']') {
         return true;
+    }
+    // A check box or radio button of a form ("[ ] Daily", "[*] Weekly", "( ) Other").
+    if let [open, mark, close, _, ..] = t.as_bytes() {
+        if matches!((open, close), (b'[', b']') | (b'(', b')')) && b" *xX".contains(mark) {
+            return true;
+        }
     }
     if !has_letter(t) {
         return true;
@@ -1155,6 +1103,23 @@ mod tests {
     }
 
     #[test]
+    fn form_check_boxes_are_furniture() {
+        for s in [
+            "[ ] Europe (English, daily)",
+            "[*]Weekly digest",
+            "( ) Other",
+        ] {
+            assert!(is_furniture(s), "{s:?} should be furniture");
+        }
+        for s in [
+            "(a) The court may order a stay of the work.",
+            "[1] The minister said so in May.",
+        ] {
+            assert!(!is_furniture(s), "{s:?} should not be furniture");
+        }
+    }
+
+    #[test]
     fn furniture_labels_and_patterns() {
         for s in [
             "Advertisement",
@@ -1176,6 +1141,7 @@ mod tests {
             "Image caption Scooter Braun has managed Justin Bieber, among others",
             "The border check point near the Port of Entry in Nogales, Ariz. (AP)",
             "Police in the square on Monday. Photograph: AFP via Getty",
+            "(Image: © Harbour Photo Archive)",
         ] {
             assert!(is_furniture(s), "{s:?} should be furniture");
         }

@@ -4,8 +4,11 @@
 pub mod boilerplate;
 pub mod html;
 pub mod lang;
+mod lists;
 pub mod markdown;
+pub(crate) mod phrases;
 pub mod text;
+mod vocab;
 
 use serde::Serialize;
 
@@ -19,6 +22,19 @@ pub(crate) fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Longest title, in characters: a longer line is a paragraph, not a headline.
+pub(crate) const MAX_TITLE: usize = 300;
+
+/// `title` cut to at most [`MAX_TITLE`] characters, at a word boundary, with an ellipsis.
+pub(crate) fn capped_title(title: String) -> String {
+    let Some((cut, _)) = title.char_indices().nth(MAX_TITLE) else {
+        return title;
+    };
+    let head = &title[..cut];
+    let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+    format!("{}…", head.trim_end())
 }
 
 /// A parsed news article: what the reader shows and what the tagger reads.
@@ -135,4 +151,19 @@ pub fn outline(a: &Article) -> String {
         a.dropped
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        let short = "Harbour Plan Goes Ahead".to_string();
+        assert_eq!(capped_title(short.clone()), short);
+        let long = "word ".repeat(1000);
+        let cut = capped_title(long);
+        assert!(cut.chars().count() <= MAX_TITLE + 1, "{}", cut.len());
+        assert!(cut.ends_with("word…"), "{cut}");
+    }
 }

@@ -45,28 +45,6 @@ const INLINE: &[&str] = &[
     "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr", "br",
 ];
 
-/// Paragraphs that are page furniture whatever the page.
-const FURNITURE: &[&str] = &[
-    "advertisement",
-    "continue reading the main story",
-    "supported by",
-    "ad",
-    "advertising",
-    "publicité",
-    "werbung",
-    "anzeige",
-    "广告",
-    "реклама",
-    "anuncio",
-    "publicidad",
-    "read more",
-    "loading",
-    "chargement",
-    "cargando",
-    "正在加载",
-    "загрузка",
-];
-
 /// A stand-alone credit line such as "By Jane Doe and Ann Roe on May 3, 2019": "By" followed
 /// by a capitalised name, short, not a sentence.
 pub fn is_byline_line(text: &str) -> bool {
@@ -85,9 +63,7 @@ pub fn is_byline_line(text: &str) -> bool {
 
 /// Whether a whole paragraph is page furniture ("Advertisement", "Loading…", "Read more").
 fn is_furniture(text: &str) -> bool {
-    let t = text.to_lowercase();
-    let t = t.trim_end_matches(['.', '…']).trim();
-    FURNITURE.contains(&t)
+    crate::article::boilerplate::is_page_label(text)
 }
 
 struct Builder<'a> {
@@ -300,6 +276,8 @@ mod tests {
         assert!(is_furniture("Loading..."));
         assert!(is_furniture("正在加载..."));
         assert!(!is_furniture("Read more:"));
+        assert!(is_furniture("Related Articles"));
+        assert!(is_furniture("MOST READ"));
         assert!(!is_furniture("Ad hoc committees met twice."));
     }
 }

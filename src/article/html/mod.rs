@@ -42,7 +42,7 @@ pub fn parse(text: &str) -> Article {
             sections = fallback;
         }
     }
-    let title = extract::clean_text(&meta.title);
+    let title = super::capped_title(extract::clean_text(&meta.title));
     let byline = meta
         .byline
         .or(ex.byline)

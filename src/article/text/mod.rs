@@ -5,12 +5,20 @@
 //!    (`•`, `-`, `*`, …) stripped and remembered.
 //! 2. **Classify** each unit as article text or boilerplate ([`super::boilerplate`]).
 //! 3. Find the **main body** (the largest run of article text), then the **title** among the
-//!    headline-like lines before it, a **deck** right under the title, a **byline** near it.
+//!    headline-like lines before it, a **deck** right under the title, a **byline** near it
+//!    ([`title`]).
 //! 4. Emit the kept units as paragraphs; a short unit that introduces paragraphs and does not
 //!    read like a sentence becomes a section **heading**.
 
 use super::boilerplate::{self, Class, Features};
 use super::lang::{self, Stats};
+use super::lists;
+use super::vocab::Vocab;
+#[cfg(test)]
+use title::not_title;
+use title::{body_vocab, find_byline, find_deck, find_title, title_candidates};
+
+mod title;
 use super::{Article, Paragraph, Section};
 use std::borrow::Cow;
 
@@ -127,7 +135,7 @@ pub fn parse(text: &str) -> Article {
     }
     let lang = stats.lang();
     let (initial, furniture) = classes(&units, &stats, lang);
-    let mut cls = boilerplate::revise(&initial);
+    let mut cls = revised(&units, &stats, &initial, &furniture);
     let mut body = main_body(&units, &stats, &cls);
     let good: usize = (0..units.len())
         .filter(|&i| cls[i] == Class::Good)
@@ -136,12 +144,16 @@ pub fn parse(text: &str) -> Article {
     let title_at = if good < FALLBACK_BELOW {
         // The classifier found (almost) no prose: results tables, lists of short items. Keep
         // every unit after the headline that is not page furniture.
+        // (Lines of a table share their names with each other more than with the headline:
+        // the body's words are no evidence here.)
+        let vocab = Vocab::default();
         let t = find_title(
             &units,
             &stats,
             &initial,
             units.len().min(FALLBACK_WINDOW),
-            0.0,
+            FALLBACK_DISTANCE,
+            (&vocab, lang),
         );
         cls = furniture
             .iter()
@@ -160,7 +172,8 @@ pub fn parse(text: &str) -> Article {
         body = last.map_or((from, from), |l| (from, l));
         t
     } else {
-        find_title(&units, &stats, &initial, body.0, DISTANCE)
+        let vocab = body_vocab(&units, &cls, body);
+        find_title(&units, &stats, &initial, body.0, DISTANCE, (&vocab, lang))
     };
     let mut used = vec![false; units.len()];
     let mut article = Article::default();
@@ -201,8 +214,13 @@ pub fn parse(text: &str) -> Article {
     };
     for (k, &i) in keep.iter().enumerate() {
         let u = &units[i];
-        if last == Some(&*u.text) {
-            continue; // a caption or headline printed twice in a row
+        // A caption or headline printed twice in a row; three times or more is the text.
+        let same = |j: Option<&usize>| j.is_some_and(|&j| units[j].text == u.text);
+        let twice = last == Some(&*u.text)
+            && !same(keep.get(k + 1))
+            && !same(k.checked_sub(2).and_then(|k| keep.get(k)));
+        if twice {
+            continue;
         }
         last = Some(&*u.text);
         let next_is_para = keep
@@ -237,7 +255,11 @@ pub fn parse(text: &str) -> Article {
     if article.title.is_empty() {
         if let Some(h) = merged.first_mut().and_then(|s| s.heading.take()) {
             article.title = h;
-        } else if let Some(p) = merged.first_mut().filter(|s| !s.paragraphs.is_empty()) {
+        } else if let Some(p) = merged.first_mut().filter(|s| {
+            s.paragraphs
+                .first()
+                .is_some_and(|p| p.text.chars().nth(super::MAX_TITLE).is_none())
+        }) {
             article.title = p.paragraphs.remove(0).text;
         }
     }
@@ -260,17 +282,18 @@ pub fn explain(text: &str) -> String {
     use std::fmt::Write;
     let (units, stats, _) = segment(text);
     let lang = stats.lang();
-    let (initial, _) = classes(&units, &stats, lang);
-    let cls = boilerplate::revise(&initial);
+    let (initial, furniture) = classes(&units, &stats, lang);
+    let cls = revised(&units, &stats, &initial, &furniture);
     let body = main_body(&units, &stats, &cls);
-    let title = find_title(&units, &stats, &initial, body.0, DISTANCE);
+    let vocab = body_vocab(&units, &cls, body);
+    let title = find_title(&units, &stats, &initial, body.0, DISTANCE, (&vocab, lang));
     let mut out = String::new();
     let _ = writeln!(
         out,
         "lang={} body={body:?} title={title:?}",
         lang::LANGS[lang]
     );
-    for (score, i) in title_candidates(&units, &stats, &initial, body.0, DISTANCE) {
+    for (score, i) in title_candidates(&units, &stats, &initial, body.0, DISTANCE, (&vocab, lang)) {
         let _ = writeln!(out, "  title? {score:.2} {i} {}", units[i].text);
     }
     for (i, u) in units.iter().enumerate() {
@@ -314,14 +337,10 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<O
             f
         })
         .collect();
-    // A line printed twice within a few lines is an image alt and its caption, or a teaser.
-    for i in 0..units.len() {
-        for j in i + 1..units.len().min(i + 4) {
-            if units[i].text == units[j].text {
-                feats[i].furniture = true;
-                feats[j].furniture = true;
-            }
-        }
+    // A line printed two or three times within a few lines is an image alt and its caption,
+    // or a teaser; a line printed more often around there is the text itself, repeated.
+    for (i, f) in feats.iter_mut().enumerate() {
+        f.furniture |= printed_again(units, i);
     }
     let furniture = feats
         .iter()
@@ -329,6 +348,43 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<O
         .map(|(f, &c)| (c || f.furniture).then_some(f.furniture))
         .collect();
     (boilerplate::classify_all(&feats), furniture)
+}
+
+/// Whether unit `i` is printed two or three times within three units (see [`classes`]).
+fn printed_again(units: &[Unit], i: usize) -> bool {
+    let near = units[i.saturating_sub(3)..units.len().min(i + 4)]
+        .iter()
+        .filter(|o| o.text == units[i].text)
+        .count();
+    (2..=3).contains(&near)
+}
+
+/// Classes in context ([`boilerplate::revise`]), then runs of record lines next to good text
+/// made good ([`lists::keep_runs`]).
+fn revised(
+    units: &[Unit],
+    stats: &UnitStats,
+    initial: &[Class],
+    furniture: &[Option<bool>],
+) -> Vec<Class> {
+    let mut cls = boilerplate::revise(initial);
+    let shapes: Vec<_> = units.iter().map(|u| lists::shape(&u.text)).collect();
+    // (A row of a table may read as a byline: "June 9 -- Town, PA" ends with an agency's
+    // name. Page furniture, time stamps and teasers printed twice are never rows.)
+    let plain: Vec<bool> = (0..units.len())
+        .map(|i| {
+            let u = &units[i];
+            let row = || {
+                !boilerplate::furniture_flags(&u.text, u.flags)
+                    && !dateline_of(&u.text, stats.get(i).tokens)
+                    && !printed_again(units, i)
+            };
+            shapes[i].is_some_and(|_| row())
+                || (cls[i] != Class::Good && !furniture[i].unwrap_or(true))
+        })
+        .collect();
+    lists::keep_runs(&shapes, &plain, &mut cls);
+    cls
 }
 
 /// Page furniture, a byline or a dateline: never body text.
@@ -345,6 +401,9 @@ const FALLBACK_BELOW: usize = 300;
 const FALLBACK_WINDOW: usize = 60;
 /// Title score lost per unit between a candidate and the body.
 const DISTANCE: f32 = 0.04;
+/// In the fallback, which keeps everything after the headline, the score lost per unit from
+/// the start of the page instead (a negative distance to the end of the search window).
+const FALLBACK_DISTANCE: f32 = -DISTANCE;
 
 /// Byte length of the white space or control character (`char::is_whitespace` or
 /// `char::is_control`) starting at byte `i` of `b`, 0 when there is none. Only a few lead
@@ -985,181 +1044,6 @@ fn year_and_time(b: &[u8]) -> (bool, bool) {
     (year, time)
 }
 
-/// Words that mark a line as page furniture when it is a title candidate.
-const NOT_TITLE: &[&str] = &[
-    "sponsored",
-    "share this",
-    "share on",
-    "subscribe",
-    "newsletter",
-    "sign in",
-    "sign up",
-    "log in",
-    "follow ",
-    "cookie",
-    "comments",
-    "advert",
-    "welcome to",
-    "skip to",
-    "navigation",
-    "contact us",
-    "terms of",
-    "privacy",
-];
-
-/// Whether a lower-cased line reads as page furniture rather than a headline: a
-/// [`NOT_TITLE`] phrase at the start of a word ("Sign in", "Cookies"), "share" as its first
-/// word ("Share this", but "Shareholders With Little Say" and "Shares fall" are headlines), or
-/// a dangling "by".
-fn not_title(lower: &str) -> bool {
-    let at_word_start = |w: &str| {
-        lower.match_indices(w).any(|(i, _)| {
-            !lower[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        })
-    };
-    let first = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty());
-    NOT_TITLE.iter().any(|w| at_word_start(w)) || first == Some("share") || lower.ends_with(" by")
-}
-
-/// The headline: among headline-like units shortly before the main body, the one that is
-/// best supported by title case, repetition on the page, a byline or date next to it, and
-/// closeness to the body.
-fn find_title(
-    units: &[Unit],
-    stats: &UnitStats,
-    initial: &[Class],
-    body: usize,
-    distance: f32,
-) -> Option<usize> {
-    title_candidates(units, stats, initial, body, distance)
-        .into_iter()
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, i)| i)
-}
-
-/// Weight of the share of capitalised words in a title candidate's score.
-const TITLE_CASE: f32 = 1.0;
-
-/// Scored title candidates (score, unit index).
-fn title_candidates(
-    units: &[Unit],
-    stats: &UnitStats,
-    initial: &[Class],
-    body: usize,
-    distance: f32,
-) -> Vec<(f32, usize)> {
-    const WINDOW: usize = 60;
-    const REPEAT_WINDOW: usize = 400;
-    let lo = body.saturating_sub(WINDOW);
-    let hi = (body + 1).min(units.len());
-    let mut out = Vec::new();
-    for i in lo..hi {
-        let u = &units[i];
-        let s = &stats.get(i);
-        if i == body && initial[i] == Class::Good {
-            continue;
-        }
-        if u.list
-            || boilerplate::is_furniture(&u.text)
-            || is_byline(&u.text)
-            || is_dateline(&u.text)
-        {
-            continue;
-        }
-        let cjk_heavy = s.cjk * 2 > s.wlen / 3;
-        let lettered = u
-            .text
-            .split_whitespace()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            .count();
-        if (cjk_heavy && s.cjk < 6) || (!cjk_heavy && lettered < 3) || s.words > 40 || s.wlen > 300
-        {
-            continue;
-        }
-        let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
-        if t.ends_with(['.', ':', ',', ';', '。'])
-            || u.text.starts_with(['—', '–', '-', '|', '>', '<'])
-        {
-            continue;
-        }
-        let lower = u.text.to_lowercase();
-        if not_title(&lower) {
-            continue;
-        }
-        let mut score = 0.0f32;
-        if s.cased >= 3 {
-            score += TITLE_CASE * s.capitalised as f32 / s.cased as f32;
-        } else {
-            score += 1.0;
-        }
-        let rlo = i.saturating_sub(REPEAT_WINDOW);
-        let rhi = units.len().min(i + REPEAT_WINDOW);
-        let repeated = (rlo..rhi).any(|j| {
-            let o = &units[j].text;
-            j != i
-                && o.len() >= u.text.len()
-                && o.len() <= u.text.len() * 4
-                && (o.contains(&*u.text)
-                    || (o.len() <= u.text.len() * 2 && o.to_lowercase().contains(&lower)))
-        });
-        if repeated {
-            score += 1.0;
-        }
-        let near = units[i.saturating_sub(3)..units.len().min(i + 5)]
-            .iter()
-            .any(|o| is_byline(&o.text) || is_dateline(&o.text));
-        if near {
-            score += 1.5;
-        }
-        if (5..=25).contains(&s.words) || (cjk_heavy && s.cjk >= 10) {
-            score += 0.5;
-        }
-        score -= distance * (body.saturating_sub(i)) as f32;
-        out.push((score, i));
-    }
-    out
-}
-
-/// A deck: the unit right under the title, when it is short and not the body's first
-/// paragraph (it does not read as a finished sentence, or a byline or date follows it).
-fn find_deck(units: &[Unit], stats: &UnitStats, initial: &[Class], title: usize) -> Option<usize> {
-    let d = title + 1;
-    let u = units.get(d)?;
-    let s = &stats.get(d);
-    if u.list
-        || boilerplate::is_furniture(&u.text)
-        || is_byline(&u.text)
-        || is_dateline(&u.text)
-        || s.words < 3
-        || s.words > 30
-        || s.wlen > 200
-        || initial[d] == Class::Good
-        || (initial[d] == Class::NearGood && s.wlen > 120)
-    {
-        return None;
-    }
-    let dated = units[d + 1..units.len().min(d + 3)]
-        .iter()
-        .any(|o| is_byline(&o.text) || is_dateline(&o.text));
-    if !ends_sentence(&u.text) || dated {
-        Some(d)
-    } else {
-        None
-    }
-}
-
-/// A byline near the title (a few units before it up to the body start).
-fn find_byline(units: &[Unit], anchor: usize, body: usize) -> Option<usize> {
-    let lo = anchor.saturating_sub(3);
-    let hi = units.len().min(anchor.max(body) + 2).min(anchor + 8);
-    (lo..hi).find(|&i| is_byline(&units[i].text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1174,6 +1058,104 @@ mod tests {
     const P2: &str = "Opposition leaders called the decision a mistake and said they would ask \
         the court to stop the work, which they say has not been approved by the people who live \
         near the harbour and who will have to live with it.";
+
+    /// Headings and paragraphs in reading order.
+    fn blocks(a: &Article) -> Vec<&str> {
+        a.sections
+            .iter()
+            .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter().map(|p| &p.text)))
+            .map(String::as_str)
+            .collect()
+    }
+
+    const RESULTS: &[&str] = &[
+        "Lakeside d. Valley 64-51",
+        "Lakeside (3-0): Marta Ruiz 22 points. Jenna Cole 14 points. Ada Brooks 9 points.",
+        "Valley (1-2): Sara Lind 18 points. Pia Holm 11 points.",
+        "Northgate d. Eastwood 48-40",
+        "Northgate (2-1): Olive Grant 16 points. Nina Park 12 points.",
+        "Eastwood (0-3): Ruth Bell 20 points.",
+        "Final standings: 1. Lakeside 2. Northgate 3. Valley 4. Eastwood",
+    ];
+
+    #[test]
+    fn results_next_to_prose_are_article_text() {
+        let doc = format!(
+            "Lakeside Sweeps Valley in Weekend Tournament\n\n{P1}\n\n{}\n\n{P2}\n",
+            RESULTS.join("\n\n")
+        );
+        let a = parse(&doc);
+        let kept = blocks(&a);
+        for r in RESULTS {
+            assert!(kept.contains(r), "{r:?} dropped from {kept:?}");
+        }
+    }
+
+    #[test]
+    fn an_article_of_results_keeps_its_headline_and_lines() {
+        let doc = format!(
+            "Weekend Roundup: Lakeside Stays Unbeaten\n\n{}\n",
+            RESULTS.join("\n\n")
+        );
+        let a = parse(&doc);
+        assert_eq!(a.title, "Weekend Roundup: Lakeside Stays Unbeaten");
+        assert_eq!(blocks(&a), RESULTS);
+    }
+
+    #[test]
+    fn results_between_boilerplate_are_dropped() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n\nRelated Articles\n\nHome | News | Sport\n\n{}\n\nAdvertisement\n\nSign in\n",
+            RESULTS[..3].join("\n\n")
+        );
+        assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
+    }
+
+    #[test]
+    fn tour_dates_after_prose_are_article_text() {
+        let dates = [
+            "June 9 -- Riverside Arena, Easton, PA",
+            "June 12 -- Harbour Hall, Dover, DE",
+            "Aug. 2 -- Lakeside Theatre, Erie, PA",
+            "Sept. 5 -- Hill Pavilion, Salem, OR",
+        ];
+        let doc = format!(
+            "Harbour Band Sets Summer Tour\n\n{P1}\n\nThe tour dates:\n\n{}\n",
+            dates.join("\n\n")
+        );
+        let a = parse(&doc);
+        let kept = blocks(&a);
+        for d in dates {
+            assert!(kept.contains(&d), "{d:?} dropped from {kept:?}");
+        }
+    }
+
+    #[test]
+    fn teasers_printed_twice_after_the_article_are_no_rows() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{P2}\n\n\
+             Harbour tax rises 3% in 2026\nHarbour tax rises 3% in 2026\n\n\
+             Ferry fares up 5% in May\nFerry fares up 5% in May\n"
+        );
+        assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
+    }
+
+    #[test]
+    fn identical_lines_are_not_boilerplate_for_repeating() {
+        let line = "The committee met again today and agreed that nothing would change.";
+        let doc = format!("The Same Line Again\n\n{}\n", vec![line; 100].join("\n\n"));
+        let a = parse(&doc);
+        assert_eq!(a.title, "The Same Line Again");
+        assert_eq!(texts(&a), vec![line; 100]);
+    }
+
+    #[test]
+    fn a_caption_printed_twice_is_dropped() {
+        let cap = "The new quay seen from the old harbour wall at dawn";
+        let doc =
+            format!("Harbour Plan Goes Ahead Despite Protests\n\n{P1}\n\n{cap}\n\n{cap}\n\n{P2}\n");
+        assert_eq!(texts(&parse(&doc)), vec![P1, P2]);
+    }
 
     #[test]
     fn blank_line_blocks_are_paragraphs() {
@@ -1287,6 +1269,58 @@ mod tests {
         assert_eq!(texts(&a), vec![P1, P2]);
         // Menu (2 lines), "News", date, "Related Articles", "Advertisement".
         assert_eq!(a.dropped, 6);
+    }
+
+    #[test]
+    fn player_and_interface_lines_are_no_title() {
+        let doc = format!(
+            "Home | News | Sport\n\nVideo playback is not supported in your browser\n\nHarbour Plan Goes Ahead Despite Protests\n\nWatch Live Coverage\n\nClick Here To Enable Notifications\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn the_headline_shares_the_body_words_a_teaser_does_not() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\nCouncil Votes To Close The Old Library\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn the_site_name_of_the_copyright_line_is_no_title() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\nThe Daily Courier\n\n{P1}\n\n{P2}\n\n© 2026 The Daily Courier\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn a_deck_of_sentences_is_no_title() {
+        let doc = format!(
+            "Harbour Plan Goes Ahead Despite Protests\n\nThe council backs the quay. Work on the harbour starts in spring\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(
+            parse(&doc).title,
+            "Harbour Plan Goes Ahead Despite Protests"
+        );
+    }
+
+    #[test]
+    fn a_huge_single_line_is_no_title() {
+        let line = P1.repeat(2000);
+        let a = parse(&line);
+        assert!(a.title.chars().count() <= super::super::MAX_TITLE);
+        assert_eq!(texts(&a), vec![line.as_str()]);
     }
 
     #[test]
