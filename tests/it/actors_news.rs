@@ -296,3 +296,31 @@ fn the_learned_model_vetoes_clubs_and_societies_the_rules_take_for_names() {
         assert!(names(text).is_empty(), "{text}: {:?}", names(text));
     }
 }
+
+#[test]
+fn a_persons_name_inside_a_longer_name_is_no_mention_of_them() {
+    let p = people(
+        "President Trump said the talks would go on.\n\n\
+         Protesters gathered outside Trump Tower, and shares of Johnson & Johnson fell.\n\n\
+         Later Trump left for Florida.",
+    );
+    assert_eq!(p, [("Trump".to_string(), 2)]);
+}
+
+#[test]
+fn a_lone_surname_goes_to_the_one_most_recently_named() {
+    let t = tag("Senator Ana Ruiz spoke first.\n\n\
+         Her brother, Tomas Ruiz, answered.\n\n\
+         Ruiz said the family was united.");
+    let ana = t
+        .actors
+        .iter()
+        .find(|a| a.name == "Ana Ruiz")
+        .map(|a| a.mentions.len());
+    let tomas = t
+        .actors
+        .iter()
+        .find(|a| a.name == "Tomas Ruiz")
+        .map(|a| a.mentions.len());
+    assert_eq!((ana, tomas), (Some(1), Some(2)));
+}
