@@ -406,35 +406,35 @@ fn credit_line(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
     if after_slash {
         return true;
     }
+    const CREDIT_WORDS: [&str; 24] = [
+        "photo",
+        "photos",
+        "photograph",
+        "photographs",
+        "photography",
+        "photographer",
+        "image",
+        "images",
+        "picture",
+        "pictures",
+        "credit",
+        "credits",
+        "courtesy",
+        "reporting",
+        "editing",
+        "writing",
+        "contributing",
+        "illustration",
+        "video",
+        "graphic",
+        "graphics",
+        "compiled",
+        "edited",
+        "reported",
+    ];
     let credit_word = |t: &Token| {
-        t.kind == Kind::Word
-            && matches!(
-                surf(text, t).to_ascii_lowercase().as_str(),
-                "photo"
-                    | "photos"
-                    | "photograph"
-                    | "photographs"
-                    | "photography"
-                    | "photographer"
-                    | "image"
-                    | "images"
-                    | "picture"
-                    | "pictures"
-                    | "credit"
-                    | "credits"
-                    | "courtesy"
-                    | "reporting"
-                    | "editing"
-                    | "writing"
-                    | "contributing"
-                    | "illustration"
-                    | "video"
-                    | "graphic"
-                    | "graphics"
-                    | "compiled"
-                    | "edited"
-                    | "reported"
-            )
+        let s = surf(text, t);
+        t.kind == Kind::Word && CREDIT_WORDS.iter().any(|c| c.eq_ignore_ascii_case(s))
     };
     let mut j = first;
     let stop = first.saturating_sub(12);

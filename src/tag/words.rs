@@ -403,6 +403,15 @@ impl<'a> Lex<'a> {
     /// transliterations vary on made one ("Erdoğan" / "Erdogan", "Zelenskyy" / "Zelensky" /
     /// "Zelenskiy"). Used only to merge a name with a person already known.
     pub fn variant(&self, id: u32) -> u32 {
+        let plain = {
+            let m = self.m.borrow();
+            let st = m.str(id);
+            st.is_ascii() && !["yy", "iy", "ij", "ii"].iter().any(|e| st.ends_with(e))
+        };
+        // most keys are their own variant: no copy, no interning
+        if plain {
+            return id;
+        }
         let s = self.m.borrow().str(id).to_string();
         let mut v = if s.is_ascii() { s } else { fold(&s) };
         for end in ["yy", "iy", "ij", "ii"] {
