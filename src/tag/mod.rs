@@ -114,19 +114,27 @@ pub struct Tagger {
 
 impl Tagger {
     pub fn new(user: UserLexicon) -> Self {
-        let words = words::Words {
-            not_names: user
-                .not_names
-                .iter()
-                .map(|w| lexicon::key(w.trim()))
-                .collect(),
-        };
         let key_of = |s: &str| -> String {
             s.split_whitespace()
                 .map(lexicon::key)
                 .collect::<Vec<_>>()
                 .join(" ")
         };
+        let words = words::Words {
+            not_names: user
+                .not_names
+                .iter()
+                .map(|w| lexicon::key(w.trim()))
+                .collect(),
+            user_names: user
+                .people
+                .iter()
+                .chain(user.aliases.iter().map(|(_, c)| c))
+                .map(|n| key_of(n))
+                .filter(|k| k.contains(' '))
+                .collect(),
+        };
+
         let user = resolve::UserNames {
             people: user.people.clone(),
             aliases: user

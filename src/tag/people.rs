@@ -8,7 +8,7 @@ use super::lexicon;
 use super::tokens::{Kind, TitleLines, Token, NONE};
 use super::words::{
     Lex, APPOS, CAL, COMMON, DET, GIVEN, HONORIFIC, IT, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL,
-    POPULAR_GIVEN, PREFIX, REPORT, STOP, STRONG_TITLE, SURNAME, TITLE,
+    POPULAR_GIVEN, PREFIX, REPORT, STOP, STRONG_TITLE, SURNAME, TITLE, USER_NAME,
 };
 
 /// A name candidate over tokens `first..=last`: 48 bytes (offsets as `u32`, as in tokens; the
@@ -714,7 +714,9 @@ fn judge(
         });
     let mut full = false;
     if keys.len() >= 2 {
-        full = !org_ctx && full_name(keys, title, after, strong_after, w);
+        full = !org_ctx
+            && (full_name(keys, title, after, strong_after, w)
+                || (w.has_user_names() && w.is(w.join_id(keys), USER_NAME)));
         if !full && !org_ctx {
             // "Territorial Demands Remain": keep only as single words if nothing else.
             return None;

@@ -18,6 +18,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub struct Words {
     /// User "never a name" words, as keys.
     pub not_names: HashSet<String>,
+    /// The user's extra people (`[people] add` and alias targets), as keys joined by spaces
+    /// ("will power"): full names even when their words are common words.
+    pub user_names: HashSet<String>,
 }
 
 // Tests of a key (asked about a string, they run on the string's key).
@@ -67,6 +70,8 @@ pub const STRONG_TITLE: u32 = 1 << 22;
 pub const SURNAME: u32 = 1 << 24;
 /// One of the most frequent census given names (`popular_given.txt`).
 pub const POPULAR_GIVEN: u32 = 1 << 25;
+/// One of the user's extra people, as a whole name (`Words::user_names`).
+pub const USER_NAME: u32 = 1 << 27;
 /// Determiners and possessives: a capitalised word after one is a thing, not a person's name
 /// ("the Government said").
 pub const DET: u32 = 1 << 23;
@@ -532,6 +537,7 @@ impl<'a> Lex<'a> {
             COMMON => common(k),
             PLACE => lexicon::PLACES.contains(k),
             SURNAME => lexicon::SURNAMES.contains(k),
+            USER_NAME => self.words.user_names.contains(k),
             POPULAR_GIVEN => lexicon::POPULAR_GIVEN.contains(k),
             TITLE => lexicon::TITLES.contains(k),
             ROLE => lexicon::ROLE_HEADS.contains(k),
@@ -739,6 +745,11 @@ impl<'a> Lex<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the user listed extra people (so that [`USER_NAME`] can hold).
+    pub fn has_user_names(&self) -> bool {
+        !self.words.user_names.is_empty()
     }
 
     /// A test on a word as written (tests, and strings that are not tokens).

@@ -324,3 +324,22 @@ fn a_lone_surname_goes_to_the_one_most_recently_named() {
         .map(|a| a.mentions.len());
     assert_eq!((ana, tomas), (Some(1), Some(2)));
 }
+
+#[test]
+fn config_people_made_of_common_words_are_found() {
+    let lex = UserLexicon {
+        people: vec!["Red Lantern".into()],
+        ..UserLexicon::default()
+    };
+    let text =
+        "The race went to Red Lantern after a late stop.\n\nLantern said the car was perfect.";
+    assert!(names(text).is_empty(), "without config: {:?}", names(text));
+    let t = Tagger::new(lex).tag_article(&article(text));
+    let p: Vec<(&str, usize)> = t
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| (a.name.as_str(), a.mentions.len()))
+        .collect();
+    assert_eq!(p, [("Red Lantern", 2)]);
+}
