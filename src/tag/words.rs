@@ -920,6 +920,7 @@ mod tests {
     fn user_not_names_are_stop_words() {
         let w = Words {
             not_names: ["energoatom".to_string()].into_iter().collect(),
+            ..Words::default()
         };
         let l = Lex::new(&w);
         assert!(l.stop("energoatom"));
