@@ -7,8 +7,8 @@
 use super::lexicon;
 use super::tokens::{Kind, TitleLines, Token, NONE};
 use super::words::{
-    Lex, APPOS, CAL, COMMON, DET, GIVEN, HONORIFIC, IT, MULTI, ORG, PARTICLE, PLACE_LIKE, PLURAL,
-    POPULAR_GIVEN, PREFIX, REPORT, STOP, STRONG_TITLE, SURNAME, TITLE, USER_NAME,
+    Lex, APPOS, CAL, COMMON, DET, GIVEN, HONORIFIC, IT, MULTI, NOT_NAME, ORG, PARTICLE, PLACE_LIKE,
+    PLURAL, POPULAR_GIVEN, PREFIX, REPORT, STOP, STRONG_TITLE, SURNAME, TITLE, USER_NAME,
 };
 
 /// A name candidate over tokens `first..=last`: 48 bytes (offsets as `u32`, as in tokens; the
@@ -655,6 +655,13 @@ fn judge(
     }
     let (first, last) = (words[a], words[b]);
     let keys = &keys[a..=b];
+    // "Walter Reed" in the user's never-a-name list: no part of the run is a name
+    if keys.len() >= 2 && w.has_not_name_phrases() {
+        let phrase = |i: usize, j: usize| w.is(w.join_id(&keys[i..j]), NOT_NAME);
+        if (0..keys.len()).any(|i| (i + 2..=keys.len()).any(|j| phrase(i, j))) {
+            return None;
+        }
+    }
     // "Photo: Jane Roe/Agency", "Reporting by John Doe; Editing by ...": credits, not actors.
     if credit_line(text, toks, first, last) {
         return None;

@@ -70,6 +70,8 @@ pub const STRONG_TITLE: u32 = 1 << 22;
 pub const SURNAME: u32 = 1 << 24;
 /// One of the most frequent census given names (`popular_given.txt`).
 pub const POPULAR_GIVEN: u32 = 1 << 25;
+/// One of the user's never-a-name entries, as a whole phrase ("walter reed").
+pub const NOT_NAME: u32 = 1 << 28;
 /// One of the user's extra people, as a whole name (`Words::user_names`).
 pub const USER_NAME: u32 = 1 << 27;
 /// Determiners and possessives: a capitalised word after one is a thing, not a person's name
@@ -538,6 +540,7 @@ impl<'a> Lex<'a> {
             PLACE => lexicon::PLACES.contains(k),
             SURNAME => lexicon::SURNAMES.contains(k),
             USER_NAME => self.words.user_names.contains(k),
+            NOT_NAME => self.words.not_names.contains(k),
             POPULAR_GIVEN => lexicon::POPULAR_GIVEN.contains(k),
             TITLE => lexicon::TITLES.contains(k),
             ROLE => lexicon::ROLE_HEADS.contains(k),
@@ -745,6 +748,12 @@ impl<'a> Lex<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the user listed never-a-name phrases of several words (so that [`NOT_NAME`] can
+    /// hold for a run of words).
+    pub fn has_not_name_phrases(&self) -> bool {
+        self.words.not_names.iter().any(|n| n.contains(' '))
     }
 
     /// Whether the user listed extra people (so that [`USER_NAME`] can hold).

@@ -343,3 +343,22 @@ fn config_people_made_of_common_words_are_found() {
         .collect();
     assert_eq!(p, [("Red Lantern", 2)]);
 }
+
+#[test]
+fn config_never_a_name_phrases_of_several_words_are_no_people() {
+    let text = "He was flown to Walter Reed on Friday.";
+    assert_eq!(
+        names(text),
+        ["Walter Reed"],
+        "the rules alone take it for a name"
+    );
+    let lex = UserLexicon {
+        not_names: vec!["Walter Reed".into()],
+        ..UserLexicon::default()
+    };
+    let t = Tagger::new(lex).tag_article(&article(text));
+    assert!(
+        t.actors.iter().all(|a| a.kind != ActorKind::Person),
+        "{t:?}"
+    );
+}
