@@ -68,6 +68,11 @@ pub struct Cues {
 }
 
 impl Cues {
+    /// Whether `person` has a cue of kind `cue`.
+    pub fn has(&self, person: usize, cue: Cue) -> bool {
+        self.seen.get(person).is_some_and(|&s| s & cue.bit() != 0)
+    }
+
     /// Record `cue` for `person` unless the person has one of that kind already; `text` is
     /// asked only when it is recorded.
     pub fn add(

@@ -316,6 +316,8 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
     // Single words the article calls an organisation somewhere ("the news agency Tanjug"):
     // never a person of their own ("Tanjug said").
     let mut org_named: Vec<u32> = Vec::new();
+    // word key -> (the first capitalised word seen right after it, 2 once a second one was)
+    let mut followers: FxMap<u32, (u32, u8)> = FxMap::default();
     // Full names the article calls an organisation somewhere ("Walter Reed hospital").
     let mut org_named_full: Vec<Vec<u32>> = Vec::new();
     let doc = gazetteer::Doc::new(paras);
@@ -349,6 +351,26 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
                 &mut buf.labels,
                 &mut buf.line_labels,
             );
+        }
+        // capitalised words right after a capitalised word ("Nissan Leaf", "Nissan Connect")
+        for pair in buf.toks.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.kind == Kind::Word
+                && b.kind == Kind::Word
+                && a.cap
+                && b.cap
+                && !a.upper
+                && !b.upper
+                && !a.poss
+                && b.space_before
+                && a.line == b.line
+            {
+                let (ka, kb) = (w.tk(text, a), w.tk(text, b));
+                let e = followers.entry(ka).or_insert((kb, 1));
+                if e.0 != kb && e.1 == 1 {
+                    e.1 = 2;
+                }
+            }
         }
         for c in &mut cands[from..] {
             let keys = c.keys(keys);
@@ -398,9 +420,21 @@ fn analyze_with(paras: &[&str], w: &Lex, user: &UserNames) -> Doc {
         v.retain(|&id| org_votes(id) >= reg.full_at(id).count());
         v
     };
+    // A lone word that is a person only on a reporting verb or statistic, and that starts two
+    // different capitalised names ("Nissan said" ... "Nissan Leaf", "Nissan Connect"), is a
+    // brand or an organisation.
+    let brand = |id: usize| {
+        reg.words(id) == 1
+            && followers
+                .get(&reg.first_key(id))
+                .is_some_and(|&(_, n)| n >= 2)
+            && !cues.has(id, Cue::Title)
+            && !cues.has(id, Cue::Config)
+    };
     let an_organisation = |id: usize| {
         (reg.words(id) == 1 && org_named.binary_search(&reg.first_key(id)).is_ok())
             || org_full.binary_search(&id).is_ok()
+            || brand(id)
     };
     // Pass 2: spans.
     let Kept {

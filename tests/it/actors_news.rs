@@ -362,3 +362,15 @@ fn config_never_a_name_phrases_of_several_words_are_no_people() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_word_that_starts_several_product_names_is_a_brand_not_a_person() {
+    let text = "Korvex said on Monday that sales rose.\n\n\
+                The Korvex Aura and the Korvex Lumen sold best.";
+    assert!(names(text).is_empty(), "{:?}", names(text));
+    // one compound is not enough: "Tanaka said ... Tanaka Street" stays a person
+    assert_eq!(
+        names("Tanaka said on Monday that sales rose.\n\nThe office on Tanaka Lane closed."),
+        ["Tanaka"]
+    );
+}
