@@ -2,25 +2,11 @@
 //! beats the common-word test, one person for every mention, things that are not people,
 //! variants that merge. Each test asserts the people (and their mention counts) lede finds.
 
-use lede::article::{Article, Paragraph, Section};
+use lede::article::Article;
 use lede::tag::{ActorKind, Cue, Tagged, Tagger, UserLexicon};
 
-/// An article whose paragraphs are the blank-line separated blocks of `text`.
 fn article(text: &str) -> Article {
-    let paragraphs = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(Paragraph::new)
-        .collect();
-    Article {
-        title: "Test".into(),
-        sections: vec![Section {
-            heading: None,
-            paragraphs,
-        }],
-        ..Article::default()
-    }
+    crate::common::article_of_blocks(text)
 }
 
 fn tag(text: &str) -> Tagged {

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration test modules.
 
+use lede::article::{Paragraph, Section};
 use lede::Article;
 
 /// Title, headings and paragraphs of an article, one a line (the deck and byline left out).
@@ -16,4 +17,23 @@ pub fn all_text(a: &Article) -> String {
         }
     }
     s
+}
+
+/// An article titled "Test" of one section whose paragraphs are the blank-line separated
+/// blocks of `text`.
+pub fn article_of_blocks(text: &str) -> Article {
+    let paragraphs = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(Paragraph::new)
+        .collect();
+    Article {
+        title: "Test".into(),
+        sections: vec![Section {
+            heading: None,
+            paragraphs,
+        }],
+        ..Article::default()
+    }
 }

@@ -1,7 +1,7 @@
 //! Tagger integration tests on articles we wrote (tests/fixtures/tag-*.txt): actors, merging,
 //! offsets, and property tests that tagging never panics and keeps offsets on char boundaries.
 
-use lede::article::{Article, Paragraph, Section};
+use lede::article::Article;
 use lede::tag::{ActorKind, EntityKind, Span, Tagged, Tagger, UserLexicon};
 use proptest::prelude::*;
 
@@ -10,22 +10,8 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// An article of one section whose paragraphs are the blank-line separated blocks of `text`.
 fn article(text: &str) -> Article {
-    let paragraphs = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(Paragraph::new)
-        .collect();
-    Article {
-        title: "Test".into(),
-        sections: vec![Section {
-            heading: None,
-            paragraphs,
-        }],
-        ..Article::default()
-    }
+    crate::common::article_of_blocks(text)
 }
 
 fn tag(text: &str) -> Tagged {
