@@ -2,6 +2,7 @@
 //! from plain text, Markdown and HTML.
 
 pub mod boilerplate;
+pub mod frontmatter;
 pub mod html;
 pub mod lang;
 mod lists;
@@ -92,6 +93,9 @@ impl Format {
         }
         if html::looks_like_html(text) {
             return Format::Html;
+        }
+        if frontmatter::starts_with_front_matter(text) {
+            return Format::Markdown;
         }
         Format::Text
     }
