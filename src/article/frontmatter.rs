@@ -108,7 +108,7 @@ fn looks_like_toml_key(line: &str) -> bool {
 }
 
 fn clean(s: &str) -> Option<String> {
-    let s = super::collapse(&crate::source::sanitize(s));
+    let s = super::clean_decoded(s);
     (!s.is_empty()).then_some(s)
 }
 

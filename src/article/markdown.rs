@@ -248,11 +248,10 @@ fn same_title(fm: &str, heading: &str) -> bool {
     a == h || (fm.ends_with('…') && h.starts_with(&a))
 }
 
-/// Whitespace-normalised text without control characters. Sanitised again, because character
-/// references ("&#x202E;", "&#27;") are decoded after the source was; the only controls
-/// `sanitize` leaves, LF and TAB, are whitespace.
+/// Whitespace-normalised text without control or invisible format characters (see
+/// [`super::clean_decoded`]: character references decode after the source was sanitised).
 fn normalise(s: &str) -> String {
-    super::collapse(&crate::source::sanitize(s))
+    super::clean_decoded(s)
 }
 
 #[cfg(test)]

@@ -157,3 +157,55 @@ fn table_rows_are_paragraphs_with_cells_separated() {
         ]
     );
 }
+
+// ---- characters seen on real pages (issue 14 item 6) ----
+
+#[test]
+fn a_stray_c1_reference_does_not_swallow_the_paragraph() {
+    let a = md("# Gates Open\n\nThe mayor said &#x9d;the gates open at dawn and close at dusk.\n");
+    assert_eq!(
+        texts(&a),
+        ["The mayor said the gates open at dawn and close at dusk."]
+    );
+    let page = "<html><body><article><h1>Gates Open</h1><p>The mayor said &#x9d;the gates \
+                open at dawn and close again at dusk, the council confirmed on Monday.</p>\
+                </article></body></html>";
+    let h = article::parse(page, Format::Html);
+    assert!(
+        lede_all(&h).contains("The mayor said the gates open at dawn and close again at dusk"),
+        "{h:?}"
+    );
+}
+
+#[test]
+fn invisible_format_characters_never_reach_the_text() {
+    let bad = [
+        '\u{200F}', '\u{200E}', '\u{200B}', '\u{2060}', '\u{AD}', '\u{200D}',
+    ];
+    let body = "Ro\u{200B}sa Or\u{AD}tiz met the\u{2060}mayor \u{200F}today\u{200D}.";
+    for a in [
+        md(&format!("# Quay\u{200F} Vote\n\n{body}\n")),
+        article::parse(&format!("Quay\u{200F} Vote\n\n{body}\n"), Format::Text),
+        article::parse(
+            &format!("<html><body><article><h1>Quay\u{200F} Vote</h1><p>{body}</p></article></body></html>"),
+            Format::Html,
+        ),
+    ] {
+        let all = lede_all(&a);
+        assert!(!all.contains(bad), "{all:?}");
+        assert_eq!(a.title, "Quay Vote");
+        assert!(all.contains("Rosa Ortiz met themayor today."), "{all:?}");
+    }
+}
+
+#[test]
+fn zwj_inside_an_emoji_sequence_stays() {
+    let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+    let a = md(&format!(
+        "# T\n\nThe {family} emoji and a stray\u{200D}joiner.\n"
+    ));
+    assert_eq!(
+        texts(&a),
+        [format!("The {family} emoji and a strayjoiner.")]
+    );
+}
