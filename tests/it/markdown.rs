@@ -209,3 +209,15 @@ fn zwj_inside_an_emoji_sequence_stays() {
         [format!("The {family} emoji and a strayjoiner.")]
     );
 }
+
+#[test]
+fn a_raw_c1_control_in_plain_text_does_not_swallow_the_line() {
+    let text = lede::source::sanitize(
+        "Harbour Gates Open at Dawn\n\nThe mayor said \u{9d}the gates open at dawn and close again at dusk.\n",
+    );
+    let a = article::parse(&text, Format::Text);
+    assert!(
+        lede_all(&a).contains("The mayor said the gates open at dawn and close again at dusk."),
+        "{a:?}"
+    );
+}
