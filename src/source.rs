@@ -456,8 +456,10 @@ fn special_char(rest: &str, out: &mut String) -> usize {
             _ => {}
         },
         '\u{9B}' => skip_csi(&mut it),
-        '\u{9D}' => skip_string(&mut it, true),
-        '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut it, false),
+        // 8-bit string introducers take their body only when it ends on the line: a stray
+        // U+009D (Windows-1252 0x9D, mojibake of a curly quote) is dropped alone.
+        '\u{9D}' => skip_terminated(&mut it, true),
+        '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_terminated(&mut it, false),
         // Other C0/C1 controls, DEL, bidi controls and BOMs are dropped.
         _ => {}
     }
@@ -478,32 +480,43 @@ fn skip_csi(it: &mut std::str::Chars<'_>) {
     }
 }
 
+/// [`skip_string`] when the body is terminated on this line; otherwise nothing is consumed.
+fn skip_terminated(it: &mut std::str::Chars<'_>, bel_ends: bool) {
+    let mut probe = it.clone();
+    if skip_string(&mut probe, bel_ends) {
+        *it = probe;
+    }
+}
+
 /// OSC/DCS/SOS/PM/APC body up to and including its terminator: ST (`ESC \` or U+009C), BEL
 /// (OSC only). Ends without consuming at a line break, so unterminated sequences stay local.
-fn skip_string(it: &mut std::str::Chars<'_>, bel_ends: bool) {
+/// Whether a terminator ended it.
+fn skip_string(it: &mut std::str::Chars<'_>, bel_ends: bool) -> bool {
     while let Some(c) = peek(it) {
         match c {
-            '\n' | '\r' => return,
+            // Another 8-bit introducer ends the body unterminated: probing stays linear.
+            '\n' | '\r' | '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => return false,
             '\u{07}' if bel_ends => {
                 it.next();
-                return;
+                return true;
             }
             '\u{9C}' => {
                 it.next();
-                return;
+                return true;
             }
             '\u{1B}' => {
                 it.next();
                 if peek(it) == Some('\\') {
                     it.next();
                 }
-                return;
+                return true;
             }
             _ => {
                 it.next();
             }
         }
     }
+    false
 }
 
 #[cfg(test)]
@@ -553,6 +566,15 @@ mod tests {
     #[test]
     fn unterminated_string_sequence_stops_at_line_end() {
         assert_eq!(sanitize("a\u{1b}]52;c;abc\nnext line"), "a\nnext line");
+    }
+
+    #[test]
+    fn a_stray_8bit_introducer_is_dropped_alone() {
+        assert_eq!(
+            sanitize("He said \u{9d}no\u{9d} and left.\nNext."),
+            "He said no and left.\nNext."
+        );
+        assert_eq!(sanitize("a\u{90}b\u{9f}c"), "abc");
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! pulldown-cmark. The first level-1 heading is the title; a paragraph right under it that is
 //! all emphasis is the deck; a short "By …" paragraph there is the byline. Other headings open
 //! sections; list items, quoted paragraphs and code blocks are paragraphs. Raw HTML and image
-//! alt text are dropped.
+//! alt text are dropped. YAML or TOML front matter gives the title, byline and date (see
+//! [`super::frontmatter`]) and is not text; a level-1 heading repeating its title is not a
+//! section. Each table row is one paragraph, its non-empty cells joined with "; ".
 
+use super::frontmatter;
 use super::{Article, Paragraph, Section};
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// What the text being collected will become.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,11 +17,24 @@ enum Block {
     Paragraph,
     Item,
     Code,
+    /// A table cell; the row's cells become one paragraph.
+    Cell,
 }
 
 /// Parse a Markdown article.
 pub fn parse(text: &str) -> Article {
     let mut b = Builder::default();
+    let text = match frontmatter::split(text) {
+        Some((fm, rest)) => {
+            b.fm_title = fm.title.map(super::capped_title);
+            b.article.byline = fm.author;
+            b.article.date = fm.date;
+            rest
+        }
+        None => text,
+    };
+    // Cells of the table row being read.
+    let mut row: Vec<String> = Vec::new();
     let mut buf = String::new();
     let mut block: Option<Block> = None;
     // Whether all text of the current paragraph so far is emphasised, and the emphasis depth.
@@ -26,8 +42,28 @@ pub fn parse(text: &str) -> Article {
     let mut all_emph = true;
     let mut image = 0usize;
     let mut html_blocks = 0usize;
-    for ev in Parser::new(text) {
+    for ev in Parser::new_ext(text, Options::ENABLE_TABLES) {
         match ev {
+            Event::Start(Tag::Table(_)) => {
+                b.flush(&mut buf, block, false);
+                block = None;
+            }
+            Event::Start(Tag::TableCell) => {
+                buf.clear();
+                block = Some(Block::Cell);
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = normalise(&buf);
+                buf.clear();
+                if !cell.is_empty() {
+                    row.push(cell);
+                }
+                block = None;
+            }
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) if !row.is_empty() => {
+                b.push(row.join("; "));
+                row.clear();
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 b.flush(&mut buf, block, false);
                 block = Some(Block::Heading(level));
@@ -99,9 +135,13 @@ pub fn parse(text: &str) -> Article {
 struct Builder {
     article: Article,
     sections: Vec<Section>,
+    /// The title the front matter gives.
+    fm_title: Option<String>,
     /// Paragraph blocks seen since the title (for deck/byline placement).
     since_title: usize,
     have_title: bool,
+    /// Whether a "By …" paragraph has been taken as the byline.
+    text_byline: bool,
     any_body: bool,
 }
 
@@ -115,8 +155,15 @@ impl Builder {
         match block {
             Some(Block::Heading(level)) => {
                 if level == HeadingLevel::H1 && !self.have_title && !self.any_body {
-                    self.article.title = text;
                     self.have_title = true;
+                    match &self.fm_title {
+                        Some(t) if !same_title(t, &text) => self.sections.push(Section {
+                            heading: Some(text),
+                            paragraphs: Vec::new(),
+                        }),
+                        Some(_) => {}
+                        None => self.article.title = text,
+                    }
                 } else {
                     self.sections.push(Section {
                         heading: Some(text),
@@ -125,17 +172,21 @@ impl Builder {
                     self.any_body = true;
                 }
             }
-            Some(Block::Paragraph) if self.have_title && !self.any_body => {
+            Some(Block::Paragraph)
+                if (self.have_title || self.fm_title.is_some()) && !self.any_body =>
+            {
                 self.since_title += 1;
                 let words = text.split_whitespace().count();
                 let lower = text.to_lowercase();
-                if self.article.byline.is_none()
+                if !self.text_byline
                     && words <= 12
                     && ["by ", "par ", "von ", "por "]
                         .iter()
                         .any(|b| lower.starts_with(b))
                 {
+                    // A byline in the text wins over the front matter's bare names.
                     self.article.byline = Some(text);
+                    self.text_byline = true;
                 } else if all_emph && self.article.deck.is_none() && self.since_title == 1 {
                     self.article.deck = Some(text);
                 } else {
@@ -157,6 +208,9 @@ impl Builder {
     }
 
     fn finish(mut self, dropped: usize) -> Article {
+        if let Some(t) = self.fm_title.take() {
+            self.article.title = t;
+        }
         if self.article.title.is_empty() {
             // No `# Title`: the first heading, else the first short paragraph.
             if let Some(h) = self.sections.first_mut().and_then(|s| {
@@ -181,11 +235,23 @@ impl Builder {
     }
 }
 
-/// Whitespace-normalised text without control characters. Sanitised again, because character
-/// references ("&#x202E;", "&#27;") are decoded after the source was; the only controls
-/// `sanitize` leaves, LF and TAB, are whitespace.
+/// Whether a heading repeats the front matter's title (case and punctuation aside; the
+/// title may have been cut to length).
+fn same_title(fm: &str, heading: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, h) = (key(fm), key(heading));
+    a == h || (fm.ends_with('…') && h.starts_with(&a))
+}
+
+/// Whitespace-normalised text without control or invisible format characters (see
+/// [`super::clean_decoded`]: character references decode after the source was sanitised).
 fn normalise(s: &str) -> String {
-    super::collapse(&crate::source::sanitize(s))
+    super::clean_decoded(s)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! from plain text, Markdown and HTML.
 
 pub mod boilerplate;
+pub mod frontmatter;
 pub mod html;
 pub mod lang;
 mod lists;
@@ -22,6 +23,71 @@ pub(crate) fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether `c` is an invisible format character that must not reach the terminal: it has no
+/// width of its own but terminals disagree on it, so it shifts the layout (soft hyphen, Arabic
+/// letter mark, Mongolian vowel separator, zero-width space, LRM/RLM, word joiner and the
+/// invisible operators, BOM). ZWJ is judged by [`strip_invisible`]; bidi embeddings and
+/// isolates are already removed by `source::sanitize`.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+            ..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+/// Whether `c` can stand on either side of a ZWJ in an emoji sequence (pictographs, symbols,
+/// skin tones, VS16, keycap, tag characters).
+fn emoji_part(c: char) -> bool {
+    matches!(c, '\u{2300}'..='\u{23FF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
+        | '\u{FE0F}' | '\u{20E3}' | '\u{1F000}'..='\u{1FAFF}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// `s` without invisible format characters, and without ZWJ except between emoji parts.
+/// Borrowed when there is nothing to remove.
+pub(crate) fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    // Every character removed here is encoded starting with one of these bytes.
+    let maybe = |b: &u8| matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF);
+    let drop_at = |prev: Option<char>, c: char, next: Option<char>| {
+        invisible(c)
+            || (c == '\u{200D}' && !(prev.is_some_and(emoji_part) && next.is_some_and(emoji_part)))
+    };
+    if !s.as_bytes().iter().any(maybe) {
+        return s.into();
+    }
+    let mut prev = None;
+    let mut it = s.chars().peekable();
+    let mut out = String::new();
+    let mut changed = false;
+    while let Some(c) = it.next() {
+        if drop_at(prev, c, it.peek().copied()) {
+            changed = true;
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    if changed {
+        out.into()
+    } else {
+        s.into()
+    }
+}
+
+/// Text decoded from character references or markup, made safe to show: C1 controls removed
+/// on their own (a stray "&#x9d;" is not the start of a terminal string that runs to the end
+/// of the paragraph), sanitised again ("&#x202E;", "&#27;[2J" decode after the source was),
+/// invisible format characters removed, whitespace collapsed.
+pub(crate) fn clean_decoded(s: &str) -> String {
+    let c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c);
+    let s: std::borrow::Cow<'_, str> = if s.contains(c1) {
+        s.replace(c1, "").into()
+    } else {
+        s.into()
+    };
+    collapse(&strip_invisible(&crate::source::sanitize(&s)))
 }
 
 /// Longest title, in characters: a longer line is a paragraph, not a headline.
@@ -93,6 +159,9 @@ impl Format {
         if html::looks_like_html(text) {
             return Format::Html;
         }
+        if frontmatter::starts_with_front_matter(text) {
+            return Format::Markdown;
+        }
         Format::Text
     }
 }
@@ -112,7 +181,7 @@ impl Article {
 /// Parse sanitized text in the given format into an article.
 pub fn parse(text: &str, format: Format) -> Article {
     match format {
-        Format::Text => text::parse(text),
+        Format::Text => text::parse(&strip_invisible(text)),
         Format::Markdown => markdown::parse(text),
         Format::Html => html::parse(text),
     }

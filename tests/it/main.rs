@@ -3,6 +3,7 @@ mod actors_news;
 mod common;
 mod config;
 mod html;
+mod markdown;
 mod marking;
 mod notes;
 mod parse;

@@ -950,6 +950,25 @@ fn lede_export_end_to_end() {
     assert!(md.contains(&format!("> {sentence}\n")), "{md}");
     assert!(md.contains("\nReview date: April. Follow up.\n"));
 
+    // Opened again with `lede parse`: the article's title, no front-matter text.
+    let reopened = tempfile::tempdir().unwrap();
+    let md_file = reopened.path().join("exported notes.md");
+    std::fs::write(&md_file, &md).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["parse", "--json"])
+        .arg(&md_file)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["title"], a.title.as_str());
+    let body = v["sections"].to_string();
+    assert!(
+        !body.contains("exported:") && !body.contains("source:"),
+        "{body}"
+    );
+    assert!(body.contains(sentence), "{body}");
+
     // A copy at another path finds the same notes.
     let other = tempfile::tempdir().unwrap();
     let copy = other.path().join("copied article.txt");

@@ -227,6 +227,11 @@ fn check(a: &Article) -> Result<(), TestCaseError> {
         .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter().map(|p| &p.text)));
     for t in blocks.chain(std::iter::once(&a.title)) {
         prop_assert!(!t.chars().any(char::is_control), "control char in {:?}", t);
+        prop_assert!(
+            !t.contains(['\u{200B}', '\u{200E}', '\u{200F}', '\u{2060}', '\u{AD}']),
+            "invisible format char in {:?}",
+            t
+        );
         prop_assert_eq!(
             t.split_whitespace().collect::<Vec<_>>().join(" "),
             t.clone()
@@ -263,6 +268,12 @@ fn articleish() -> impl Strategy<Value = Vec<u8>> {
         Just("한국어 문장입니다. ".as_bytes().to_vec()),
         Just(b"# ".to_vec()),
         Just(b"Advertisement\n".to_vec()),
+        Just(b"---\n".to_vec()),
+        Just(b"+++\n".to_vec()),
+        Just(b"title: ".to_vec()),
+        Just(b"author = \"A\"\n".to_vec()),
+        Just(b"| a | b |\n|---|---|\n".to_vec()),
+        Just(b"&#x9d;\xc2\x9d\xe2\x80\x8b\xe2\x80\x8d".to_vec()),
         proptest::collection::vec(any::<u8>(), 0..8),
     ];
     proptest::collection::vec(piece, 0..200).prop_map(|v| v.concat())
@@ -285,6 +296,18 @@ proptest! {
         if let Ok(src) = source::decode("prop", &bytes) {
             prop_assert_eq!(source::sanitize(&src.text), src.text.clone());
             check(&article::parse(&src.text, Format::Text))?;
+            check(&article::parse(&src.text, Format::Markdown))?;
+        }
+    }
+
+    #[test]
+    fn front_matter_like_input_never_panics_and_keeps_invariants(
+        open in prop_oneof![Just("---\ntitle: "), Just("+++\ntitle = \""), Just("---\n")],
+        bytes in articleish()
+    ) {
+        let mut all = open.as_bytes().to_vec();
+        all.extend(bytes);
+        if let Ok(src) = source::decode("prop", &all) {
             check(&article::parse(&src.text, Format::Markdown))?;
         }
     }

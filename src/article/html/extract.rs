@@ -2,7 +2,7 @@
 //! sections, every block boundary ends a paragraph, inline content (links, emphasis, `<br>`)
 //! joins into one whitespace-normalised line; media, captions and form controls are dropped.
 
-use super::dom::{collapse, Dom, Id, Kind};
+use super::dom::{Dom, Id, Kind};
 use super::meta::tokens;
 use crate::article::{Paragraph, Section};
 
@@ -116,13 +116,9 @@ impl Builder<'_> {
 
 /// Whitespace-normalised text with control characters removed.
 pub fn clean_text(s: &str) -> String {
-    // Character references decode after the source was sanitised ("&#x202E;", "&#27;[2J"):
-    // sanitise again; the only controls it leaves, LF and TAB, are whitespace to `collapse`.
-    let visible: String = crate::source::sanitize(s)
-        .chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
-        .collect();
-    collapse(&visible)
+    // Character references decode after the source was sanitised ("&#x202E;", "&#27;[2J",
+    // a stray "&#x9d;"): see `clean_decoded`.
+    crate::article::clean_decoded(s)
 }
 
 fn same_text(a: &str, b: &str) -> bool {

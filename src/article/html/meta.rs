@@ -55,7 +55,7 @@ fn sel(s: &str) -> Option<&'static Selector> {
 fn clean(s: &str) -> String {
     // Sanitised again: character references ("&#27;", "&#x202E;") decode after the source was.
     collapse(
-        &crate::source::sanitize(s)
+        &crate::article::clean_decoded(s)
             .chars()
             .filter(|c| !c.is_control())
             .collect::<String>(),
