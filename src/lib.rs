@@ -14,6 +14,8 @@
 pub mod article;
 pub mod config;
 pub mod error;
+pub mod feed;
+pub mod fetch;
 pub mod notes;
 pub mod source;
 pub mod tag;

@@ -1,4 +1,4 @@
-//! The `lede` command line: read (default), parse, actors, tag, export.
+//! The `lede` command line: read (default), parse, actors, tag, export; FILE may be a URL.
 //! One-line errors on stderr; exit 1 for bad input, 2 for bad usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -14,7 +14,8 @@ use std::process::ExitCode;
 )]
 #[command(args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// Article to read (plain text, Markdown or HTML; `-` for stdin). Without one, the bundled sample.
+    /// Article to read (plain text, Markdown or HTML; an http(s) URL; `-` for stdin). Without
+    /// one, the bundled sample.
     file: Option<String>,
     /// Theme name (dark, light, high-contrast, or a theme in the config dir).
     #[arg(long)]
@@ -123,14 +124,62 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
-/// Read, sanitize and parse a file, reporting decode warnings on stderr.
-fn load(file: &str) -> Result<article::Article, Error> {
+/// What a file or URL holds: an article, or a feed of items.
+enum Input {
+    Article(article::Article),
+    Feed(lede::feed::Feed),
+}
+
+/// Read (or fetch, for an HTTP(S) URL), sanitize and parse an input, reporting decode
+/// warnings on stderr.
+fn load_input(file: &str) -> Result<Input, Error> {
+    use lede::fetch;
+    let shown = source::sanitize(file);
+    let feed = |bytes: &[u8]| {
+        lede::feed::parse(bytes)
+            .map(Input::Feed)
+            .map_err(|e| Error::Other(format!("{shown}: {e}")))
+    };
+    if fetch::is_url(file) {
+        let got = fetch::fetch(file, &fetch::Settings::from_env())?;
+        for w in &got.source.warnings {
+            eprintln!("lede: warning: {w}");
+        }
+        let format = match got.kind {
+            fetch::Kind::Feed => return feed(&got.bytes),
+            fetch::Kind::Html => article::Format::Html,
+            fetch::Kind::Markdown => article::Format::Markdown,
+            fetch::Kind::Text => article::Format::Text,
+        };
+        let a = article::parse(&got.source.text, format);
+        if a.paragraph_count() == 0 {
+            return Err(Error::Other(format!(
+                "{shown}: not an article (no article text found)"
+            )));
+        }
+        return Ok(Input::Article(a));
+    }
     let src = source::read(file)?;
     for w in &src.warnings {
         eprintln!("lede: warning: {w}");
     }
+    if lede::feed::looks_like_feed(&src.text) {
+        return feed(src.text.as_bytes());
+    }
     let format = article::Format::detect(&src.name, &src.text);
-    Ok(article::parse(&src.text, format))
+    Ok(Input::Article(article::parse(&src.text, format)))
+}
+
+/// [`load_input`] for commands that need one article: a feed is an error for now.
+fn load(file: &str) -> Result<article::Article, Error> {
+    match load_input(file)? {
+        Input::Article(a) => Ok(a),
+        Input::Feed(_) => Err(Error::Other(format!(
+            "{}: a feed: choose an item (`lede parse {}` lists them)",
+            source::sanitize(file),
+            source::sanitize(file)
+        ))),
+    }
 }
 
 fn out(s: &str) -> Result<(), Error> {
@@ -148,7 +197,17 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Error> {
 }
 
 fn cmd_parse(file: &str, json: bool) -> Result<(), Error> {
-    let a = load(file)?;
+    let a = match load_input(file)? {
+        Input::Article(a) => a,
+        Input::Feed(feed) if json => {
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                feed: &'a lede::feed::Feed,
+            }
+            return out(&(to_json(&Out { feed: &feed })? + "\n"));
+        }
+        Input::Feed(feed) => return out(&lede::feed::outline(&feed)),
+    };
     if json {
         out(&(to_json(&a)? + "\n"))
     } else {
@@ -291,7 +350,11 @@ fn cmd_export(file: &str, format: ExportFormat, output: Option<String>) -> Resul
     if book.all().is_empty() {
         eprintln!("lede: note: no highlights for this article yet");
     }
-    let source = export::source_for(file);
+    let source = if lede::fetch::is_url(file) {
+        source::sanitize(file)
+    } else {
+        export::source_for(file)
+    };
     let exported = lede::notes::now_rfc3339();
     let text = match format {
         ExportFormat::Md => export::markdown(&a, &tagged, book.all(), &source, &exported),

@@ -130,6 +130,42 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
     })
 }
 
+/// [`decode`] with a charset declared outside the bytes (an HTTP `Content-Type` header): a
+/// known legacy charset there wins over the page's own declaration and the detector; UTF-8,
+/// UTF-16, an unknown label, a BOM or no charset leave the choice to [`decode`].
+pub fn decode_with_charset(
+    name: &str,
+    bytes: &[u8],
+    charset: Option<&str>,
+) -> Result<Source, Error> {
+    let enc = charset.and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()));
+    let has_bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
+        .iter()
+        .any(|bom| bytes.starts_with(bom));
+    match enc {
+        Some(enc)
+            if !has_bom
+                && enc != encoding_rs::UTF_8
+                && enc != encoding_rs::UTF_16LE
+                && enc != encoding_rs::UTF_16BE
+                && bytes.len() as u64 <= MAX_BYTES =>
+        {
+            let mut warnings = Vec::new();
+            let raw = legacy(name, bytes, enc, &mut warnings)?;
+            let text = sanitize(&raw);
+            if text.trim().is_empty() {
+                return Err(Error::Other(format!("{name}: empty, no article text")));
+            }
+            Ok(Source {
+                name: name.to_string(),
+                text,
+                warnings,
+            })
+        }
+        _ => decode(name, bytes),
+    }
+}
+
 /// The encoding of input that is not UTF-8 (without a BOM): UTF-16 whose every other byte is
 /// mostly NUL, else the charset an HTML `<meta charset>` or XML declaration names, else the
 /// guess of `chardetng`. `None` for valid UTF-8 and for binary data (NUL bytes that are no

@@ -2,6 +2,7 @@
 mod actors_news;
 mod common;
 mod config;
+mod fetch;
 mod html;
 mod markdown;
 mod marking;
