@@ -183,9 +183,45 @@ impl Tagger {
     pub fn tag_article(&self, article: &Article) -> Tagged {
         let paras: Vec<&str> = article.paragraphs().map(|p| p.text.as_str()).collect();
         let doc = self.analyze(&paras);
-        build_actors(&paras, doc)
+        let mut tagged = build_actors(&paras, doc);
+        if let Some(byline) = article.byline.as_deref() {
+            drop_authors(&mut tagged, byline, paras.len());
+        }
+        tagged
     }
 }
+
+/// The article's authors are not its actors: a person every word of whose name is in the
+/// byline ("By Jane Doe and John Roe"), named in the body only by the author's bio or sign-off
+/// (a paragraph that starts with the name, "Jane Doe covers markets …", or one of the last
+/// [`SIGN_OFF_PARAGRAPHS`] paragraphs, "Write to John Roe at …"), leaves the list. An author
+/// the article talks about ("the first half of Jane Doe's story") stays.
+fn drop_authors(tagged: &mut Tagged, byline: &str, paragraphs: usize) {
+    let words_of = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let byline_words = words_of(byline);
+    if byline_words.is_empty() {
+        return;
+    }
+    let sign_off_from = paragraphs.saturating_sub(SIGN_OFF_PARAGRAPHS);
+    tagged.actors.retain(|a| {
+        let author = a.kind == ActorKind::Person
+            && words_of(&a.name).iter().all(|w| byline_words.contains(w));
+        let only_signed = || {
+            a.mentions
+                .iter()
+                .all(|m| m.start == 0 || m.paragraph >= sign_off_from)
+        };
+        !(author && only_signed())
+    });
+}
+
+/// How many paragraphs at the end of an article may hold its author's sign-off.
+const SIGN_OFF_PARAGRAPHS: usize = 2;
 
 /// Group resolved spans into actors (people first, then countries, each by first mention).
 fn build_actors(paras: &[&str], doc: resolve::Doc) -> Tagged {

@@ -360,3 +360,39 @@ fn a_word_that_starts_several_product_names_is_a_brand_not_a_person() {
         ["Tanaka"]
     );
 }
+
+#[test]
+fn the_author_in_the_byline_and_sign_off_is_no_actor() {
+    let page = "<html><body><article><h1>Harbour Council Backs the Quay</h1>\
+        <p class=\"byline\">By Nadia Okafor</p>\
+        <p>Mayor Tomas Lind said on Tuesday that the council would build the quay after a long \
+        debate that left several members hoarse.</p>\
+        <p>Work starts in spring, Lind told reporters.</p>\
+        <p>Nadia Okafor covers city hall for the Harbour Gazette.</p>\
+        <p>Write to Nadia Okafor at the newsroom.</p></article></body></html>";
+    let a = lede::article::html::parse(page);
+    assert_eq!(a.byline.as_deref(), Some("By Nadia Okafor"));
+    let t = Tagger::new(UserLexicon::default()).tag_article(&a);
+    let people: Vec<&str> = t
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(people, ["Tomas Lind"]);
+}
+
+#[test]
+fn an_author_the_article_talks_about_stays() {
+    let page = "<html><body><article><h1>The Long Story of the Quay</h1>\
+        <p class=\"byline\">By Nadia Okafor</p>\
+        <p>This is the first half of Nadia Okafor's history of the quay, which she began to \
+        write when the council first argued about it twenty years ago.</p>\
+        <p>Mayor Tomas Lind said on Tuesday that the council would build it at last.</p>\
+        <p>The second half follows next week, after the vote in the harbour council.</p>\
+        <p>Nadia Okafor covers city hall for the Harbour Gazette.</p></article></body></html>";
+    let a = lede::article::html::parse(page);
+    let t = Tagger::new(UserLexicon::default()).tag_article(&a);
+    let okafor = t.actors.iter().find(|a| a.name == "Nadia Okafor");
+    assert_eq!(okafor.map(|a| a.mentions.len()), Some(2));
+}

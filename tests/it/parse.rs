@@ -318,3 +318,25 @@ proptest! {
         check(&article::parse(&s, Format::Markdown))?;
     }
 }
+
+#[test]
+fn a_sentence_of_names_between_paragraphs_stays_in_the_article() {
+    // A sentence made mostly of place names is poor in stop words; between two paragraphs of
+    // the story it is still the story's.
+    let text = "Ferry Line Opens Routes Across the Baltic\n\n\
+        The operator said on Tuesday that its new ferries would start sailing next month, after a \
+        long winter of trials in the harbour and a dispute with the port authority over fees.\n\n\
+        Ships will call at Tallinn, Helsinki, Riga, Stockholm, Gdansk, Klaipeda and Turku.\n\n\
+        Tickets go on sale next week, and the operator expects the first crossings to be full as \
+        the summer season begins and travellers return to the islands of the region.\n";
+    let a = article::parse(text, Format::Text);
+    let all = all_text(&a);
+    assert!(all.contains("Ships will call at Tallinn"), "{all}");
+    // A line of names that is no sentence, between the same paragraphs, is still a menu.
+    let menu = text.replace(
+        "Ships will call at Tallinn, Helsinki, Riga, Stockholm, Gdansk, Klaipeda and Turku.",
+        "Home | World | Business | Sport | Travel | Weather | Video | Newsletters | Podcasts",
+    );
+    let all = all_text(&article::parse(&menu, Format::Text));
+    assert!(!all.contains("Newsletters"), "{all}");
+}

@@ -384,7 +384,36 @@ fn revised(
         })
         .collect();
     lists::keep_runs(&shapes, &plain, &mut cls);
+    keep_sandwiched(units, stats, furniture, &mut cls);
     cls
+}
+
+/// Fewest words of a bad sentence that [`keep_sandwiched`] keeps.
+const SANDWICH_WORDS: usize = 8;
+
+/// A finished sentence that the stop-word test called bad, directly between good units, is the
+/// article's: a sentence made mostly of names ("… available in Bolivia, Brazil, Chile, …") is
+/// poor in stop words, and page furniture between two paragraphs is caught by its phrases.
+fn keep_sandwiched(
+    units: &[Unit],
+    stats: &UnitStats,
+    furniture: &[Option<bool>],
+    cls: &mut [Class],
+) {
+    for i in 1..units.len().saturating_sub(1) {
+        if cls[i] != Class::Bad || cls[i - 1] != Class::Good || cls[i + 1] != Class::Good {
+            continue;
+        }
+        let u = &units[i];
+        let s = stats.get(i);
+        if s.words < SANDWICH_WORDS || !boilerplate::ends_sentence(&u.text) {
+            continue;
+        }
+        let furniture = furniture[i].unwrap_or_else(|| unit_furniture(u, s.tokens));
+        if !furniture && !printed_again(units, i) {
+            cls[i] = Class::Good;
+        }
+    }
 }
 
 /// Page furniture, a byline or a dateline: never body text.
