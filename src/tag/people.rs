@@ -102,11 +102,26 @@ fn name_tok(
     if caps.get(t.line as usize).copied().unwrap_or(false) {
         return false;
     }
+    // "4K", "3D Sound", "AT&T": a letter glued to a number, word or "&" before it is part of
+    // that token's name, not a name of its own.
+    if !t.space_before && glued_to_previous(text, toks, i) {
+        return false;
+    }
     // "A. Dale": an initial, even one that is also a word
     if is_initial(t) && is_punct(text, toks.get(i + 1), ".") {
         return true;
     }
     !w.is(w.tk(text, t), STOP | CAL)
+}
+
+/// Whether token `i` touches the token before it on its line, a word, a number or "&".
+fn glued_to_previous(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).and_then(|j| toks.get(j)) else {
+        return false;
+    };
+    p.end == toks[i].start
+        && p.line == toks[i].line
+        && (p.kind != Kind::Punct || &text[p.range()] == "&")
 }
 
 /// "J.J.", "T.J.": two or more capital letters, each followed by a period.
@@ -155,7 +170,10 @@ pub fn candidates(
             i += 1;
             continue;
         }
-        if !name_tok(text, toks, i, caps, blocked, w) {
+        // A bare capital letter (no period) does not start a name: "S Damarious Randall" in a
+        // line-up is a position.
+        let bare_letter = is_initial(&toks[i]) && !is_punct(text, toks.get(i + 1), ".");
+        if bare_letter || !name_tok(text, toks, i, caps, blocked, w) {
             i += 1;
             continue;
         }

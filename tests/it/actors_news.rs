@@ -396,3 +396,23 @@ fn an_author_the_article_talks_about_stays() {
     let okafor = t.actors.iter().find(|a| a.name == "Nadia Okafor");
     assert_eq!(okafor.map(|a| a.mentions.len()), Some(2));
 }
+
+#[test]
+fn venues_ensembles_and_laws_named_for_people_are_no_people() {
+    let text = "Concert Season Opens\n\n\
+        The orchestra played at the Miriam Osei Pavilion on Friday, and the Harlan Brooks Band \
+        opened for it. Astronomers at the Edwin Marsh Observatory watched the sky. The Dana Whitfield \
+        Act was signed into law. Conductor Ilse Brandt said the hall was full.";
+    assert_eq!(names(text), ["Ilse Brandt"]);
+}
+
+#[test]
+fn letters_glued_to_numbers_and_bare_position_letters_start_no_name() {
+    let text = "Gadgets and Line-Ups\n\n\
+        The new 4K. Halvorsen said the 3D Sound Stage would open at the AT&T Pavilion on Friday.\n\n\
+        S Marcus Delaney and CB Tyrell Okoro started the game, coach Dana Pruitt said.";
+    assert_eq!(
+        names(text),
+        ["Halvorsen", "Marcus Delaney", "Tyrell Okoro", "Dana Pruitt"]
+    );
+}
