@@ -114,6 +114,11 @@ fn name_tok(
     !w.is(w.tk(text, t), STOP | CAL)
 }
 
+/// Company forms written in capitals after a company's name ("LM Ericsson AB").
+const CORPORATE_FORMS: [&str; 14] = [
+    "AB", "AG", "SA", "NV", "BV", "PLC", "LLC", "SPA", "ASA", "OYJ", "KK", "PTY", "BHD", "SE",
+];
+
 /// Whether token `i` touches the token before it on its line, a word, a number or "&".
 fn glued_to_previous(text: &str, toks: &[Token], i: usize) -> bool {
     let Some(p) = i.checked_sub(1).and_then(|j| toks.get(j)) else {
@@ -715,6 +720,16 @@ fn judge(
         }
         // "Edward D. Jones & Co."
         if is_punct(text, Some(n), "&") {
+            org_ctx = true;
+        }
+        // "LM Ericsson AB", "Pirelli SpA": a company form right after.
+        if n.kind == Kind::Word
+            && n.cap
+            && n.space_before
+            && n.line == toks[last].line
+            && !toks[last].poss
+            && CORPORATE_FORMS.contains(&surf(text, n))
+        {
             org_ctx = true;
         }
     }

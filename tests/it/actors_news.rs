@@ -416,3 +416,11 @@ fn letters_glued_to_numbers_and_bare_position_letters_start_no_name() {
         ["Halvorsen", "Marcus Delaney", "Tyrell Okoro", "Dana Pruitt"]
     );
 }
+
+#[test]
+fn a_company_form_after_a_name_makes_the_name_a_company() {
+    let text = "Shipyard Wins Order\n\n\
+        Swedish shipbuilder Nordvik AB said on Friday it had won an order for six ferries. \
+        Nordvik said in a statement that work would start in May, chief executive Lena Berg said.";
+    assert_eq!(names(text), ["Lena Berg"]);
+}
