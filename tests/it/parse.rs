@@ -340,3 +340,37 @@ fn a_sentence_of_names_between_paragraphs_stays_in_the_article() {
     let all = all_text(&article::parse(&menu, Format::Text));
     assert!(!all.contains("Newsletters"), "{all}");
 }
+
+#[test]
+fn the_attribution_under_a_quoted_post_is_a_paragraph_of_the_article() {
+    // A quoted social-media post ends with "— Name (@handle) Date": few stop words, yet the
+    // article's, like the post above it; neither a heading nor page furniture.
+    let text = "Fans React to the Coach Leaving\n\n\
+        The club announced on Tuesday that the coach would leave at the end of the season after \
+        three difficult years in charge of the team.\n\n\
+        Fans were quick to share their views on social media, with many thanking him for the cup \
+        win in his first season.\n\n\
+        Thanks for everything, boss. What a ride it has been.\n\n\
+        \u{2014} Tomas Lindqvist (@tlindqvist) November 19, 2019\n\n\
+        The board will meet next week to discuss who should replace him, the club said in a \
+        statement on its website.\n";
+    let a = article::parse(text, Format::Text);
+    let paragraphs: Vec<&str> = a
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect();
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.contains("(@tlindqvist) November 19, 2019")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        a.sections
+            .iter()
+            .all(|s| s.heading.as_deref().is_none_or(|h| !h.contains('@'))),
+        "{:?}",
+        a.sections
+    );
+}

@@ -347,7 +347,41 @@ fn classes(units: &[Unit], stats: &UnitStats, lang: usize) -> (Vec<Class>, Vec<O
         .zip(&checked)
         .map(|(f, &c)| (c || f.furniture).then_some(f.furniture))
         .collect();
-    (boilerplate::classify_all(&feats), furniture)
+    let mut cls = boilerplate::classify_all(&feats);
+    for (i, u) in units.iter().enumerate() {
+        // (Its date reads as a dateline; page-furniture phrases still count.)
+        if cls[i] == Class::Bad
+            && post_attribution(&u.text)
+            && !boilerplate::furniture_flags(&u.text, u.flags)
+        {
+            cls[i] = Class::Short;
+        }
+    }
+    (cls, furniture)
+}
+
+/// The attribution line under a quoted social-media post ("— Jane Doe (@janedoe) May 4,
+/// 2021", "– Harbour FC (@harbourfc) …"): poor in stop words but the article's, like the post
+/// above it; it takes the class of its neighbours.
+fn post_attribution(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(rest) = t
+        .strip_prefix('\u{2014}')
+        .or_else(|| t.strip_prefix('\u{2013}'))
+        .or_else(|| t.strip_prefix("--"))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let handle = rest
+        .find("(@")
+        .is_some_and(|i| rest[i..].find(')').is_some());
+    let year_at_end = rest.len() >= 4
+        && rest.is_char_boundary(rest.len() - 4)
+        && rest[rest.len() - 4..].bytes().all(|b| b.is_ascii_digit());
+    rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().nth(160).is_none()
+        && (handle || year_at_end)
 }
 
 /// Whether unit `i` is printed two or three times within three units (see [`classes`]).
@@ -854,7 +888,7 @@ fn ends_sentence(s: &str) -> bool {
 /// Only asked of kept units (class `Good`), which are never page furniture: a furniture
 /// unit's initial class is `Bad`, and the fallback keeps no furniture either.
 fn is_heading_like(u: &Unit, s: &Stats) -> bool {
-    if u.list || s.words == 0 || s.words > 14 || s.wlen > 120 {
+    if u.list || s.words == 0 || s.words > 14 || s.wlen > 120 || post_attribution(&u.text) {
         return false;
     }
     let t = u.text.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
