@@ -374,3 +374,68 @@ fn the_attribution_under_a_quoted_post_is_a_paragraph_of_the_article() {
         a.sections
     );
 }
+
+/// A story of `n` paragraphs about the harbour, each a full sentence.
+fn harbour_story(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "The harbour master said on day {i} that the new pier would be finished before \
+                 the winter storms, and that the fishing boats could use it from the spring.\n\n"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_stream_of_related_story_cards_after_the_article_is_not_the_article() {
+    let mut text = String::from("Harbour Pier Nears Completion\n\n");
+    text.push_str(&harbour_story(6));
+    for (headline, kicker) in [
+        (
+            "Orchard Growers Turn To Drones For The Apple Harvest",
+            "HIGH FLYERS",
+        ),
+        (
+            "Night Trains Return To The Mountain Valleys This Winter",
+            "ALL ABOARD",
+        ),
+        (
+            "A Village Library Lends Out Tools As Well As Books",
+            "BORROW IT",
+        ),
+        (
+            "The City Council Votes To Plant Ten Thousand Trees",
+            "GREEN STREETS",
+        ),
+    ] {
+        text.push_str(&format!(
+            "{headline}\n{kicker}\n\n{headline}\n\nexample.org Features\n\n\
+             Readers have been asking how the scheme works, and the people who run it say that \
+             it has changed the way they think about their town and its future.\n\n"
+        ));
+    }
+    let all = all_text(&article::parse(&text, Format::Text));
+    assert!(all.contains("on day 5 that the new pier"), "{all}");
+    assert!(!all.contains("Readers have been asking"), "{all}");
+    assert!(!all.contains("Orchard Growers"), "{all}");
+}
+
+#[test]
+fn an_image_caption_printed_twice_in_the_article_does_not_end_it() {
+    // An image's alt text and its caption are the same line twice: once or twice in an
+    // article is no stream of teasers.
+    let mut text = String::from("Harbour Pier Nears Completion\n\n");
+    text.push_str(&harbour_story(3));
+    text.push_str(
+        "The new pier seen from the lighthouse\n\nThe new pier seen from the lighthouse\n\n",
+    );
+    text.push_str(&harbour_story(2));
+    text.push_str("Boats waiting at the old quay\n\nBoats waiting at the old quay\n\n");
+    text.push_str(
+        "The council will open the pier with a small ceremony, the harbour master said, and \
+         the whole town is invited to come and see the boats arrive.\n",
+    );
+    let all = all_text(&article::parse(&text, Format::Text));
+    assert!(all.contains("The council will open the pier"), "{all}");
+}

@@ -137,6 +137,9 @@ pub fn parse(text: &str) -> Article {
     let (initial, furniture) = classes(&units, &stats, lang);
     let mut cls = revised(&units, &stats, &initial, &furniture);
     let mut body = main_body(&units, &stats, &cls);
+    if let Some(end) = teaser_stream(&units, &cls, body) {
+        body.1 = end;
+    }
     let good: usize = (0..units.len())
         .filter(|&i| cls[i] == Class::Good)
         .map(|i| stats.wlen(i))
@@ -868,6 +871,49 @@ fn main_body(units: &[Unit], stats: &UnitStats, cls: &[Class]) -> (usize, usize)
     runs.iter()
         .find(|r| r.2 * 10 >= max * 4)
         .map_or((0, 0), |r| (r.0, r.1))
+}
+
+/// Fewest teasers in a row that make a stream of them.
+const TEASER_RUN: usize = 3;
+/// Most units from one teaser to the next in a stream (headline twice, source, summary …).
+const TEASER_GAP: usize = 8;
+
+/// Where a stream of teasers ends the body: related stories after the article print each
+/// headline twice (the link and the card), with a line of source or section and a summary
+/// sentence, so the good summaries hold the body's run together. An article shows an image's
+/// alt and caption once or twice; [`TEASER_RUN`] lines printed twice, each within
+/// [`TEASER_GAP`] units of the last, are a stream. Returns the last good unit before it.
+fn teaser_stream(units: &[Unit], cls: &[Class], body: (usize, usize)) -> Option<usize> {
+    let (first, last) = body;
+    // (The card may carry a kicker after the headline: one text opens the other.)
+    let same = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        long.starts_with(short)
+            && (long.len() == short.len() || long.as_bytes()[short.len()] == b' ')
+            && short.split(' ').nth(2).is_some()
+    };
+    let twice =
+        |i: usize| (i + 1..units.len().min(i + 3)).any(|j| same(&units[i].text, &units[j].text));
+    let mut run_start = None;
+    let mut run = 0;
+    let mut prev = 0;
+    for i in first..=last.min(units.len().saturating_sub(1)) {
+        if !twice(i) {
+            continue;
+        }
+        if run > 0 && i - prev <= TEASER_GAP {
+            run += 1;
+        } else {
+            run = 1;
+            run_start = Some(i);
+        }
+        prev = i;
+        if run >= TEASER_RUN {
+            let start = run_start?;
+            return (first..start).rev().find(|&j| cls[j] == Class::Good);
+        }
+    }
+    None
 }
 
 /// Ends like a sentence (allowing closing quotes and brackets after the punctuation).
