@@ -439,3 +439,26 @@ fn an_image_caption_printed_twice_in_the_article_does_not_end_it() {
     let all = all_text(&article::parse(&text, Format::Text));
     assert!(all.contains("The council will open the pier"), "{all}");
 }
+
+#[test]
+fn related_stories_each_with_its_author_after_the_article_are_not_the_article() {
+    let mut text = String::from("Harbour Pier Nears Completion\n\nBy Ana Ferreira\n\n");
+    text.push_str(&harbour_story(6));
+    text.push_str("More From The Coast\n\n");
+    for (headline, author) in [
+        ("Orchard Growers Turn To Drones", "By Lena Okafor"),
+        ("Night Trains Return To The Valleys", "By Piet de Wit"),
+        ("A Village Library Lends Out Tools", "By Mara Quist"),
+    ] {
+        text.push_str(&format!(
+            "{headline}\n\n{author}\n\nReaders have been asking how the {} scheme works, and \
+             the people who run it say it has changed the way they think about their town.\n\n",
+            headline.to_lowercase()
+        ));
+    }
+    let a = article::parse(&text, Format::Text);
+    let all = all_text(&a);
+    assert_eq!(a.byline.as_deref(), Some("By Ana Ferreira"));
+    assert!(all.contains("on day 5 that the new pier"), "{all}");
+    assert!(!all.contains("Readers have been asking"), "{all}");
+}

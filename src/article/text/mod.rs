@@ -881,8 +881,9 @@ const TEASER_GAP: usize = 8;
 /// Where a stream of teasers ends the body: related stories after the article print each
 /// headline twice (the link and the card), with a line of source or section and a summary
 /// sentence, so the good summaries hold the body's run together. An article shows an image's
-/// alt and caption once or twice; [`TEASER_RUN`] lines printed twice, each within
-/// [`TEASER_GAP`] units of the last, are a stream. Returns the last good unit before it.
+/// alt and caption once or twice, and its byline once; [`TEASER_RUN`] lines printed twice or
+/// bylines, each within [`TEASER_GAP`] units of the last, are a stream. Returns the last good
+/// unit before it.
 fn teaser_stream(units: &[Unit], cls: &[Class], body: (usize, usize)) -> Option<usize> {
     let (first, last) = body;
     // (The card may carry a kicker after the headline: one text opens the other.)
@@ -894,11 +895,19 @@ fn teaser_stream(units: &[Unit], cls: &[Class], body: (usize, usize)) -> Option<
     };
     let twice =
         |i: usize| (i + 1..units.len().min(i + 3)).any(|j| same(&units[i].text, &units[j].text));
+    // Cards of related stories may instead carry each its author: "By …" lines in a row.
+    // (Only a byline that opens with "By": a photo credit ends in an agency's name too.)
+    let opens_by = |t: &str| {
+        let head: String = t.chars().take(12).collect::<String>().to_lowercase();
+        BY.iter().any(|b| head.starts_with(b))
+    };
+    let card =
+        |i: usize| twice(i) || (i > first && opens_by(&units[i].text) && is_byline(&units[i].text));
     let mut run_start = None;
     let mut run = 0;
     let mut prev = 0;
     for i in first..=last.min(units.len().saturating_sub(1)) {
-        if !twice(i) {
+        if !card(i) {
             continue;
         }
         if run > 0 && i - prev <= TEASER_GAP {
