@@ -137,9 +137,6 @@ pub fn parse(text: &str) -> Article {
     let (initial, furniture) = classes(&units, &stats, lang);
     let mut cls = revised(&units, &stats, &initial, &furniture);
     let mut body = main_body(&units, &stats, &cls);
-    if let Some(end) = teaser_stream(&units, &cls, body) {
-        body.1 = end;
-    }
     let good: usize = (0..units.len())
         .filter(|&i| cls[i] == Class::Good)
         .map(|i| stats.wlen(i))
@@ -175,6 +172,9 @@ pub fn parse(text: &str) -> Article {
         body = last.map_or((from, from), |l| (from, l));
         t
     } else {
+        if let Some(end) = teaser_stream(&units, &cls, body) {
+            body.1 = end;
+        }
         let vocab = body_vocab(&units, &cls, body);
         find_title(&units, &stats, &initial, body.0, DISTANCE, (&vocab, lang))
     };
@@ -897,13 +897,11 @@ fn teaser_stream(units: &[Unit], cls: &[Class], body: (usize, usize)) -> Option<
         |i: usize| (i + 1..units.len().min(i + 3)).any(|j| same(&units[i].text, &units[j].text));
     // Cards of related stories may instead carry each its author: "By …" lines in a row.
     // (Only a byline that opens with "By": a photo credit ends in an agency's name too.)
-    let opens_by = |t: &str| {
-        let head: String = t.chars().take(12).collect::<String>().to_lowercase();
-        BY.iter().any(|b| head.starts_with(b))
+    let card = |i: usize| {
+        let t = &units[i].text;
+        twice(i) || (i > first && opens_with_by(t) && is_byline(t))
     };
-    let card =
-        |i: usize| twice(i) || (i > first && opens_by(&units[i].text) && is_byline(&units[i].text));
-    let mut run_start = None;
+    let mut run_start = first;
     let mut run = 0;
     let mut prev = 0;
     for i in first..=last.min(units.len().saturating_sub(1)) {
@@ -914,12 +912,11 @@ fn teaser_stream(units: &[Unit], cls: &[Class], body: (usize, usize)) -> Option<
             run += 1;
         } else {
             run = 1;
-            run_start = Some(i);
+            run_start = i;
         }
         prev = i;
         if run >= TEASER_RUN {
-            let start = run_start?;
-            return (first..start).rev().find(|&j| cls[j] == Class::Good);
+            return (first..run_start).rev().find(|&j| cls[j] == Class::Good);
         }
     }
     None
@@ -1027,35 +1024,12 @@ fn byline_of(text: &str, words: usize) -> bool {
     if words == 0 || words > 14 {
         return false;
     }
-    // Lower-case only what the tests look at: the opening (no `BY` entry is longer than
-    // 12 characters) and the piece after the last separator, unless it names an agency.
-    let (mut buf, mut heap) = ([0u8; 64], String::new());
-    // Every `BY` entry starts with one of these letters or a non-ASCII one.
-    let may_open = text.bytes().next().is_some_and(|c| {
-        !c.is_ascii()
-            || matches!(
-                c.to_ascii_lowercase(),
-                b'b' | b'p' | b'v' | b'd' | b'a' | b't' | b'r' | b'w'
-            )
-    });
-    if may_open {
-        let head = boilerplate::head_chars(text, 12);
-        let by = if head.is_ascii() {
-            // (`BY` is lower case; its non-ASCII entries cannot open ASCII text.)
-            let first = head.as_bytes().first().map(u8::to_ascii_lowercase);
-            BY.iter().any(|b| {
-                head.len() >= b.len()
-                    && first == b.as_bytes().first().copied()
-                    && head.as_bytes()[..b.len()].eq_ignore_ascii_case(b.as_bytes())
-            })
-        } else {
-            let head = boilerplate::lower_in(head, &mut buf, &mut heap);
-            BY.iter().any(|b| head.starts_with(b))
-        };
-        if by {
-            return words >= 2;
-        }
+    if opens_with_by(text) {
+        return words >= 2;
     }
+    // Lower-case only what the tests look at: the piece after the last separator, unless it
+    // names an agency.
+    let (mut buf, mut heap) = ([0u8; 64], String::new());
     // An agency closes the text: most lines end with a byte no agency name ends with. (The
     // text has no white space at the end; non-ASCII text goes the long way.)
     if let Some(&c) = text.as_bytes().last() {
@@ -1097,6 +1071,36 @@ const MONTHS: &[&str] = &[
     "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "déc", "januar", "februar",
     "märz", "dez", "fev", "abr", "ago", "set", "out", "dez", "ene", "dic",
 ];
+
+/// Whether `text` opens with a [`BY`] word ("By …", "Par …", "Reporting by …").
+fn opens_with_by(text: &str) -> bool {
+    // Every `BY` entry starts with one of these letters or a non-ASCII one.
+    let may_open = text.bytes().next().is_some_and(|c| {
+        !c.is_ascii()
+            || matches!(
+                c.to_ascii_lowercase(),
+                b'b' | b'p' | b'v' | b'd' | b'a' | b't' | b'r' | b'w'
+            )
+    });
+    if !may_open {
+        return false;
+    }
+    // Lower-case only the opening: no `BY` entry is longer than 12 characters.
+    let head = boilerplate::head_chars(text, 12);
+    if head.is_ascii() {
+        // (`BY` is lower case; its non-ASCII entries cannot open ASCII text.)
+        let first = head.as_bytes().first().map(u8::to_ascii_lowercase);
+        BY.iter().any(|b| {
+            head.len() >= b.len()
+                && first == b.as_bytes().first().copied()
+                && head.as_bytes()[..b.len()].eq_ignore_ascii_case(b.as_bytes())
+        })
+    } else {
+        let (mut buf, mut heap) = ([0u8; 64], String::new());
+        let head = boilerplate::lower_in(head, &mut buf, &mut heap);
+        BY.iter().any(|b| head.starts_with(b))
+    }
+}
 
 /// A dateline or time stamp: a short line with a year or a clock time and a date word.
 fn is_dateline(text: &str) -> bool {
